@@ -1,0 +1,49 @@
+//! `wangge`: the library from a shell. JSON (or GeoJSON) in, JSON out.
+//!
+//! Exit codes: 0 success (or a valid layer/roster), 1 violations found, 2 bad input (a JSON
+//! error object `{"error": {"code", "name", "message"}}` on stdout and the message on
+//! stderr), 3 internal error.
+
+mod cmd;
+mod io;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Grid-based community governance rules (网格化服务管理).
+#[derive(Debug, Parser)]
+#[command(name = "wangge", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Policies: show a bundled preset, check a policy file.
+    #[command(subcommand)]
+    Policy(cmd::policy::PolicyCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let code = match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
+                _ => 2,
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Policy(c) => cmd::policy::run(c),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => io::report_error(&e),
+    }
+}

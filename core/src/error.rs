@@ -1,0 +1,299 @@
+//! The one error model shared by the core and every binding.
+//!
+//! Every module has its own [`thiserror`] enum (for example [`crate::code::CodeError`]);
+//! each of them maps to a stable numeric [`ErrorCode`]. The crate-wide [`Error`] wraps
+//! them all. Bindings (C, WASM, Kotlin/Swift/Python, CLI) carry the same number, the
+//! same snake-case name and the English message, so a host can branch on the code and
+//! show the message.
+//!
+//! Codes are **append-only**: a value, once published, keeps its meaning forever and is
+//! never reused. Ranges are reserved per module:
+//!
+//! | range | module |
+//! |---|---|
+//! | 1–99 | general (input, JSON, limits, internal) |
+//! | 100–149 | [`crate::code`] administrative and grid codes |
+//! | 150–199 | [`crate::geo`] geometry, coordinates, GeoJSON |
+//! | 200–249 | [`crate::grid`] grid tree, index, coverage |
+//! | 250–299 | [`crate::policy`] policy files and presets |
+//! | 300–349 | calendar |
+//! | 350–399 | staffing |
+//! | 400–449 | admission lists |
+//! | 450–499 | cases |
+//! | 500–549 | scoring |
+//!
+//! The full table with Chinese and English summaries is [`ErrorCode::ALL`] and is
+//! rendered in `docs/ERRORS.md` (a test keeps the two in step).
+
+use std::fmt;
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $value:literal, $name:literal, $en:literal, $zh:literal; )*) => {
+        /// A stable numeric error code. See the [module documentation](self) for the ranges.
+        ///
+        /// ```
+        /// use wangge::ErrorCode;
+        /// assert_eq!(ErrorCode::InvalidJson.value(), 2);
+        /// assert_eq!(ErrorCode::from_value(2), Some(ErrorCode::InvalidJson));
+        /// assert_eq!(ErrorCode::InvalidJson.name(), "invalid_json");
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u32)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant = $value, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in numeric order of declaration.
+            pub const ALL: &'static [ErrorCode] = &[ $( ErrorCode::$variant, )* ];
+
+            /// The numeric value (stable across releases and bindings).
+            pub const fn value(self) -> u32 { self as u32 }
+
+            /// The code for a numeric value, if it is one.
+            pub fn from_value(value: u32) -> Option<ErrorCode> {
+                match value { $( $value => Some(ErrorCode::$variant), )* _ => None }
+            }
+
+            /// The stable snake-case name (`"invalid_json"`), used in JSON error objects.
+            pub const fn name(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $name, )* }
+            }
+
+            /// A one-line English summary of the error class.
+            pub const fn summary_en(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $en, )* }
+            }
+
+            /// A one-line Chinese summary of the error class (for end users).
+            pub const fn summary_zh(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $zh, )* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // ---- 1–99 general -------------------------------------------------------------
+    /// An argument is out of its documented domain.
+    InvalidArgument = 1, "invalid_argument", "an argument is invalid", "参数无效";
+    /// Input is not well-formed JSON or does not have the expected shape.
+    InvalidJson = 2, "invalid_json", "malformed or mistyped JSON input", "JSON 输入格式错误";
+    /// Input is not well-formed TOML or does not have the expected shape.
+    InvalidToml = 3, "invalid_toml", "malformed or mistyped TOML input", "TOML 输入格式错误";
+    /// Input exceeds a documented size limit.
+    InputTooLarge = 4, "input_too_large", "input exceeds a size limit", "输入超出大小限制";
+    /// Text input is not valid UTF-8.
+    InvalidUtf8 = 5, "invalid_utf8", "text is not valid UTF-8", "文本不是有效的 UTF-8";
+    /// A required pointer or value was null/absent (bindings).
+    NullArgument = 6, "null_argument", "a required argument is null", "必需参数为空";
+    /// A date or time could not be parsed or is out of range.
+    InvalidDateTime = 7, "invalid_date_time", "invalid date or time", "日期或时间无效";
+    /// A bug: an internal invariant was broken. Please report it.
+    Internal = 98, "internal", "internal error", "内部错误";
+    /// A panic was caught at a binding boundary. Please report it.
+    Panic = 99, "panic", "panic caught at the library boundary", "库内部发生异常";
+
+    // ---- 100–149 codes ------------------------------------------------------------
+    /// An administrative division code is malformed or not a known division.
+    InvalidAdminCode = 100, "invalid_admin_code", "invalid administrative division code", "行政区划代码无效";
+    /// A grid code is malformed.
+    InvalidGridCode = 101, "invalid_grid_code", "invalid grid code", "网格编码无效";
+    /// A grid code uses a layout other than the one the policy requires.
+    GridCodeLayoutMismatch = 102, "grid_code_layout_mismatch", "grid code layout differs from the policy's", "网格编码位数与政策规定不符";
+    /// A sequence number does not fit the layout.
+    SequenceOutOfRange = 103, "sequence_out_of_range", "grid sequence number out of range", "网格顺序码超出范围";
+
+    // ---- 150–199 geometry ---------------------------------------------------------
+    /// A coordinate is NaN, infinite or outside the valid range.
+    InvalidCoordinate = 150, "invalid_coordinate", "coordinate is NaN, infinite or out of range", "坐标无效";
+    /// A ring or polygon is not valid (unclosed, too few points, self-intersecting).
+    InvalidGeometry = 151, "invalid_geometry", "invalid geometry", "几何图形无效";
+    /// GeoJSON input does not follow RFC 7946 or the expected feature properties.
+    InvalidGeoJson = 152, "invalid_geojson", "invalid GeoJSON", "GeoJSON 无效";
+    /// An unknown coordinate reference system was named.
+    UnknownCrs = 153, "unknown_crs", "unknown coordinate reference system", "未知坐标系";
+
+    // ---- 200–249 grid tree --------------------------------------------------------
+    /// Two units carry the same code with overlapping validity.
+    DuplicateUnit = 200, "duplicate_unit", "duplicate unit code", "单元编码重复";
+    /// A unit names a parent that does not exist in the tree.
+    UnknownParent = 201, "unknown_parent", "unknown parent unit", "上级单元不存在";
+    /// A unit's code does not extend its parent's code.
+    ParentMismatch = 202, "parent_mismatch", "code does not match its parent", "编码与上级单元不符";
+    /// A unit sits at a level its parent cannot hold.
+    LevelMismatch = 203, "level_mismatch", "unit level does not fit the hierarchy", "单元层级与层级设置不符";
+    /// A unit's validity interval is empty or inverted.
+    InvalidValidity = 204, "invalid_validity", "validity interval is empty or inverted", "有效期无效";
+    /// No unit with the given code exists.
+    UnknownUnit = 205, "unknown_unit", "unknown unit", "单元不存在";
+    /// The grid layer is empty or cannot be indexed.
+    EmptyLayer = 206, "empty_layer", "the layer has no usable grid", "图层中没有可用网格";
+
+    // ---- 250–299 policy -----------------------------------------------------------
+    /// A policy file has an invalid, inconsistent or unknown field.
+    InvalidPolicy = 250, "invalid_policy", "invalid policy", "政策配置无效";
+    /// A policy file has a format version this release cannot read.
+    UnsupportedPolicyVersion = 251, "unsupported_policy_version", "unsupported policy format version", "政策配置版本不受支持";
+    /// No bundled preset has the given name.
+    UnknownPreset = 252, "unknown_preset", "unknown policy preset", "未知的政策预设";
+}
+
+impl ErrorCode {
+    /// The table of every code as Markdown (the content of `docs/ERRORS.md`).
+    ///
+    /// ```
+    /// let md = wangge::ErrorCode::table_markdown();
+    /// assert!(md.contains("| 2 | `invalid_json` |"));
+    /// ```
+    pub fn table_markdown() -> String {
+        let mut s = String::from(
+            "# Error codes\n\n\
+             Stable numeric codes shared by the core, the C ABI (`wangge_status`), WASM \
+             (`error.code`), Kotlin/Swift/Python (`code`) and the CLI (`{\"error\": {\"code\": …}}`).\n\
+             Codes are append-only: a published value is never reused or changed.\n\
+             This file is generated from `core/src/error.rs` (`WANGGE_BLESS=1 cargo test -p wangge errors_md`).\n\n\
+             | code | name | meaning | 含义 |\n|---:|---|---|---|\n",
+        );
+        for c in ErrorCode::ALL {
+            s.push_str(&format!(
+                "| {} | `{}` | {} | {} |\n",
+                c.value(),
+                c.name(),
+                c.summary_en(),
+                c.summary_zh()
+            ));
+        }
+        s
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Crate-wide error: any module error, with its stable [`ErrorCode`].
+///
+/// ```
+/// use wangge::{Error, ErrorCode, code::AdminCode};
+/// let err: Error = "12345".parse::<AdminCode>().unwrap_err().into();
+/// assert_eq!(err.code(), ErrorCode::InvalidAdminCode);
+/// assert!(err.to_string().contains("12345"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An administrative or grid code error.
+    #[error(transparent)]
+    Code(#[from] crate::code::CodeError),
+    /// A geometry or GeoJSON error.
+    #[error(transparent)]
+    Geo(#[from] crate::geo::GeoError),
+    /// A grid tree, index or coverage error.
+    #[error(transparent)]
+    Grid(#[from] crate::grid::GridError),
+    /// A policy error.
+    #[error(transparent)]
+    Policy(#[from] crate::policy::PolicyError),
+    /// A general input error (malformed JSON crossing a binding, oversize input …).
+    #[error("{message}")]
+    Input {
+        /// The error class.
+        code: ErrorCode,
+        /// What went wrong, naming the offending field or value.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The stable error code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Code(e) => e.code(),
+            Error::Geo(e) => e.code(),
+            Error::Grid(e) => e.code(),
+            Error::Policy(e) => e.code(),
+            Error::Input { code, .. } => *code,
+        }
+    }
+
+    /// A general input error with the given code and message.
+    ///
+    /// ```
+    /// use wangge::{Error, ErrorCode};
+    /// let e = Error::input(ErrorCode::InvalidJson, "expected an object");
+    /// assert_eq!(e.code(), ErrorCode::InvalidJson);
+    /// ```
+    pub fn input(code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::Input {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The JSON error object every binding and the CLI emit:
+    /// `{"error": {"code": 2, "name": "invalid_json", "message": "…"}}`.
+    ///
+    /// ```
+    /// use wangge::{Error, ErrorCode};
+    /// let v = Error::input(ErrorCode::InvalidJson, "bad").to_json();
+    /// assert_eq!(v["error"]["code"], 2);
+    /// assert_eq!(v["error"]["name"], "invalid_json");
+    /// ```
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {
+                "code": self.code().value(),
+                "name": self.code().name(),
+                "message": self.to_string(),
+            }
+        })
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::input(ErrorCode::InvalidJson, e.to_string())
+    }
+}
+
+/// Shorthand for results with the crate-wide [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut values = HashSet::new();
+        let mut names = HashSet::new();
+        for &c in ErrorCode::ALL {
+            assert!(values.insert(c.value()), "duplicate value {}", c.value());
+            assert!(names.insert(c.name()), "duplicate name {}", c.name());
+            assert_eq!(ErrorCode::from_value(c.value()), Some(c));
+            assert!(!c.summary_en().is_empty() && !c.summary_zh().is_empty());
+        }
+        assert_eq!(ErrorCode::from_value(0), None);
+    }
+
+    /// `docs/ERRORS.md` is rendered from [`ErrorCode::ALL`]; run the tests with
+    /// `WANGGE_BLESS=1` to rewrite it after adding a code.
+    #[test]
+    fn errors_md_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/ERRORS.md");
+        let want = ErrorCode::table_markdown();
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        if have != want {
+            if std::env::var_os("WANGGE_BLESS").is_some() {
+                std::fs::write(path, &want).unwrap();
+            } else {
+                panic!("docs/ERRORS.md is stale: rerun with WANGGE_BLESS=1");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! # wangge — grid-based community governance (网格化服务管理) rules
+//!
+//! `wangge` models China's grid governance: the grid tree and its codes ([`code`],
+//! [`grid`], [`geo`]), and the rules a county writes as a [`policy`]. It is a pure library:
+//! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
+//! always passed in. The same inputs give the same outputs on every platform, which is
+//! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
+//!
+//! Every error carries a stable numeric [`ErrorCode`] shared by all bindings.
+//!
+//! ```
+//! use wangge::code::GridCode;
+//! let code: GridCode = "371323100201001".parse()?;
+//! assert_eq!(code.community().to_string(), "371323100201");
+//! # Ok::<(), wangge::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod code;
+pub mod error;
+pub mod geo;
+pub mod grid;
+pub mod policy;
+
+pub use error::{Error, ErrorCode, Result};
