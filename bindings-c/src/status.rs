@@ -1,0 +1,138 @@
+//! `wangge_status`, generated from `wangge::ErrorCode::ALL` by `tests/status.rs`
+//! (`WANGGE_BLESS=1 cargo test -p wangge-c --test status`). Do not edit.
+
+use wangge_core::ErrorCode;
+
+/// What every fallible function returns: `WANGGE_STATUS_OK` (0) or the stable error code
+/// of `docs/ERRORS.md`, the same number as in every other binding. Values are append-only.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(non_camel_case_types)]
+pub enum wangge_status {
+    /// Success.
+    Ok = 0,
+    /// an argument is invalid (参数无效).
+    InvalidArgument = 1,
+    /// malformed or mistyped JSON input (JSON 输入格式错误).
+    InvalidJson = 2,
+    /// malformed or mistyped TOML input (TOML 输入格式错误).
+    InvalidToml = 3,
+    /// input exceeds a size limit (输入超出大小限制).
+    InputTooLarge = 4,
+    /// text is not valid UTF-8 (文本不是有效的 UTF-8).
+    InvalidUtf8 = 5,
+    /// a required argument is null (必需参数为空).
+    NullArgument = 6,
+    /// invalid date or time (日期或时间无效).
+    InvalidDateTime = 7,
+    /// internal error (内部错误).
+    Internal = 98,
+    /// panic caught at the library boundary (库内部发生异常).
+    Panic = 99,
+    /// invalid administrative division code (行政区划代码无效).
+    InvalidAdminCode = 100,
+    /// invalid grid code (网格编码无效).
+    InvalidGridCode = 101,
+    /// grid code layout differs from the policy's (网格编码位数与政策规定不符).
+    GridCodeLayoutMismatch = 102,
+    /// grid sequence number out of range (网格顺序码超出范围).
+    SequenceOutOfRange = 103,
+    /// coordinate is NaN, infinite or out of range (坐标无效).
+    InvalidCoordinate = 150,
+    /// invalid geometry (几何图形无效).
+    InvalidGeometry = 151,
+    /// invalid GeoJSON (GeoJSON 无效).
+    InvalidGeojson = 152,
+    /// unknown coordinate reference system (未知坐标系).
+    UnknownCrs = 153,
+    /// duplicate unit code (单元编码重复).
+    DuplicateUnit = 200,
+    /// unknown parent unit (上级单元不存在).
+    UnknownParent = 201,
+    /// code does not match its parent (编码与上级单元不符).
+    ParentMismatch = 202,
+    /// unit level does not fit the hierarchy (单元层级与层级设置不符).
+    LevelMismatch = 203,
+    /// validity interval is empty or inverted (有效期无效).
+    InvalidValidity = 204,
+    /// unknown unit (单元不存在).
+    UnknownUnit = 205,
+    /// the layer has no usable grid (图层中没有可用网格).
+    EmptyLayer = 206,
+    /// invalid policy (政策配置无效).
+    InvalidPolicy = 250,
+    /// unsupported policy format version (政策配置版本不受支持).
+    UnsupportedPolicyVersion = 251,
+    /// unknown policy preset (未知的政策预设).
+    UnknownPreset = 252,
+}
+
+impl wangge_status {
+    /// The status for a core error code.
+    pub fn from_code(code: ErrorCode) -> wangge_status {
+        match code {
+            ErrorCode::InvalidArgument => wangge_status::InvalidArgument,
+            ErrorCode::InvalidJson => wangge_status::InvalidJson,
+            ErrorCode::InvalidToml => wangge_status::InvalidToml,
+            ErrorCode::InputTooLarge => wangge_status::InputTooLarge,
+            ErrorCode::InvalidUtf8 => wangge_status::InvalidUtf8,
+            ErrorCode::NullArgument => wangge_status::NullArgument,
+            ErrorCode::InvalidDateTime => wangge_status::InvalidDateTime,
+            ErrorCode::Internal => wangge_status::Internal,
+            ErrorCode::Panic => wangge_status::Panic,
+            ErrorCode::InvalidAdminCode => wangge_status::InvalidAdminCode,
+            ErrorCode::InvalidGridCode => wangge_status::InvalidGridCode,
+            ErrorCode::GridCodeLayoutMismatch => wangge_status::GridCodeLayoutMismatch,
+            ErrorCode::SequenceOutOfRange => wangge_status::SequenceOutOfRange,
+            ErrorCode::InvalidCoordinate => wangge_status::InvalidCoordinate,
+            ErrorCode::InvalidGeometry => wangge_status::InvalidGeometry,
+            ErrorCode::InvalidGeoJson => wangge_status::InvalidGeojson,
+            ErrorCode::UnknownCrs => wangge_status::UnknownCrs,
+            ErrorCode::DuplicateUnit => wangge_status::DuplicateUnit,
+            ErrorCode::UnknownParent => wangge_status::UnknownParent,
+            ErrorCode::ParentMismatch => wangge_status::ParentMismatch,
+            ErrorCode::LevelMismatch => wangge_status::LevelMismatch,
+            ErrorCode::InvalidValidity => wangge_status::InvalidValidity,
+            ErrorCode::UnknownUnit => wangge_status::UnknownUnit,
+            ErrorCode::EmptyLayer => wangge_status::EmptyLayer,
+            ErrorCode::InvalidPolicy => wangge_status::InvalidPolicy,
+            ErrorCode::UnsupportedPolicyVersion => wangge_status::UnsupportedPolicyVersion,
+            ErrorCode::UnknownPreset => wangge_status::UnknownPreset,
+            _ => wangge_status::Internal,
+        }
+    }
+
+    /// The stable snake-case name as a C string (`c"invalid_json"`).
+    pub const fn c_name(self) -> &'static std::ffi::CStr {
+        match self {
+            wangge_status::Ok => c"ok",
+            wangge_status::InvalidArgument => c"invalid_argument",
+            wangge_status::InvalidJson => c"invalid_json",
+            wangge_status::InvalidToml => c"invalid_toml",
+            wangge_status::InputTooLarge => c"input_too_large",
+            wangge_status::InvalidUtf8 => c"invalid_utf8",
+            wangge_status::NullArgument => c"null_argument",
+            wangge_status::InvalidDateTime => c"invalid_date_time",
+            wangge_status::Internal => c"internal",
+            wangge_status::Panic => c"panic",
+            wangge_status::InvalidAdminCode => c"invalid_admin_code",
+            wangge_status::InvalidGridCode => c"invalid_grid_code",
+            wangge_status::GridCodeLayoutMismatch => c"grid_code_layout_mismatch",
+            wangge_status::SequenceOutOfRange => c"sequence_out_of_range",
+            wangge_status::InvalidCoordinate => c"invalid_coordinate",
+            wangge_status::InvalidGeometry => c"invalid_geometry",
+            wangge_status::InvalidGeojson => c"invalid_geojson",
+            wangge_status::UnknownCrs => c"unknown_crs",
+            wangge_status::DuplicateUnit => c"duplicate_unit",
+            wangge_status::UnknownParent => c"unknown_parent",
+            wangge_status::ParentMismatch => c"parent_mismatch",
+            wangge_status::LevelMismatch => c"level_mismatch",
+            wangge_status::InvalidValidity => c"invalid_validity",
+            wangge_status::UnknownUnit => c"unknown_unit",
+            wangge_status::EmptyLayer => c"empty_layer",
+            wangge_status::InvalidPolicy => c"invalid_policy",
+            wangge_status::UnsupportedPolicyVersion => c"unsupported_policy_version",
+            wangge_status::UnknownPreset => c"unknown_preset",
+        }
+    }
+}
