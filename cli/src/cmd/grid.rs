@@ -73,8 +73,14 @@ fn write_to(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
         Some(p) => std::fs::write(p, text).map_err(io_err),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes()).map_err(io_err)?;
-            out.write_all(b"\n").map_err(io_err)
+            match out
+                .write_all(text.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+            {
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.map_err(io_err),
+            }
         }
     }
 }

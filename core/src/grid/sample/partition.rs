@@ -1,5 +1,7 @@
 //! Recursive weighted partition of the block set into towns, communities and grids.
 
+use std::collections::{HashMap, HashSet};
+
 use super::lattice::Lattice;
 use super::rng::Rng;
 use crate::grid::GridError;
@@ -63,16 +65,22 @@ pub(crate) fn plan(
     grids_per_community: f64,
     rng: &mut Rng,
 ) -> Result<Plan, GridError> {
-    let all: Vec<u32> = (0..lattice.inside.len() as u32)
+    let inside: Vec<u32> = (0..lattice.inside.len() as u32)
         .filter(|&b| lattice.inside[b as usize])
         .collect();
+    // The county is its largest 4-connected piece of blocks.
+    let mut all = components(lattice, &inside)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    all.sort_unstable();
     if all.len() < grids {
         return Err(GridError::InvalidSettings(format!(
             "lattice has {} blocks for {grids} grids",
             all.len()
         )));
     }
-    let town_sizes = random_sizes(grids, towns, rng);
+    let mut town_sizes = random_sizes(grids, towns, rng);
     let leaves: Vec<Leaf> = town_sizes
         .iter()
         .map(|&n| Leaf {
@@ -82,10 +90,11 @@ pub(crate) fn plan(
         .collect();
     let mut work = all.clone();
     let town_blocks = split_all(lattice, &mut work, &leaves, rng);
+    fix_counts(&town_blocks, &mut town_sizes);
     let mut out = Vec::with_capacity(towns);
     for (mut blocks, &n_t) in town_blocks.into_iter().zip(&town_sizes) {
         let m = ((n_t as f64 / grids_per_community).round() as usize).clamp(1, n_t.min(199));
-        let comm_sizes = random_sizes(n_t, m, rng);
+        let mut comm_sizes = random_sizes(n_t, m, rng);
         let leaves: Vec<Leaf> = comm_sizes
             .iter()
             .map(|&n| Leaf {
@@ -95,6 +104,7 @@ pub(crate) fn plan(
             .collect();
         let mut work = blocks.clone();
         let comm_blocks = split_all(lattice, &mut work, &leaves, rng);
+        fix_counts(&comm_blocks, &mut comm_sizes);
         let mut communities = Vec::with_capacity(m);
         for (cb, &n_c) in comm_blocks.into_iter().zip(&comm_sizes) {
             let leaves = vec![Leaf { share: 1.0, min: 1 }; n_c];
@@ -127,10 +137,121 @@ fn split_all(
 ) -> Vec<Vec<u32>> {
     let mut out = Vec::with_capacity(leaves.len());
     split(lattice, blocks, leaves, rng, &mut out);
+    make_connected(lattice, &mut out);
     for part in &mut out {
         part.sort_unstable();
     }
     out
+}
+
+/// After pieces moved between parts, a part may hold fewer blocks than the grids planned
+/// for it: its extra grids go to the parts with the most spare blocks (the total is kept).
+fn fix_counts(parts: &[Vec<u32>], counts: &mut [usize]) {
+    let mut owed = 0;
+    for (p, c) in counts.iter_mut().enumerate() {
+        let cap = parts[p].len().max(1);
+        if *c > cap {
+            owed += *c - cap;
+            *c = cap;
+        }
+    }
+    while owed > 0 {
+        let Some(q) = (0..counts.len())
+            .filter(|&q| parts[q].len() > counts[q])
+            .max_by_key(|&q| (parts[q].len() - counts[q], std::cmp::Reverse(q)))
+        else {
+            break;
+        };
+        let give = owed.min(parts[q].len() - counts[q]);
+        counts[q] += give;
+        owed -= give;
+    }
+}
+
+/// The 4-neighbours of a block inside the lattice.
+fn neighbours(lattice: &Lattice, b: u32) -> impl Iterator<Item = u32> {
+    let (cols, rows) = (lattice.cols as u32, lattice.rows as u32);
+    let (i, j) = (b % cols, b / cols);
+    [
+        (i > 0).then(|| b - 1),
+        (i + 1 < cols).then(|| b + 1),
+        (j > 0).then(|| b - cols),
+        (j + 1 < rows).then(|| b + cols),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// 4-connected components of a block set, largest first.
+pub(crate) fn components(lattice: &Lattice, blocks: &[u32]) -> Vec<Vec<u32>> {
+    let set: HashSet<u32> = blocks.iter().copied().collect();
+    let mut seen: HashSet<u32> = HashSet::with_capacity(blocks.len());
+    let mut comps = Vec::new();
+    for &start in blocks {
+        if !seen.insert(start) {
+            continue;
+        }
+        let mut comp = vec![start];
+        let mut k = 0;
+        while k < comp.len() {
+            let b = comp[k];
+            k += 1;
+            for n in neighbours(lattice, b) {
+                if set.contains(&n) && seen.insert(n) {
+                    comp.push(n);
+                }
+            }
+        }
+        comps.push(comp);
+    }
+    comps.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    comps
+}
+
+/// Moves stray pieces of each part (all but its largest 4-connected component) to the
+/// neighbouring part they share most sides with, so that every part is one piece. Parts
+/// stay non-empty; pieces with no neighbouring part stay where they are.
+fn make_connected(lattice: &Lattice, parts: &mut [Vec<u32>]) {
+    for _round in 0..8 {
+        let mut owner: HashMap<u32, usize> = HashMap::new();
+        for (p, blocks) in parts.iter().enumerate() {
+            for &b in blocks {
+                owner.insert(b, p);
+            }
+        }
+        let mut moved = false;
+        for p in 0..parts.len() {
+            let comps = components(lattice, &parts[p]);
+            if comps.len() < 2 {
+                continue;
+            }
+            for piece in &comps[1..] {
+                let mut votes: HashMap<usize, usize> = HashMap::new();
+                for &b in piece {
+                    for n in neighbours(lattice, b) {
+                        if let Some(&q) = owner.get(&n).filter(|&&q| q != p) {
+                            *votes.entry(q).or_default() += 1;
+                        }
+                    }
+                }
+                let best = votes
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .map(|(&q, _)| q);
+                let Some(q) = best else { continue };
+                let piece_set: HashSet<u32> = piece.iter().copied().collect();
+                parts[p].retain(|b| !piece_set.contains(b));
+                parts[q].extend_from_slice(piece);
+                for &b in piece {
+                    owner.insert(b, q);
+                }
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
 }
 
 /// Splits `blocks` among `leaves` (in order), appending one block list per leaf to `out`.
