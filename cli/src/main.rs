@@ -6,6 +6,7 @@
 
 mod cmd;
 mod io;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Grid layers: generate a sample county, validate coverage, locate points.
+    #[command(subcommand)]
+    Grid(cmd::grid::GridCommand),
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
     };
     match result {
