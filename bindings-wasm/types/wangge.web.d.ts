@@ -1,0 +1,291 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * What every function of this package throws: a JS `Error` named `WanggeError` carrying
+ * the stable numeric `code` of docs/ERRORS.md and its snake-case `kind`
+ * (for example `{ code: 2, kind: "invalid_json" }`).
+ */
+export interface WanggeError extends Error {
+    name: "WanggeError";
+    code: number;
+    kind: string;
+}
+
+
+/**
+ * A coordinate reference system.
+ */
+export type Crs = "wgs84" | "gcj02" | "bd09";
+
+/**
+ * A grid code layout: 14, 15 or 20 digits.
+ */
+export type GridCodeLayout = "d14" | "d15" | "d20";
+
+/**
+ * A policy's summary (the output of the `policy.load` operation).
+ */
+export interface PolicySummary {
+    /**
+     * Short identifier.
+     */
+    id: string;
+    /**
+     * Display name.
+     */
+    name: string;
+    /**
+     * The policy's own version.
+     */
+    version: string;
+    /**
+     * The level ids of the grid hierarchy, top down.
+     */
+    levels: string[];
+    /**
+     * The required grid code layout.
+     */
+    code_layout: GridCodeLayout;
+}
+
+/**
+ * A position in degrees.
+ */
+export interface LonLat {
+    /**
+     * Longitude, east positive.
+     */
+    lon: number;
+    /**
+     * Latitude, north positive.
+     */
+    lat: number;
+}
+
+/**
+ * One error code of `docs/ERRORS.md`.
+ */
+export interface ErrorCodeInfo {
+    /**
+     * The stable number.
+     */
+    code: number;
+    /**
+     * The stable snake-case name.
+     */
+    name: string;
+    /**
+     * English summary.
+     */
+    summary_en: string;
+    /**
+     * Chinese summary.
+     */
+    summary_zh: string;
+}
+
+/**
+ * One unit of a layer, without its geometry.
+ */
+export interface UnitInfo {
+    /**
+     * The unit's code.
+     */
+    code: string;
+    /**
+     * Whether the code is a grid code.
+     */
+    is_grid: boolean;
+    /**
+     * Display name.
+     */
+    name: string | null;
+    /**
+     * Grid kind (`basic`, `micro`, `dedicated:<site>`).
+     */
+    kind: string | null;
+    /**
+     * Households.
+     */
+    households: number | null;
+    /**
+     * Population.
+     */
+    population: number | null;
+    /**
+     * Bounding box `[west, south, east, north]` in degrees.
+     */
+    bbox: [number, number, number, number] | null;
+}
+
+/**
+ * The level of an administrative division code.
+ */
+export type AdminLevel = "province" | "prefecture" | "county" | "town" | "community";
+
+/**
+ * What `parseCode` found (the output of the `code.parse` operation).
+ */
+export type CodeInfo = { kind: "admin"; code: string; level: AdminLevel; parent: string | null; township_hint: TownshipHint | null } | { kind: "grid"; code: string; layout: GridCodeLayout; community: string; sequence: number };
+
+/**
+ * What the township digits of a 12-digit code suggest.
+ */
+export type TownshipHint = "street" | "town" | "township" | "special_area" | "other";
+
+
+/**
+ * The units (grids and divisions) of one GeoJSON FeatureCollection.
+ */
+export class Layer {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Reads a GeoJSON FeatureCollection (see the core's layer format).
+     */
+    static fromGeoJSON(text: string): Layer;
+    /**
+     * The layer written back as GeoJSON text.
+     */
+    toGeoJSON(): string;
+    /**
+     * The codes of the units whose boundary contains the WGS84 point, in layer order
+     * (a linear scan).
+     */
+    unitsAt(lon: number, lat: number): string[];
+    /**
+     * The units' codes and properties, in file order.
+     */
+    units(): UnitInfo[];
+    /**
+     * The number of units.
+     */
+    readonly length: number;
+}
+
+/**
+ * A validated policy: a jurisdiction's rules as data.
+ */
+export class Policy {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * A policy from TOML or JSON text.
+     */
+    static fromText(text: string): Policy;
+    /**
+     * A bundled preset by id (`"seed000"` … `"seed004"`).
+     */
+    static preset(id: string): Policy;
+    /**
+     * The summary (the output of the `policy.load` operation).
+     */
+    summary(): PolicySummary;
+    /**
+     * The whole policy in its JSON file form (reloadable with `Policy.fromText`).
+     */
+    toJsonText(): string;
+    /**
+     * Short identifier.
+     */
+    readonly id: string;
+    /**
+     * Display name.
+     */
+    readonly name: string;
+    /**
+     * The policy's own version.
+     */
+    readonly version: string;
+}
+
+/**
+ * Runs a JSON operation by name with a plain JS value as input (see `tests/vectors/`).
+ */
+export function call(op: string, input: unknown): unknown;
+
+/**
+ * Converts a point between WGS84, GCJ-02 and BD-09 (rounded to 1e-9°).
+ */
+export function convertPoint(point: LonLat, from: Crs, to: Crs): LonLat;
+
+/**
+ * Every error code with its name and summaries (the table of `docs/ERRORS.md`).
+ */
+export function errorCodes(): ErrorCodeInfo[];
+
+/**
+ * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
+ */
+export function ops(): string[];
+
+/**
+ * Parses an administrative division code (6/12 digits) or a grid code (14/15/20).
+ */
+export function parseCode(code: string): CodeInfo;
+
+/**
+ * The package version.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_layer_free: (a: number, b: number) => void;
+    readonly __wbg_policy_free: (a: number, b: number) => void;
+    readonly call: (a: number, b: number, c: any) => [number, number, number];
+    readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
+    readonly errorCodes: () => [number, number, number, number];
+    readonly layer_fromGeoJSON: (a: number, b: number) => [number, number, number];
+    readonly layer_length: (a: number) => number;
+    readonly layer_toGeoJSON: (a: number) => [number, number];
+    readonly layer_units: (a: number) => [number, number, number, number];
+    readonly layer_unitsAt: (a: number, b: number, c: number) => [number, number, number, number];
+    readonly ops: () => [number, number];
+    readonly parseCode: (a: number, b: number) => [number, number, number];
+    readonly policy_fromText: (a: number, b: number) => [number, number, number];
+    readonly policy_id: (a: number) => [number, number];
+    readonly policy_name: (a: number) => [number, number];
+    readonly policy_preset: (a: number, b: number) => [number, number, number];
+    readonly policy_summary: (a: number) => [number, number, number];
+    readonly policy_toJsonText: (a: number) => [number, number];
+    readonly policy_version: (a: number) => [number, number];
+    readonly start: () => void;
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

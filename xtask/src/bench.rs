@@ -1,0 +1,2 @@
+//! `cargo xtask bench-bindings`.
+pub fn run(_args: &[String]) -> Result<(), String> { Err("todo".into()) }
