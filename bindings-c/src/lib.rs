@@ -33,8 +33,8 @@ use wangge_core::policy::Policy;
 use wangge_core::{ErrorCode, api};
 
 use boundary::{
-    Failure, cstr_arg, free_handle, guard, guard_void, handle_arg, out_arg, text_arg,
-    write_handle, write_string,
+    Failure, cstr_arg, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
+    write_string,
 };
 pub use status::wangge_status;
 
@@ -87,10 +87,14 @@ pub unsafe extern "C" fn wangge_string_free(s: *mut c_char) {
 /// # Safety
 /// `out` must be valid for a write; `out_len` NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_ops_json(out: *mut *mut c_char, out_len: *mut usize) -> wangge_status {
+pub unsafe extern "C" fn wangge_ops_json(
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
     guard(|| {
         let out = out_arg("out", out)?;
-        let s = serde_json::to_string(api::OPS).map_err(|e| Failure::new(ErrorCode::Internal, e.to_string()))?;
+        let s = serde_json::to_string(api::OPS)
+            .map_err(|e| Failure::new(ErrorCode::Internal, e.to_string()))?;
         // SAFETY: `out` checked; `out_len` per contract.
         unsafe { write_string(out, out_len, s) }
     })
@@ -197,7 +201,10 @@ pub struct wangge_code_info {
 }
 
 fn fill(dst: &mut [c_char; WANGGE_CODE_CAPACITY], text: &str) {
-    for (d, b) in dst.iter_mut().zip(text.bytes().take(WANGGE_CODE_CAPACITY - 1)) {
+    for (d, b) in dst
+        .iter_mut()
+        .zip(text.bytes().take(WANGGE_CODE_CAPACITY - 1))
+    {
         *d = b as c_char;
     }
 }

@@ -25,8 +25,8 @@ use wangge::{ErrorCode, api};
 
 pub use error::WanggeError;
 pub use types::{
-    AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary,
-    TownshipHint, UnitInfo,
+    AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
+    UnitInfo,
 };
 
 impl From<wangge::Error> for WanggeError {
@@ -69,7 +69,10 @@ pub fn ops() -> Vec<String> {
 /// Every error code with its name and summaries (the table of `docs/ERRORS.md`).
 #[uniffi::export]
 pub fn error_codes() -> Vec<ErrorCodeInfo> {
-    ErrorCode::ALL.iter().map(|c| ErrorCodeInfo::from(*c)).collect()
+    ErrorCode::ALL
+        .iter()
+        .map(|c| ErrorCodeInfo::from(*c))
+        .collect()
 }
 
 /// Runs a JSON operation by name: JSON text in, JSON text out (see `tests/vectors/`).
@@ -189,11 +192,7 @@ impl Layer {
     pub fn units_at(&self, lon: f64, lat: f64) -> Result<Vec<String>, WanggeError> {
         guard(|| {
             let p = wangge::geo::Point::checked(lon, lat).map_err(core)?;
-            Ok(self
-                .inner
-                .units_at(p)
-                .map(|u| u.code.to_string())
-                .collect())
+            Ok(self.inner.units_at(p).map(|u| u.code.to_string()).collect())
         })
     }
 

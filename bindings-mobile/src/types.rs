@@ -41,7 +41,10 @@ impl From<LonLat> for wangge::geo::Point {
 
 impl From<wangge::geo::Point> for LonLat {
     fn from(p: wangge::geo::Point) -> Self {
-        LonLat { lon: p.lon, lat: p.lat }
+        LonLat {
+            lon: p.lon,
+            lat: p.lat,
+        }
     }
 }
 
@@ -210,7 +213,10 @@ impl From<&wangge::grid::Unit> for UnitInfo {
             kind: u.kind.map(|k| k.to_string()),
             households: u.households,
             population: u.population,
-            bbox: u.geometry.bbox().map(|b| vec![b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
+            bbox: u
+                .geometry
+                .bbox()
+                .map(|b| vec![b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
         }
     }
 }

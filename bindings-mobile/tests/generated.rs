@@ -60,7 +60,9 @@ fn rust() -> String {
         ));
     }
     s.push_str("            _ => WanggeError::Internal(message),\n        }\n    }\n\n");
-    s.push_str("    /// The stable code.\n    pub fn code(&self) -> ErrorCode {\n        match self {\n");
+    s.push_str(
+        "    /// The stable code.\n    pub fn code(&self) -> ErrorCode {\n        match self {\n",
+    );
     for c in ErrorCode::ALL {
         s.push_str(&format!(
             "            WanggeError::{}(_) => ErrorCode::{:?},\n",

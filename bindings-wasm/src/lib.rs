@@ -19,12 +19,12 @@ mod types;
 
 use serde::Serialize;
 use tsify::Ts;
-use wasm_bindgen::prelude::*;
 use wangge::{Error, ErrorCode, api};
+use wasm_bindgen::prelude::*;
 
 pub use types::{
-    AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary,
-    TownshipHint, UnitInfo,
+    AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
+    UnitInfo,
 };
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -222,7 +222,11 @@ impl Layer {
 
     /// The units' codes and properties, in file order.
     pub fn units(&self) -> Result<Vec<Ts<UnitInfo>>, JsValue> {
-        self.inner.units.iter().map(|u| ts(&UnitInfo::from(u))).collect()
+        self.inner
+            .units
+            .iter()
+            .map(|u| ts(&UnitInfo::from(u)))
+            .collect()
     }
 
     /// The codes of the units whose boundary contains the WGS84 point, in layer order
@@ -230,11 +234,7 @@ impl Layer {
     #[wasm_bindgen(js_name = unitsAt)]
     pub fn units_at(&self, lon: f64, lat: f64) -> Result<Vec<String>, JsValue> {
         let p = wangge::geo::Point::checked(lon, lat).map_err(err)?;
-        Ok(self
-            .inner
-            .units_at(p)
-            .map(|u| u.code.to_string())
-            .collect())
+        Ok(self.inner.units_at(p).map(|u| u.code.to_string()).collect())
     }
 
     /// The layer written back as GeoJSON text.

@@ -46,7 +46,10 @@ impl From<LonLat> for wangge::geo::Point {
 
 impl From<wangge::geo::Point> for LonLat {
     fn from(p: wangge::geo::Point) -> Self {
-        LonLat { lon: p.lon, lat: p.lat }
+        LonLat {
+            lon: p.lon,
+            lat: p.lat,
+        }
     }
 }
 
@@ -221,7 +224,10 @@ impl From<&wangge::grid::Unit> for UnitInfo {
             kind: u.kind.map(|k| k.to_string()),
             households: u.households,
             population: u.population,
-            bbox: u.geometry.bbox().map(|b| [b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
+            bbox: u
+                .geometry
+                .bbox()
+                .map(|b| [b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
         }
     }
 }

@@ -12,7 +12,15 @@ use crate::sh::{self, s};
 use crate::tools::Tools;
 
 /// Native libraries a static `libwangge.a` needs (`--print native-static-libs`).
-pub const STATIC_LIBS: &[&str] = &["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"];
+pub const STATIC_LIBS: &[&str] = &[
+    "-lgcc_s",
+    "-lutil",
+    "-lrt",
+    "-lpthread",
+    "-lm",
+    "-ldl",
+    "-lc",
+];
 
 fn out(rel: &str) -> PathBuf {
     sh::root().join("out").join(rel)
@@ -96,7 +104,10 @@ pub fn c_header(tools: &Tools, verify: bool) -> Result<(), String> {
 /// Installs the C library (release build) into `prefix`: `lib/libwangge.{so,a}`,
 /// `include/wangge.h`, `lib/pkgconfig/wangge.pc`.
 pub fn install_c(prefix: &Path) -> Result<(), String> {
-    sh::run("cargo", &["build", "-p", "wangge-c", "--release", "--locked"])?;
+    sh::run(
+        "cargo",
+        &["build", "-p", "wangge-c", "--release", "--locked"],
+    )?;
     let rel = target().join("release");
     for lib in ["libwangge.so", "libwangge.a"] {
         sh::copy(&rel.join(lib), &prefix.join("lib").join(lib))?;
@@ -167,7 +178,14 @@ pub fn c(tools: &Tools) -> Result<(), String> {
     // The panic path, in a test build only.
     sh::run(
         "cargo",
-        &["build", "-p", "wangge-c", "--locked", "--features", "test-panic"],
+        &[
+            "build",
+            "-p",
+            "wangge-c",
+            "--locked",
+            "--features",
+            "test-panic",
+        ],
     )?;
     let panic_bin = dir.join("test_panic");
     let mut args: Vec<String> = flags.iter().map(|f| f.to_string()).collect();
@@ -196,7 +214,11 @@ pub fn c(tools: &Tools) -> Result<(), String> {
         s(&sh::root().join("examples/c/quickstart.c")).into(),
     ];
     args.extend(cflags.split_whitespace().map(String::from));
-    args.extend([format!("-Wl,-rpath,{}", s(&lib)), "-o".into(), s(&example).into()]);
+    args.extend([
+        format!("-Wl,-rpath,{}", s(&lib)),
+        "-o".into(),
+        s(&example).into(),
+    ]);
     sh::run("gcc", &args.iter().map(String::as_str).collect::<Vec<_>>())?;
     valgrind(&[s(&example), &smp])?;
     Ok(())
@@ -273,7 +295,10 @@ pub fn build_npm(tools: &Tools) -> Result<(), String> {
         &sh::root().join("bindings-wasm/npm/package.json"),
         &pkg.join("package.json"),
     )?;
-    sh::copy(&sh::root().join("bindings-wasm/README.md"), &pkg.join("README.md"))?;
+    sh::copy(
+        &sh::root().join("bindings-wasm/README.md"),
+        &pkg.join("README.md"),
+    )?;
     Ok(())
 }
 
@@ -357,7 +382,10 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
     )?;
 
     let nm = s(&tools.node_modules).to_string();
-    let env = [("WANGGE_NODE_TOOLS", nm.as_str()), ("CHROMIUM", "/usr/bin/chromium")];
+    let env = [
+        ("WANGGE_NODE_TOOLS", nm.as_str()),
+        ("CHROMIUM", "/usr/bin/chromium"),
+    ];
     sh::run_in(
         &sh::root(),
         "node",
@@ -396,7 +424,14 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
 /// Builds `libwangge_mobile.so` (debug; with or without `test-panic`), generates Kotlin,
 /// Swift and Python into `out/uniffi/<name>` and copies the library there.
 fn uniffi_generate(name: &str, test_panic: bool) -> Result<PathBuf, String> {
-    let mut args = vec!["build", "-p", "wangge-mobile", "-p", "uniffi-bindgen", "--locked"];
+    let mut args = vec![
+        "build",
+        "-p",
+        "wangge-mobile",
+        "-p",
+        "uniffi-bindgen",
+        "--locked",
+    ];
     if test_panic {
         args.extend(["--features", "wangge-mobile/test-panic"]);
     }
@@ -443,7 +478,10 @@ fn python_package(generated: &Path, name: &str) -> Result<PathBuf, String> {
         &sh::root().join("bindings-mobile/python/wangge/__init__.py"),
         &pkg.join("__init__.py"),
     )?;
-    sh::copy(&generated.join("libwangge_mobile.so"), &pkg.join("libwangge_mobile.so"))?;
+    sh::copy(
+        &generated.join("libwangge_mobile.so"),
+        &pkg.join("libwangge_mobile.so"),
+    )?;
     Ok(base)
 }
 
@@ -471,7 +509,9 @@ pub fn mobile(tools: &Tools) -> Result<(), String> {
         "kotlin/org/wangge/wangge.kt",
         "swift/Wangge.swift",
     ] {
-        if contains_bytes(&shipped.join(f), "test_panic")? || contains_bytes(&shipped.join(f), "testPanic")? {
+        if contains_bytes(&shipped.join(f), "test_panic")?
+            || contains_bytes(&shipped.join(f), "testPanic")?
+        {
             return Err(format!("the shipped {f} has the test-only panic function"));
         }
     }
@@ -526,7 +566,14 @@ pub fn mobile(tools: &Tools) -> Result<(), String> {
     sh::run_in(
         &sh::root(),
         "java",
-        &[&lib_path, "-cp", &cp, "BindingTestKt", &vectors(), &sample()],
+        &[
+            &lib_path,
+            "-cp",
+            &cp,
+            "BindingTestKt",
+            &vectors(),
+            &sample(),
+        ],
         &[("RUST_BACKTRACE", "0")],
     )?;
     Ok(())

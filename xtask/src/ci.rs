@@ -28,7 +28,9 @@ pub fn run(_args: &[String]) -> Result<(), String> {
         Ok(())
     })?;
     let tools = tools.ok_or("no tools")?;
-    step("fmt", &mut || sh::run("cargo", &["fmt", "--all", "--check"]))?;
+    step("fmt", &mut || {
+        sh::run("cargo", &["fmt", "--all", "--check"])
+    })?;
     step("clippy", &mut || {
         sh::run(
             "cargo",
@@ -49,7 +51,10 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     step("C", &mut || bindings::c(&tools))?;
     step("WASM", &mut || bindings::wasm(&tools))?;
     step("Kotlin/Swift/Python", &mut || bindings::mobile(&tools))?;
-    eprintln!("\nxtask ci: all steps passed in {:.0} s", start.elapsed().as_secs_f64());
+    eprintln!(
+        "\nxtask ci: all steps passed in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
     for (name, secs) in &times {
         eprintln!("  {name:<22} {secs:>7.1} s");
     }

@@ -20,9 +20,32 @@ use std::process::ExitCode;
 fn bless() -> Result<(), String> {
     let tools = tools::bootstrap()?;
     let bless_env = [("WANGGE_BLESS", "1")];
-    sh::run_in(&sh::root(), "cargo", &["test", "-q", "-p", "wangge", "--lib", "errors_md"], &bless_env)?;
-    sh::run_in(&sh::root(), "cargo", &["test", "-q", "-p", "wangge-c", "--test", "status", "status_rs"], &bless_env)?;
-    sh::run_in(&sh::root(), "cargo", &["test", "-q", "-p", "wangge-mobile", "--test", "generated"], &bless_env)?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &["test", "-q", "-p", "wangge", "--lib", "errors_md"],
+        &bless_env,
+    )?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &[
+            "test",
+            "-q",
+            "-p",
+            "wangge-c",
+            "--test",
+            "status",
+            "status_rs",
+        ],
+        &bless_env,
+    )?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &["test", "-q", "-p", "wangge-mobile", "--test", "generated"],
+        &bless_env,
+    )?;
     bindings::c_header(&tools, false)?;
     bindings::build_npm(&tools)?;
     bindings::wasm_types(true)?;

@@ -69,7 +69,11 @@ pub fn capture(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Str
         .output()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
     if !out.status.success() {
-        return Err(format!("`{program} {}` failed with {}", args.join(" "), out.status));
+        return Err(format!(
+            "`{program} {}` failed with {}",
+            args.join(" "),
+            out.status
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

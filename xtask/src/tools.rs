@@ -116,7 +116,10 @@ pub fn bootstrap() -> Result<Tools, String> {
 
     // 1. The wasm32 target.
     let installed = sh::output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         sh::run("rustup", &["target", "add", "wasm32-unknown-unknown"])?;
     }
 
