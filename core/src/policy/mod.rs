@@ -29,6 +29,7 @@ mod presets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
@@ -107,6 +108,10 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// The working calendar. Defaults to [`CalendarFile::default`] (State Council holidays,
+    /// 08:30–12:00 and 13:30–17:30 Monday to Friday, Asia/Shanghai).
+    #[serde(default)]
+    pub calendar: CalendarFile,
 }
 
 /// The `[grid]` section.
@@ -197,6 +202,8 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// The working calendar.
+    pub calendar: Calendar,
     file: PolicyFile,
 }
 
@@ -221,8 +228,20 @@ impl TryFrom<PolicyFile> for Policy {
             version: f.version.clone(),
             sources: f.sources.clone(),
             grid: GridPolicy::try_from(f.grid.clone())?,
+            calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             file: f,
         })
+    }
+}
+
+/// A calendar error as a policy error naming the `calendar.…` field.
+fn calendar_error(e: CalendarError) -> PolicyError {
+    match e {
+        CalendarError::Invalid { field, message } => {
+            PolicyError::invalid(format!("calendar.{field}"), message)
+        }
+        CalendarError::HolidayData { .. } => PolicyError::invalid("calendar.holidays", e.to_string()),
+        other => PolicyError::invalid("calendar", other.to_string()),
     }
 }
 
