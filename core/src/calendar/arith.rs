@@ -56,7 +56,11 @@ impl Calendar {
     /// Local seconds of an instant (fractions of a second dropped).
     pub(crate) fn local<T: TimeZone>(&self, t: &DateTime<T>) -> Result<i64, CalendarError> {
         let utc = t.naive_utc();
-        let off = self.tz.offset_from_utc_datetime(&utc).fix().local_minus_utc();
+        let off = self
+            .tz
+            .offset_from_utc_datetime(&utc)
+            .fix()
+            .local_minus_utc();
         let l = t.timestamp() + i64::from(off);
         let day = l.div_euclid(DAY);
         if day < i64::from(min_day()) || day > i64::from(max_day()) {
@@ -202,7 +206,11 @@ impl Calendar {
             return Ok(i64::from(d) * DAY + s.max(i64::from(a)));
         }
         let k = self.nth_working_day_after(d, 1)?;
-        let first = self.periods(k)?.first().map(|&(a, _)| i64::from(a)).unwrap_or(0);
+        let first = self
+            .periods(k)?
+            .first()
+            .map(|&(a, _)| i64::from(a))
+            .unwrap_or(0);
         Ok(i64::from(k) * DAY + first)
     }
 
@@ -247,7 +255,10 @@ impl Calendar {
     /// assert_eq!(cal.next_working(&t)?.to_rfc3339(), "2026-10-08T08:30:00+08:00");
     /// # Ok::<(), wangge::calendar::CalendarError>(())
     /// ```
-    pub fn next_working<T: TimeZone>(&self, t: &DateTime<T>) -> Result<DateTime<Tz>, CalendarError> {
+    pub fn next_working<T: TimeZone>(
+        &self,
+        t: &DateTime<T>,
+    ) -> Result<DateTime<Tz>, CalendarError> {
         let l = self.local(t)?;
         self.instant(self.next_working_local(l)?)
     }
@@ -288,7 +299,11 @@ impl Calendar {
             WorkingDuration::Days(n) => match self.day_rule {
                 DayRule::EndOfDay => {
                     let k = self.nth_working_day_after(day, n)?;
-                    let end = self.periods(k)?.last().map(|&(_, b)| i64::from(b)).unwrap_or(0);
+                    let end = self
+                        .periods(k)?
+                        .last()
+                        .map(|&(_, b)| i64::from(b))
+                        .unwrap_or(0);
                     i64::from(k) * DAY + end
                 }
                 DayRule::SameTime => {
@@ -335,7 +350,11 @@ impl Calendar {
         }
     }
 
-    fn elapsed<T: TimeZone>(&self, start: &DateTime<T>, secs: i64) -> Result<DateTime<Tz>, CalendarError> {
+    fn elapsed<T: TimeZone>(
+        &self,
+        start: &DateTime<T>,
+        secs: i64,
+    ) -> Result<DateTime<Tz>, CalendarError> {
         let ts = start.timestamp() + secs;
         let t = DateTime::from_timestamp(ts, 0).ok_or_else(out_of_range)?;
         self.local(&t)?;

@@ -110,7 +110,8 @@ impl CalendarFile {
             )));
         }
         if text.trim_start().starts_with('{') {
-            serde_json::from_str(text).map_err(|e| CalendarError::invalid("calendar", e.to_string()))
+            serde_json::from_str(text)
+                .map_err(|e| CalendarError::invalid("calendar", e.to_string()))
         } else {
             toml::from_str(text).map_err(|e| CalendarError::invalid("calendar", e.to_string()))
         }
@@ -220,7 +221,10 @@ fn parse_hm(s: &str) -> Option<u32> {
 }
 
 /// Parses a list of periods: sorted, not overlapping, non-empty.
-pub(crate) fn parse_periods(list: &[String], field: &str) -> Result<Vec<(u32, u32)>, CalendarError> {
+pub(crate) fn parse_periods(
+    list: &[String],
+    field: &str,
+) -> Result<Vec<(u32, u32)>, CalendarError> {
     if list.is_empty() || list.len() > 12 {
         return Err(CalendarError::invalid(field, "give 1 to 12 work periods"));
     }
@@ -264,7 +268,12 @@ fn is_full_name(l: &str) -> bool {
 
 /// Parses `MM-DD` into (month, day); `02-29` is allowed.
 pub(crate) fn parse_month_day(s: &str, field: &str) -> Result<(u32, u32), CalendarError> {
-    let bad = || CalendarError::invalid(field, format!("{:?} is not MM-DD", s.chars().take(20).collect::<String>()));
+    let bad = || {
+        CalendarError::invalid(
+            field,
+            format!("{:?} is not MM-DD", s.chars().take(20).collect::<String>()),
+        )
+    };
     let (m, d) = s.split_once('-').ok_or_else(bad)?;
     if m.len() != 2 || d.len() != 2 {
         return Err(bad());
@@ -282,10 +291,23 @@ mod tests {
     fn periods_parse_and_reject() {
         assert_eq!(parse_period("08:30-12:00", "p").unwrap(), (30600, 43200));
         assert_eq!(parse_period("13:30-24:00", "p").unwrap().1, 86400);
-        for bad in ["8:30-12:00", "12:00-08:30", "12:00-12:00", "24:30-25:00", "08:60-09:00", "", "-", "０8:30-12:00"] {
+        for bad in [
+            "8:30-12:00",
+            "12:00-08:30",
+            "12:00-12:00",
+            "24:30-25:00",
+            "08:60-09:00",
+            "",
+            "-",
+            "０8:30-12:00",
+        ] {
             assert!(parse_period(bad, "p").is_err(), "{bad}");
         }
-        let e = parse_periods(&["08:00-12:00".into(), "11:00-13:00".into()], "work_periods").unwrap_err();
+        let e = parse_periods(
+            &["08:00-12:00".into(), "11:00-13:00".into()],
+            "work_periods",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("work_periods[1]"), "{e}");
         assert!(parse_periods(&[], "x").is_err());
     }

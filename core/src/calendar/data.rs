@@ -349,9 +349,7 @@ pub(crate) fn validate_groups(
     let mut seen = std::collections::BTreeSet::new();
     for (i, g) in groups.iter().enumerate() {
         if g.name.trim().is_empty() || g.name.chars().count() > 100 {
-            return Err(err(format!(
-                "{what}[{i}].name must be 1 to 100 characters"
-            )));
+            return Err(err(format!("{what}[{i}].name must be 1 to 100 characters")));
         }
         for span in g.off.iter().chain(&g.work) {
             if span.days() > max_span {

@@ -71,6 +71,8 @@ mod arith;
 mod config;
 mod data;
 mod model;
+#[cfg(test)]
+mod tests;
 
 pub use config::{CalendarFile, DayRule, MAX_CALENDAR_TEXT, SeasonFile, UnknownYears};
 pub use data::{

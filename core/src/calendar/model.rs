@@ -32,11 +32,15 @@ pub(crate) fn weekday_of(n: i32) -> usize {
 }
 
 pub(crate) fn min_day() -> i32 {
-    NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).map(day_num).unwrap_or(0)
+    NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1)
+        .map(day_num)
+        .unwrap_or(0)
 }
 
 pub(crate) fn max_day() -> i32 {
-    NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).map(day_num).unwrap_or(0)
+    NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31)
+        .map(day_num)
+        .unwrap_or(0)
 }
 
 /// What a date is.
@@ -273,22 +277,34 @@ impl Calendar {
         let mut schedules = vec![parse_periods(&file.work_periods, "work_periods")?];
         let mut weekly = [false; 7];
         if file.work_weekdays.len() > 7 {
-            return Err(CalendarError::invalid("work_weekdays", "at most 7 weekdays"));
+            return Err(CalendarError::invalid(
+                "work_weekdays",
+                "at most 7 weekdays",
+            ));
         }
         for (i, w) in file.work_weekdays.iter().enumerate() {
             let k = parse_weekday(w).ok_or_else(|| {
                 CalendarError::invalid(
                     format!("work_weekdays[{i}]"),
-                    format!("{:?} is not a weekday (mon … sun)", w.chars().take(20).collect::<String>()),
+                    format!(
+                        "{:?} is not a weekday (mon … sun)",
+                        w.chars().take(20).collect::<String>()
+                    ),
                 )
             })?;
             if weekly[k] {
-                return Err(CalendarError::invalid(format!("work_weekdays[{i}]"), "listed twice"));
+                return Err(CalendarError::invalid(
+                    format!("work_weekdays[{i}]"),
+                    "listed twice",
+                ));
             }
             weekly[k] = true;
         }
         if !weekly.contains(&true) {
-            return Err(CalendarError::invalid("work_weekdays", "name at least one working weekday"));
+            return Err(CalendarError::invalid(
+                "work_weekdays",
+                "name at least one working weekday",
+            ));
         }
         if file.seasons.len() > 16 {
             return Err(CalendarError::invalid("seasons", "at most 16 seasons"));
@@ -297,16 +313,25 @@ impl Calendar {
         for (i, s) in file.seasons.iter().enumerate() {
             let f = format!("seasons[{i}]");
             if s.name.trim().is_empty() || s.name.chars().count() > 100 {
-                return Err(CalendarError::invalid(format!("{f}.name"), "must be 1 to 100 characters"));
+                return Err(CalendarError::invalid(
+                    format!("{f}.name"),
+                    "must be 1 to 100 characters",
+                ));
             }
             let (fm, fd) = parse_month_day(&s.from, &format!("{f}.from"))?;
             let (tm, td) = parse_month_day(&s.to, &format!("{f}.to"))?;
-            schedules.push(parse_periods(&s.work_periods, &format!("{f}.work_periods"))?);
+            schedules.push(parse_periods(
+                &s.work_periods,
+                &format!("{f}.work_periods"),
+            )?);
             seasons.push((fm * 100 + fd, tm * 100 + td, (i + 1) as u8));
         }
         let local_count = validate_groups(&file.local_days, None, 366, None, "local_days")?;
         if local_count > 20_000 {
-            return Err(CalendarError::invalid("local_days", "more than 20,000 dates"));
+            return Err(CalendarError::invalid(
+                "local_days",
+                "more than 20,000 dates",
+            ));
         }
         validate_years(&file.holidays)?;
 
@@ -508,14 +533,18 @@ impl Calendar {
         let first_year = self.years.keys().next().copied();
         let last_year = self.years.keys().next_back().copied();
         let lo = [
-            first_year.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)).map(day_num),
+            first_year
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+                .map(day_num),
             self.marks.keys().next().copied(),
         ]
         .into_iter()
         .flatten()
         .min();
         let hi = [
-            last_year.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)).map(day_num),
+            last_year
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))
+                .map(day_num),
             self.marks.keys().next_back().copied(),
         ]
         .into_iter()

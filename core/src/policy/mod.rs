@@ -240,7 +240,9 @@ fn calendar_error(e: CalendarError) -> PolicyError {
         CalendarError::Invalid { field, message } => {
             PolicyError::invalid(format!("calendar.{field}"), message)
         }
-        CalendarError::HolidayData { .. } => PolicyError::invalid("calendar.holidays", e.to_string()),
+        CalendarError::HolidayData { .. } => {
+            PolicyError::invalid("calendar.holidays", e.to_string())
+        }
         other => PolicyError::invalid("calendar", other.to_string()),
     }
 }
