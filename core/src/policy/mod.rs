@@ -327,5 +327,34 @@ mod tests {
             Policy::from_toml_str("format = 9\nid = 'x'\nname = 'x'\nversion = '1'").unwrap_err();
         assert_eq!(e.code(), ErrorCode::UnsupportedPolicyVersion);
         assert!(Policy::from_toml_str("format = ").is_err());
+        let e = Policy::from_toml_str(&format!("{base}[calendar]\nwork_weekdays = ['someday']"))
+            .unwrap_err();
+        assert!(e.to_string().contains("calendar.work_weekdays[0]"), "{e}");
+        let e = Policy::from_toml_str(&format!("{base}[calendar]\ntime_zone = 'Nowhere/X'"))
+            .unwrap_err();
+        assert!(e.to_string().contains("calendar.time_zone"), "{e}");
+        let e = Policy::from_toml_str(&format!(
+            "{base}[[calendar.holidays]]\nyear = 2027\nsources = []\nholidays = []"
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("calendar.holidays"), "{e}");
+    }
+
+    #[test]
+    fn the_calendar_section_is_used() {
+        let base = "format = 1\nid = 'x'\nname = 'x'\nversion = '1'\n";
+        let p = Policy::from_toml_str(&format!(
+            "{base}[calendar]\nwork_periods = ['09:00-17:00']\nunknown_years = 'weekends_only'"
+        ))
+        .unwrap();
+        let d = p
+            .calendar
+            .day(chrono::NaiveDate::from_ymd_opt(2031, 3, 3).unwrap())
+            .unwrap();
+        assert_eq!(d.periods, vec![(32400, 61200)]);
+        assert_eq!(
+            Policy::preset("seed004").unwrap().calendar,
+            crate::calendar::Calendar::china()
+        );
     }
 }
