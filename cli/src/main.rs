@@ -21,6 +21,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Working calendar: holidays, make-up days, working-time deadlines.
+    #[command(subcommand)]
+    Calendar(cmd::calendar::CalendarCommand),
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Calendar(c) => cmd::calendar::run(c),
         Command::Policy(c) => cmd::policy::run(c),
     };
     match result {

@@ -1,3 +1,4 @@
 //! One module per subcommand group.
 
+pub mod calendar;
 pub mod policy;

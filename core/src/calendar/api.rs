@@ -241,14 +241,34 @@ op_input!(YearsIn {});
 /// "bundled" | "injected", "sources": [{"title", "issued"?, "url"?}]}]}`.
 pub(crate) fn years(input: &Value) -> Result<Value, Error> {
     let i: YearsIn = crate::api::parse(input)?;
-    let cal = i.calendar()?;
+    Ok(years_json(&i.calendar()?))
+}
+
+/// The JSON of `calendar.years` for a calendar.
+///
+/// ```
+/// let v = wangge::calendar::api::years_json(&wangge::calendar::Calendar::china());
+/// assert_eq!(v["years"][0]["year"], 2007);
+/// assert_eq!(v["years"][0]["origin"], "bundled");
+/// ```
+pub fn years_json(cal: &Calendar) -> Value {
     let years: Vec<Value> = cal
         .years()
         .map(|(y, o)| json!({"year": y.year, "origin": o, "sources": y.sources}))
         .collect();
-    Ok(json!({
+    json!({
         "time_zone": cal.time_zone().name(),
         "unknown_years": cal.file().unknown_years,
         "years": years,
-    }))
+    })
+}
+
+/// Parses a date `YYYY-MM-DD` (years 1901–2199).
+///
+/// ```
+/// assert!(wangge::calendar::api::parse_day("2026-02-14").is_ok());
+/// assert!(wangge::calendar::api::parse_day("2026-2-14").is_err());
+/// ```
+pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, CalendarError> {
+    parse_date(s)
 }
