@@ -20,17 +20,30 @@ fn bench(c: &mut Criterion) {
     let end = DateTime::parse_from_rfc3339("2026-10-30T15:45:00+08:00").unwrap();
 
     c.bench_function("calendar add 10 working days (end_of_day)", |b| {
-        b.iter(|| cal.add(black_box(&start), WorkingDuration::Days(10)).unwrap())
+        b.iter(|| {
+            cal.add(black_box(&start), WorkingDuration::Days(10))
+                .unwrap()
+        })
     });
     c.bench_function("calendar add 10 working days (same_time)", |b| {
-        b.iter(|| same_time.add(black_box(&start), WorkingDuration::Days(10)).unwrap())
+        b.iter(|| {
+            same_time
+                .add(black_box(&start), WorkingDuration::Days(10))
+                .unwrap()
+        })
     });
     c.bench_function("calendar add 4 working hours", |b| {
-        b.iter(|| cal.add(black_box(&start), WorkingDuration::Hours(4)).unwrap())
+        b.iter(|| {
+            cal.add(black_box(&start), WorkingDuration::Hours(4))
+                .unwrap()
+        })
     });
     c.bench_function("calendar add 2000 working hours", |b| {
         let s = DateTime::parse_from_rfc3339("2024-01-02T10:17:00+08:00").unwrap();
-        b.iter(|| cal.add(black_box(&s), WorkingDuration::Hours(2000)).unwrap())
+        b.iter(|| {
+            cal.add(black_box(&s), WorkingDuration::Hours(2000))
+                .unwrap()
+        })
     });
     c.bench_function("calendar between one month", |b| {
         b.iter(|| cal.between(black_box(&start), black_box(&end)).unwrap())
