@@ -52,6 +52,9 @@ fn bench(c: &mut Criterion) {
         let d = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap();
         b.iter(|| cal.day(black_box(d)).unwrap())
     });
+    c.bench_function("calendar parse bundled data", |b| {
+        b.iter(wangge::calendar::HolidayData::bundled)
+    });
     c.bench_function("calendar build (parse bundled data, day table)", |b| {
         b.iter(Calendar::china)
     });

@@ -67,11 +67,14 @@ impl HolidayData {
     /// The official data bundled with this release (every announced year since 2007).
     pub fn bundled() -> HolidayData {
         // The bundled file is checked by the unit tests; a broken build would fail them.
-        HolidayData::from_json_str(BUNDLED).unwrap_or(HolidayData {
-            format: HOLIDAY_FORMAT,
-            provenance: Vec::new(),
-            years: Vec::new(),
-        })
+        serde_json::from_str::<HolidayData>(BUNDLED)
+            .ok()
+            .filter(|d| d.validate().is_ok())
+            .unwrap_or(HolidayData {
+                format: HOLIDAY_FORMAT,
+                provenance: Vec::new(),
+                years: Vec::new(),
+            })
     }
 
     /// Reads and validates holiday data from JSON: either a whole file
@@ -255,20 +258,27 @@ impl DateSpan {
 
 /// Parses a `YYYY-MM-DD` date inside the supported range.
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CalendarError> {
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    let bad = || {
         CalendarError::DateTime(format!(
             "{:?} is not a date YYYY-MM-DD",
             s.chars().take(40).collect::<String>()
         ))
-    })?;
-    if s.len() != 10 {
-        return Err(CalendarError::DateTime(format!(
-            "{:?} is not a date YYYY-MM-DD",
-            s.chars().take(40).collect::<String>()
-        )));
+    };
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
     }
-    check_year(d.year())?;
-    Ok(d)
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return Err(bad());
+    };
+    let date = NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)?;
+    check_year(date.year())?;
+    Ok(date)
 }
 
 /// Fails when a year is outside the supported range.

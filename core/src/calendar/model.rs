@@ -576,15 +576,49 @@ impl Calendar {
         t.secs.push(0);
         t.days.push(0);
         t.unknown.push(0);
+        // One pass in date order: listed dates from the map in step, the weekday and the
+        // year's status carried along (this is `classify` without a lookup per day).
+        let mut marks = self.marks.range(lo..=hi).peekable();
+        let mut date = date_of(lo);
+        let mut year_ok: Option<(i32, bool, bool)> = None;
         for n in lo..=hi {
-            let byte = match self.classify(n) {
-                Ok((kind, sched, _)) if kind.is_working() => {
+            let mark = match marks.peek() {
+                Some(&(&k, m)) if k == n => {
+                    let m = *m;
+                    marks.next();
+                    Some(m)
+                }
+                _ => None,
+            };
+            let weekly = self.weekly[weekday_of(n)];
+            let y = date.year();
+            let (known, dec_known) = match year_ok {
+                Some((yy, k, dk)) if yy == y => (k, dk),
+                _ => {
+                    let k = self
+                        .unlisted_known(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(date))
+                        .is_ok();
+                    let dk = self
+                        .unlisted_known(NaiveDate::from_ymd_opt(y, 12, 1).unwrap_or(date))
+                        .is_ok();
+                    year_ok = Some((y, k, dk));
+                    (k, dk)
+                }
+            };
+            let working = match mark {
+                Some(m) => Some(!m.off),
+                None if (if date.month() == 12 { dec_known } else { known }) => Some(weekly),
+                None => None,
+            };
+            let byte = match working {
+                Some(true) => {
+                    let sched = self.schedule_for(date);
                     s += totals[usize::from(sched)];
                     d += 1;
                     KNOWN | WORKING | (sched << 2)
                 }
-                Ok(_) => KNOWN,
-                Err(_) => {
+                Some(false) => KNOWN,
+                None => {
                     u += 1;
                     0
                 }
@@ -593,6 +627,7 @@ impl Calendar {
             t.secs.push(s);
             t.days.push(d);
             t.unknown.push(u);
+            date = date.succ_opt().unwrap_or(date);
         }
         t
     }
@@ -651,6 +686,34 @@ mod tests {
         assert_eq!(weekday_of(day_num(d)), 5); // Saturday
         assert_eq!(day_num(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
         assert_eq!(weekday_of(-1), 2); // 1969-12-31 was a Wednesday
+    }
+
+    #[test]
+    fn the_table_agrees_with_classify_on_every_day() {
+        let files = [
+            CalendarFile::default(),
+            CalendarFile::from_str_auto(
+                "december_requires_next_year = true\n\
+                 [[seasons]]\nname = 's'\nfrom = '11-15'\nto = '02-10'\nwork_periods = ['09:00-17:00']\n\
+                 [[local_days]]\nname = 'l'\noff = ['2026-03-03']\nwork = ['2030-06-01', '2003-01-04']",
+            )
+            .unwrap(),
+            CalendarFile::from_str_auto("unknown_years = 'weekends_only'\nwork_weekdays = ['sun', 'wed']").unwrap(),
+        ];
+        for f in files {
+            let cal = Calendar::from_file(f).unwrap();
+            let t = &cal.table;
+            assert!(t.len() > 7000);
+            for i in 0..t.len() {
+                let n = t.lo + i as i32;
+                let want = match cal.classify(n) {
+                    Ok((k, sched, _)) if k.is_working() => KNOWN | WORKING | (sched << 2),
+                    Ok(_) => KNOWN,
+                    Err(_) => 0,
+                };
+                assert_eq!(t.info[i], want, "{}", date_of(n));
+            }
+        }
     }
 
     #[test]
