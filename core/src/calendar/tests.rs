@@ -1,7 +1,7 @@
 //! Known dates across years, the unknown-year rule, injection, local days, seasons, the
 //! working-day rules, and properties checked against a minute-by-minute reference.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 
 use super::*;
@@ -32,6 +32,43 @@ const Y2027: &str = r#"{"year": 2027,
         {"name": "元旦", "off": ["2027-01-01..2027-01-03"]},
         {"name": "春节", "off": ["2027-02-06..2027-02-13"], "work": ["2027-02-14"]}
     ]}"#;
+
+#[test]
+fn the_bundled_data_is_complete() {
+    let data = HolidayData::bundled();
+    assert_eq!(
+        data,
+        HolidayData::from_json_str(include_str!("../../data/holidays/cn.json")).unwrap()
+    );
+    let years: Vec<i32> = data.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, (2007..=2026).collect::<Vec<_>>());
+    for y in &data.years {
+        assert!(
+            y.sources[0]
+                .title
+                .contains(&format!("{}年部分节假日安排", y.year)),
+            "{}",
+            y.year
+        );
+        // Every year has the Spring Festival and National Day.
+        assert!(
+            y.holidays.iter().any(|h| h.name.contains("春节")),
+            "{}",
+            y.year
+        );
+        assert!(
+            y.holidays.iter().any(|h| h.name.contains("国庆节")),
+            "{}",
+            y.year
+        );
+        // Make-up days are weekend days; a working weekday is never listed as one.
+        for h in &y.holidays {
+            for d in h.work.iter().flat_map(|s| s.dates()) {
+                assert!(d.weekday().number_from_monday() >= 6, "{d} is a weekday");
+            }
+        }
+    }
+}
 
 #[test]
 fn spring_festival_national_day_and_makeup_saturdays_2024_to_2026() {
