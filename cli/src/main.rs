@@ -22,6 +22,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Working calendar: holidays, make-up days, working-time deadlines.
+    #[command(subcommand)]
+    Calendar(cmd::calendar::CalendarCommand),
     /// Grid layers: generate a sample county, validate coverage, locate points.
     #[command(subcommand)]
     Grid(cmd::grid::GridCommand),
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Calendar(c) => cmd::calendar::run(c),
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
     };

@@ -1,4 +1,5 @@
 //! One module per subcommand group.
 
+pub mod calendar;
 pub mod grid;
 pub mod policy;
