@@ -82,7 +82,20 @@ typedef enum {
   WANGGE_STATUS_UNSUPPORTED_POLICY_VERSION = 251,
   // unknown policy preset (未知的政策预设).
   WANGGE_STATUS_UNKNOWN_PRESET = 252,
+  // no holiday data for that year (缺少该年份的节假日数据).
+  WANGGE_STATUS_UNKNOWN_YEAR = 300,
+  // invalid working calendar (工作日历配置无效).
+  WANGGE_STATUS_INVALID_CALENDAR = 301,
+  // invalid holiday data (节假日数据无效).
+  WANGGE_STATUS_INVALID_HOLIDAY_DATA = 302,
+  // date or duration outside the supported range (日期或时长超出支持范围).
+  WANGGE_STATUS_CALENDAR_OUT_OF_RANGE = 303,
 } wangge_status;
+
+// A working calendar (opaque): time zone, work periods, holidays and make-up days. Made by
+// [`wangge_calendar_load`], freed with [`wangge_calendar_free`]. Immutable: may be shared
+// between threads.
+typedef struct wangge_calendar wangge_calendar;
 
 // The units of one GeoJSON file (opaque). Made by [`wangge_layer_load`], freed with
 // [`wangge_layer_free`]. Immutable: may be shared between threads.
@@ -127,6 +140,9 @@ typedef struct {
 
 // A coordinate reference system (`WANGGE_CRS_*`).
 typedef uint32_t wangge_crs;
+
+// The unit of [`wangge_calendar_add`] (`WANGGE_DURATION_*`).
+typedef uint32_t wangge_duration_unit;
 
 // An administrative division code (6 or 12 digits).
 #define WANGGE_CODE_KIND_ADMIN 1
@@ -184,6 +200,24 @@ typedef uint32_t wangge_crs;
 
 // BD-09 (Baidu).
 #define WANGGE_CRS_BD09 2
+
+// Working days (counted by the calendar's day rule).
+#define WANGGE_DURATION_WORKING_DAYS 1
+
+// Working hours.
+#define WANGGE_DURATION_WORKING_HOURS 2
+
+// Working minutes.
+#define WANGGE_DURATION_WORKING_MINUTES 3
+
+// Calendar days (the same local time N dates later).
+#define WANGGE_DURATION_NATURAL_DAYS 4
+
+// Elapsed hours.
+#define WANGGE_DURATION_NATURAL_HOURS 5
+
+// Elapsed minutes.
+#define WANGGE_DURATION_NATURAL_MINUTES 6
 
 #ifdef __cplusplus
 extern "C" {
@@ -315,6 +349,91 @@ void wangge_layer_free(wangge_layer *layer);
 // `WANGGE_STATUS_PANIC`. Declared in the header under `WANGGE_TEST_PANIC`.
 wangge_status wangge_test_panic(void);
 #endif
+
+// Makes a calendar from options JSON (`len` bytes): `{}` for the national calendar, or at
+// most one of `"preset": "seed003"`, `"policy": "<TOML or JSON policy text>"`,
+// `"calendar": {…calendar file…}`, plus optionally `"holidays": [{year data}, …]`
+// (official years added at run time). The same fields as the `calendar.*` operations.
+//
+// # Safety
+// `options` NULL or `len` readable bytes; `out` NULL or valid for a write.
+wangge_status wangge_calendar_load(const char *options, size_t len, wangge_calendar **out);
+
+// The deadline `amount` units after `start` (RFC 3339 with offset, `start_len` bytes), as
+// RFC 3339 in the calendar's time zone (`"2026-10-16T17:30:00+08:00"`).
+//
+// # Safety
+// `calendar` NULL or a live handle; `start` NULL or `start_len` bytes; `out` valid for a
+// write; `out_len` NULL or valid.
+wangge_status wangge_calendar_add(const wangge_calendar *calendar,
+                                  const char *start,
+                                  size_t start_len,
+                                  uint32_t amount,
+                                  wangge_duration_unit unit,
+                                  char **out,
+                                  size_t *out_len);
+
+// Working minutes in `[start, end)` (RFC 3339 instants), negative when `end` is earlier.
+//
+// # Safety
+// `calendar` NULL or a live handle; `start`/`end` NULL or readable for their lengths;
+// `out_minutes` NULL or valid for a write.
+wangge_status wangge_calendar_between(const wangge_calendar *calendar,
+                                      const char *start,
+                                      size_t start_len,
+                                      const char *end,
+                                      size_t end_len,
+                                      int64_t *out_minutes);
+
+// Working days `d` with `start < d ≤ end` (dates `YYYY-MM-DD`), negative when `end` is
+// earlier.
+//
+// # Safety
+// `calendar` NULL or a live handle; `start`/`end` NULL or readable for their lengths;
+// `out_days` NULL or valid for a write.
+wangge_status wangge_calendar_working_days_between(const wangge_calendar *calendar,
+                                                   const char *start,
+                                                   size_t start_len,
+                                                   const char *end,
+                                                   size_t end_len,
+                                                   int64_t *out_days);
+
+// The earliest working instant at or after `at` (RFC 3339), as RFC 3339.
+//
+// # Safety
+// `calendar` NULL or a live handle; `at` NULL or `at_len` bytes; `out` valid for a write;
+// `out_len` NULL or valid.
+wangge_status wangge_calendar_next_working(const wangge_calendar *calendar,
+                                           const char *at,
+                                           size_t at_len,
+                                           char **out,
+                                           size_t *out_len);
+
+// A day as JSON: `{"date", "working", "kind": "workday" | "weekend" | "holiday" |
+// "makeup_workday", "name": string | null}` (the output of `calendar.day`).
+//
+// # Safety
+// `calendar` NULL or a live handle; `date` NULL or `date_len` bytes; `out` valid for a
+// write; `out_len` NULL or valid.
+wangge_status wangge_calendar_day_json(const wangge_calendar *calendar,
+                                       const char *date,
+                                       size_t date_len,
+                                       char **out,
+                                       size_t *out_len);
+
+// The loaded holiday years and their sources as JSON (the output of `calendar.years`).
+//
+// # Safety
+// `calendar` NULL or a live handle; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_calendar_years_json(const wangge_calendar *calendar,
+                                         char **out,
+                                         size_t *out_len);
+
+// Frees a calendar handle. NULL is ignored.
+//
+// # Safety
+// `calendar` NULL or a live handle, not used afterwards.
+void wangge_calendar_free(wangge_calendar *calendar);
 
 #ifdef __cplusplus
 }  // extern "C"

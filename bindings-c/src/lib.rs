@@ -7,7 +7,8 @@
 //!   (0) or the stable error code of `docs/ERRORS.md`. The message of the last failure on
 //!   the calling thread is [`wangge_last_error_message`].
 //! * **Out-parameters** are written only on success.
-//! * **Ownership**: handles (`wangge_policy`, `wangge_layer`) come from `_load`/`_preset`
+//! * **Ownership**: handles (`wangge_policy`, `wangge_layer`, `wangge_calendar`) come from
+//!   `_load`/`_preset`
 //!   and are freed exactly once with their `_free`; strings returned through `char **out`
 //!   are freed with [`wangge_string_free`]. `const char *` results are static or
 //!   thread-local and never freed.
@@ -21,6 +22,7 @@
 #![allow(non_camel_case_types)]
 
 mod boundary;
+mod calendar;
 mod status;
 
 use std::ffi::{c_char, c_double};
@@ -36,6 +38,7 @@ use boundary::{
     Failure, cstr_arg, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
     write_string,
 };
+pub use calendar::*;
 pub use status::wangge_status;
 
 // ---- general --------------------------------------------------------------------------

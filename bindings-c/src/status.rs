@@ -65,6 +65,14 @@ pub enum wangge_status {
     UnsupportedPolicyVersion = 251,
     /// unknown policy preset (未知的政策预设).
     UnknownPreset = 252,
+    /// no holiday data for that year (缺少该年份的节假日数据).
+    UnknownYear = 300,
+    /// invalid working calendar (工作日历配置无效).
+    InvalidCalendar = 301,
+    /// invalid holiday data (节假日数据无效).
+    InvalidHolidayData = 302,
+    /// date or duration outside the supported range (日期或时长超出支持范围).
+    CalendarOutOfRange = 303,
 }
 
 impl wangge_status {
@@ -98,6 +106,10 @@ impl wangge_status {
             ErrorCode::InvalidPolicy => wangge_status::InvalidPolicy,
             ErrorCode::UnsupportedPolicyVersion => wangge_status::UnsupportedPolicyVersion,
             ErrorCode::UnknownPreset => wangge_status::UnknownPreset,
+            ErrorCode::UnknownYear => wangge_status::UnknownYear,
+            ErrorCode::InvalidCalendar => wangge_status::InvalidCalendar,
+            ErrorCode::InvalidHolidayData => wangge_status::InvalidHolidayData,
+            ErrorCode::CalendarOutOfRange => wangge_status::CalendarOutOfRange,
             _ => wangge_status::Internal,
         }
     }
@@ -133,6 +145,10 @@ impl wangge_status {
             wangge_status::InvalidPolicy => c"invalid_policy",
             wangge_status::UnsupportedPolicyVersion => c"unsupported_policy_version",
             wangge_status::UnknownPreset => c"unknown_preset",
+            wangge_status::UnknownYear => c"unknown_year",
+            wangge_status::InvalidCalendar => c"invalid_calendar",
+            wangge_status::InvalidHolidayData => c"invalid_holiday_data",
+            wangge_status::CalendarOutOfRange => c"calendar_out_of_range",
         }
     }
 }

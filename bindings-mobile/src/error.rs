@@ -90,6 +90,18 @@ pub enum WanggeError {
     /// 252 — unknown policy preset (未知的政策预设).
     #[error("{0}")]
     UnknownPreset(String),
+    /// 300 — no holiday data for that year (缺少该年份的节假日数据).
+    #[error("{0}")]
+    UnknownYear(String),
+    /// 301 — invalid working calendar (工作日历配置无效).
+    #[error("{0}")]
+    InvalidCalendar(String),
+    /// 302 — invalid holiday data (节假日数据无效).
+    #[error("{0}")]
+    InvalidHolidayData(String),
+    /// 303 — date or duration outside the supported range (日期或时长超出支持范围).
+    #[error("{0}")]
+    CalendarOutOfRange(String),
 }
 
 impl WanggeError {
@@ -123,6 +135,10 @@ impl WanggeError {
             ErrorCode::InvalidPolicy => WanggeError::InvalidPolicy(message),
             ErrorCode::UnsupportedPolicyVersion => WanggeError::UnsupportedPolicyVersion(message),
             ErrorCode::UnknownPreset => WanggeError::UnknownPreset(message),
+            ErrorCode::UnknownYear => WanggeError::UnknownYear(message),
+            ErrorCode::InvalidCalendar => WanggeError::InvalidCalendar(message),
+            ErrorCode::InvalidHolidayData => WanggeError::InvalidHolidayData(message),
+            ErrorCode::CalendarOutOfRange => WanggeError::CalendarOutOfRange(message),
             _ => WanggeError::Internal(message),
         }
     }
@@ -157,6 +173,10 @@ impl WanggeError {
             WanggeError::InvalidPolicy(_) => ErrorCode::InvalidPolicy,
             WanggeError::UnsupportedPolicyVersion(_) => ErrorCode::UnsupportedPolicyVersion,
             WanggeError::UnknownPreset(_) => ErrorCode::UnknownPreset,
+            WanggeError::UnknownYear(_) => ErrorCode::UnknownYear,
+            WanggeError::InvalidCalendar(_) => ErrorCode::InvalidCalendar,
+            WanggeError::InvalidHolidayData(_) => ErrorCode::InvalidHolidayData,
+            WanggeError::CalendarOutOfRange(_) => ErrorCode::CalendarOutOfRange,
         }
     }
 }

@@ -4,7 +4,8 @@
 //! are generated from the built library (library mode) by the workspace's `uniffi-bindgen`.
 //! Thin: every function converts its arguments, calls the core and converts the result.
 //!
-//! * Objects wrap core objects: [`Policy`], [`Layer`] (immutable, shareable across threads).
+//! * Objects wrap core objects: [`Policy`], [`Layer`], [`Calendar`] (immutable, shareable
+//!   across threads).
 //! * Records and enums mirror the data: [`CodeInfo`], [`LonLat`], [`PolicySummary`], ….
 //! * Every failure is a [`WanggeError`] (Kotlin `WanggeException`, Swift `WanggeError`,
 //!   Python `WanggeError`): one variant per stable error code, carrying the human message;
@@ -15,6 +16,7 @@
 
 uniffi::setup_scaffolding!("wangge");
 
+mod calendar;
 mod error;
 mod types;
 
@@ -23,6 +25,10 @@ use std::sync::Arc;
 
 use wangge::{ErrorCode, api};
 
+pub use calendar::{
+    Calendar, CalendarYears, DayInfo, DayKind, DurationUnit, HolidaySource, HolidayYearInfo,
+    UnknownYears, YearOrigin,
+};
 pub use error::WanggeError;
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,

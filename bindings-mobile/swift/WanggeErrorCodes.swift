@@ -31,6 +31,10 @@ extension WanggeError {
         case .InvalidPolicy: return 250
         case .UnsupportedPolicyVersion: return 251
         case .UnknownPreset: return 252
+        case .UnknownYear: return 300
+        case .InvalidCalendar: return 301
+        case .InvalidHolidayData: return 302
+        case .CalendarOutOfRange: return 303
         }
     }
 
@@ -64,6 +68,10 @@ extension WanggeError {
         case .InvalidPolicy: return "invalid_policy"
         case .UnsupportedPolicyVersion: return "unsupported_policy_version"
         case .UnknownPreset: return "unknown_preset"
+        case .UnknownYear: return "unknown_year"
+        case .InvalidCalendar: return "invalid_calendar"
+        case .InvalidHolidayData: return "invalid_holiday_data"
+        case .CalendarOutOfRange: return "calendar_out_of_range"
         }
     }
 
@@ -97,6 +105,10 @@ extension WanggeError {
         case .InvalidPolicy(let message): return message
         case .UnsupportedPolicyVersion(let message): return message
         case .UnknownPreset(let message): return message
+        case .UnknownYear(let message): return message
+        case .InvalidCalendar(let message): return message
+        case .InvalidHolidayData(let message): return message
+        case .CalendarOutOfRange(let message): return message
         }
     }
 }

@@ -4,7 +4,7 @@
 //! (`--target nodejs`) and browsers (`--target web`). Thin: every function converts its
 //! arguments, calls the core and converts the result back; no rule lives here.
 //!
-//! * Classes wrap core objects: [`Policy`], [`Layer`].
+//! * Classes wrap core objects: [`Policy`], [`Layer`], [`Calendar`].
 //! * Functions take and return plain JS data whose TypeScript types are generated
 //!   (tsify): [`parse_code`] → `CodeInfo`, [`convert_point`] → `LonLat`, ….
 //! * Every failure is thrown as a JS `Error` named `WanggeError` with `code` (the stable
@@ -15,6 +15,7 @@
 //!   the module after reporting it (see [`start`]).
 #![deny(missing_docs)]
 
+mod calendar;
 mod types;
 
 use serde::Serialize;
@@ -22,6 +23,7 @@ use tsify::Ts;
 use wangge::{Error, ErrorCode, api};
 use wasm_bindgen::prelude::*;
 
+pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind, DurationUnit};
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
     UnitInfo,

@@ -13,7 +13,38 @@ export const INEXPRESSIBLE = Symbol('inexpressible');
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const onlyKeys = (v, keys) => isObj(v) && Object.keys(v).every((k) => keys.includes(k));
 
+const CAL_KEYS = ['preset', 'policy', 'calendar', 'holidays'];
+
+/** Runs `f(calendar, input)` on the Calendar the input's calendar fields select, when
+ * every other key is one of `keys`. */
+function withCalendar(w, input, keys, f) {
+  if (!onlyKeys(input, [...keys, ...CAL_KEYS])) return INEXPRESSIBLE;
+  const options = Object.fromEntries(CAL_KEYS.filter((k) => k in input).map((k) => [k, input[k]]));
+  const cal = new w.Calendar(options);
+  try {
+    return f(cal, input);
+  } finally {
+    cal.free();
+  }
+}
+
+const isStr = (...vs) => vs.every((v) => typeof v === 'string');
+
 export const NATIVE = {
+  'calendar.add': (w, i) => {
+    if (!isStr(i.start) || !Number.isInteger(i.amount) || i.amount < 0 || i.amount > 0xffffffff) return INEXPRESSIBLE;
+    return withCalendar(w, i, ['start', 'amount', 'unit'], (c) => ({ deadline: c.add(i.start, i.amount, i.unit) }));
+  },
+  'calendar.between': (w, i) =>
+    isStr(i.start, i.end) ? withCalendar(w, i, ['start', 'end'], (c) => ({ working_minutes: c.between(i.start, i.end) })) : INEXPRESSIBLE,
+  'calendar.day': (w, i) => (isStr(i.date) ? withCalendar(w, i, ['date'], (c) => c.day(i.date)) : INEXPRESSIBLE),
+  'calendar.next_working': (w, i) =>
+    isStr(i.at) ? withCalendar(w, i, ['at'], (c) => ({ next: c.nextWorking(i.at) })) : INEXPRESSIBLE,
+  'calendar.working_days_between': (w, i) =>
+    isStr(i.start, i.end)
+      ? withCalendar(w, i, ['start', 'end'], (c) => ({ working_days: c.workingDaysBetween(i.start, i.end) }))
+      : INEXPRESSIBLE,
+  'calendar.years': (w, i) => withCalendar(w, i, [], (c) => c.years()),
   'code.parse': (w, input) => {
     if (!onlyKeys(input, ['code']) || typeof input.code !== 'string') return INEXPRESSIBLE;
     return w.parseCode(input.code);

@@ -45,3 +45,15 @@ try {
   const kind: string = err.kind;
   console.log(err.name, code, kind, err.message);
 }
+
+const options: W.CalendarOptions = { preset: 'seed003' };
+using cal = new w.Calendar(options);
+const unit: W.DurationUnit = 'working_days';
+const deadline: string = cal.add('2026-09-28T10:00:00+08:00', 10, unit);
+const minutes: number = cal.between(deadline, '2026-10-20T10:00:00+08:00');
+const days: number = cal.workingDaysBetween('2026-01-01', '2026-02-01');
+const day: W.DayInfo = cal.day('2026-02-14');
+const kind: W.DayKind = day.kind;
+const festival: string | null = day.name;
+const years: W.CalendarYears = cal.years();
+console.log(minutes, days, kind, festival, cal.nextWorking(deadline), years.time_zone, years.years[0]?.sources[0]?.issued);

@@ -13,6 +13,21 @@ export interface WanggeError extends Error {
 }
 
 
+
+/** The holiday years a calendar holds (the output of `calendar.years`). */
+export interface CalendarYears {
+    /** IANA time zone of the calendar, e.g. "Asia/Shanghai". */
+    time_zone: string;
+    /** What a year without data does: fail, or use weekends only. */
+    unknown_years: "error" | "weekends_only";
+    years: {
+        year: number;
+        origin: "bundled" | "injected";
+        sources: { title: string; issued?: string; url?: string }[];
+    }[];
+}
+
+
 /**
  * A coordinate reference system.
  */
@@ -61,6 +76,28 @@ export interface LonLat {
      * Latitude, north positive.
      */
     lat: number;
+}
+
+/**
+ * One day of a calendar (the output of `calendar.day`).
+ */
+export interface DayInfo {
+    /**
+     * The date, `YYYY-MM-DD`.
+     */
+    date: string;
+    /**
+     * Whether it is a working day.
+     */
+    working: boolean;
+    /**
+     * Its kind.
+     */
+    kind: DayKind;
+    /**
+     * The festival or local day's name, for listed dates.
+     */
+    name: string | null;
 }
 
 /**
@@ -120,9 +157,19 @@ export interface UnitInfo {
 }
 
 /**
+ * The kind of a day.
+ */
+export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
+
+/**
  * The level of an administrative division code.
  */
 export type AdminLevel = "province" | "prefecture" | "county" | "town" | "community";
+
+/**
+ * The unit of `Calendar.add`.
+ */
+export type DurationUnit = "working_days" | "working_hours" | "working_minutes" | "natural_days" | "natural_hours" | "natural_minutes";
 
 /**
  * What `parseCode` found (the output of the `code.parse` operation).
@@ -134,6 +181,67 @@ export type CodeInfo = { kind: "admin"; code: string; level: AdminLevel; parent:
  */
 export type TownshipHint = "street" | "town" | "township" | "special_area" | "other";
 
+/**
+ * Which calendar to build (the same fields as the `calendar.*` operations): none for the
+ * national calendar, or at most one of `preset`, `policy`, `calendar`, plus optionally
+ * `holidays` (official years added at run time).
+ */
+export interface CalendarOptions {
+    /**
+     * A bundled policy preset whose `[calendar]` section to use (`"seed003"`).
+     */
+    preset?: string;
+    /**
+     * A policy (TOML or JSON text) whose `[calendar]` section to use.
+     */
+    policy?: string;
+    /**
+     * A calendar file as an object (time zone, work periods, local days …).
+     */
+    calendar?: Record<string, unknown>;
+    /**
+     * Official holiday years: `[{year, sources, holidays}, …]` or a whole data file.
+     */
+    holidays?: unknown;
+}
+
+
+/**
+ * A working calendar: time zone, work periods, holidays and make-up days.
+ */
+export class Calendar {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The deadline `amount` units after `start` (RFC 3339 with offset), as RFC 3339 in
+     * the calendar's time zone. `amount` is a whole number ≥ 0.
+     */
+    add(start: string, amount: number, unit: DurationUnit): string;
+    /**
+     * Working minutes in `[start, end)` (RFC 3339), negative when `end` is earlier.
+     */
+    between(start: string, end: string): number;
+    /**
+     * One day (`YYYY-MM-DD`): working or not, its kind and its festival name.
+     */
+    day(date: string): DayInfo;
+    /**
+     * The calendar `options` select (no options: the national calendar).
+     */
+    constructor(options?: CalendarOptions | null);
+    /**
+     * The earliest working instant at or after `at` (RFC 3339).
+     */
+    nextWorking(at: string): string;
+    /**
+     * Working days `d` with `start < d ≤ end` (`YYYY-MM-DD`), negative when `end` is earlier.
+     */
+    workingDaysBetween(start: string, end: string): number;
+    /**
+     * The holiday years the calendar holds and where they come from.
+     */
+    years(): CalendarYears;
+}
 
 /**
  * The units (grids and divisions) of one GeoJSON FeatureCollection.

@@ -60,8 +60,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
     sh::run(
         "cargo",
         &[
-            "run", "-q", "-p", "wangge-cli", "--locked", "--", "grid", "generate", "--grids",
-            &grids.to_string(), "--only", "grids", "-o", s(&layer),
+            "run",
+            "-q",
+            "-p",
+            "wangge-cli",
+            "--locked",
+            "--",
+            "grid",
+            "generate",
+            "--grids",
+            &grids.to_string(),
+            "--only",
+            "grids",
+            "-o",
+            s(&layer),
         ],
     )?;
     let pts = dir.join("points.txt");
@@ -70,8 +82,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let native = sh::capture(
         "cargo",
         &[
-            "run", "-q", "--release", "-p", "wangge-c", "--locked", "--example", "bench_native",
-            "--", s(&layer), s(&pts),
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "wangge-c",
+            "--locked",
+            "--example",
+            "bench_native",
+            "--",
+            s(&layer),
+            s(&pts),
         ],
         &[],
     )?;

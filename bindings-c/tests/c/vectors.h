@@ -122,11 +122,19 @@ static adapt_result adapt_policy_load(const cJSON *in, cJSON **out, wangge_statu
     return ADAPT_OK;
 }
 
+#include "vectors_calendar.h"
+
 /* Every op the library has must appear here. */
 static const struct {
     const char *op;
     adapter_fn native;
 } NATIVE_OPS[] = {
+    {"calendar.add", adapt_calendar_add},
+    {"calendar.between", adapt_calendar_between},
+    {"calendar.day", adapt_calendar_day},
+    {"calendar.next_working", adapt_calendar_next_working},
+    {"calendar.working_days_between", adapt_calendar_working_days_between},
+    {"calendar.years", adapt_calendar_years},
     {"code.parse", adapt_code_parse},
     {"geo.convert", adapt_geo_convert},
     {"policy.load", adapt_policy_load},

@@ -36,6 +36,10 @@ _CODES = {
     "InvalidPolicy": (250, "invalid_policy"),
     "UnsupportedPolicyVersion": (251, "unsupported_policy_version"),
     "UnknownPreset": (252, "unknown_preset"),
+    "UnknownYear": (300, "unknown_year"),
+    "InvalidCalendar": (301, "invalid_calendar"),
+    "InvalidHolidayData": (302, "invalid_holiday_data"),
+    "CalendarOutOfRange": (303, "calendar_out_of_range"),
 }
 
 for _variant, (_code, _name) in _CODES.items():

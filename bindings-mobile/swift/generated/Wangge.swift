@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     typealias FfiType = UInt64
     typealias SwiftType = UInt64
@@ -490,6 +506,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     }
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -579,6 +611,249 @@ fileprivate struct FfiConverterString: FfiConverter {
         writeBytes(&buf, value.utf8)
     }
 }
+
+
+
+
+/**
+ * A working calendar: time zone, work periods, holidays and make-up days. Immutable.
+ */
+public protocol CalendarProtocol: AnyObject, Sendable {
+    
+    /**
+     * The deadline `amount` units after `start` (RFC 3339 with offset), as RFC 3339 in
+     * the calendar's time zone.
+     */
+    func add(start: String, amount: UInt32, unit: DurationUnit) throws  -> String
+    
+    /**
+     * Working minutes in `[start, end)` (RFC 3339), negative when `end` is earlier.
+     */
+    func between(start: String, end: String) throws  -> Int64
+    
+    /**
+     * One day (`YYYY-MM-DD`): working or not, its kind and its festival name.
+     */
+    func day(date: String) throws  -> DayInfo
+    
+    /**
+     * The earliest working instant at or after `at` (RFC 3339).
+     */
+    func nextWorking(at: String) throws  -> String
+    
+    /**
+     * Working days `d` with `start < d ≤ end` (`YYYY-MM-DD`), negative when `end` is earlier.
+     */
+    func workingDaysBetween(start: String, end: String) throws  -> Int64
+    
+    /**
+     * The holiday years the calendar holds and where they come from.
+     */
+    func years()  -> CalendarYears
+    
+}
+/**
+ * A working calendar: time zone, work periods, holidays and make-up days. Immutable.
+ */
+open class Calendar: CalendarProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_wangge_mobile_fn_clone_calendar(self.handle, $0) }
+    }
+    /**
+     * The calendar the arguments select (the same fields as the `calendar.*` operations):
+     * none for the national calendar, or at most one of a bundled `preset`, a `policy`
+     * (TOML or JSON text) or a calendar file (`calendar_json`), plus optionally official
+     * holiday years added at run time (`holidays_json`).
+     */
+public convenience init(preset: String? = nil, policy: String? = nil, calendarJson: String? = nil, holidaysJson: String? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_constructor_calendar_new(
+        FfiConverterOptionString.lower(preset),
+        FfiConverterOptionString.lower(policy),
+        FfiConverterOptionString.lower(calendarJson),
+        FfiConverterOptionString.lower(holidaysJson),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_wangge_mobile_fn_free_calendar(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The deadline `amount` units after `start` (RFC 3339 with offset), as RFC 3339 in
+     * the calendar's time zone.
+     */
+open func add(start: String, amount: UInt32, unit: DurationUnit)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_add(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(start),
+        FfiConverterUInt32.lower(amount),
+        FfiConverterTypeDurationUnit_lower(unit),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Working minutes in `[start, end)` (RFC 3339), negative when `end` is earlier.
+     */
+open func between(start: String, end: String)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_between(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(start),
+        FfiConverterString.lower(end),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One day (`YYYY-MM-DD`): working or not, its kind and its festival name.
+     */
+open func day(date: String)throws  -> DayInfo  {
+    return try  FfiConverterTypeDayInfo_lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_day(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(date),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The earliest working instant at or after `at` (RFC 3339).
+     */
+open func nextWorking(at: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_next_working(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Working days `d` with `start < d ≤ end` (`YYYY-MM-DD`), negative when `end` is earlier.
+     */
+open func workingDaysBetween(start: String, end: String)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_working_days_between(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(start),
+        FfiConverterString.lower(end),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The holiday years the calendar holds and where they come from.
+     */
+open func years() -> CalendarYears  {
+    return try!  FfiConverterTypeCalendarYears_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_calendar_years(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendar: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Calendar
+
+    public static func lift(_ handle: UInt64) throws -> Calendar {
+        return Calendar(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Calendar) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Calendar {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Calendar, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendar_lift(_ handle: UInt64) throws -> Calendar {
+    return try FfiConverterTypeCalendar.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendar_lower(_ value: Calendar) -> UInt64 {
+    return FfiConverterTypeCalendar.lower(value)
+}
+
+
 
 
 
@@ -1016,6 +1291,174 @@ public func FfiConverterTypePolicy_lower(_ value: Policy) -> UInt64 {
 
 
 /**
+ * The holiday years a calendar holds (the output of `calendar.years`).
+ */
+public struct CalendarYears: Equatable, Hashable {
+    /**
+     * IANA time zone, e.g. `Asia/Shanghai`.
+     */
+    public var timeZone: String
+    /**
+     * What a year without data does.
+     */
+    public var unknownYears: UnknownYears
+    /**
+     * The years, in order.
+     */
+    public var years: [HolidayYearInfo]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * IANA time zone, e.g. `Asia/Shanghai`.
+         */timeZone: String, 
+        /**
+         * What a year without data does.
+         */unknownYears: UnknownYears, 
+        /**
+         * The years, in order.
+         */years: [HolidayYearInfo]) {
+        self.timeZone = timeZone
+        self.unknownYears = unknownYears
+        self.years = years
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CalendarYears: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCalendarYears: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CalendarYears {
+        return
+            try CalendarYears(
+                timeZone: FfiConverterString.read(from: &buf), 
+                unknownYears: FfiConverterTypeUnknownYears.read(from: &buf), 
+                years: FfiConverterSequenceTypeHolidayYearInfo.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CalendarYears, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.timeZone, into: &buf)
+        FfiConverterTypeUnknownYears.write(value.unknownYears, into: &buf)
+        FfiConverterSequenceTypeHolidayYearInfo.write(value.years, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarYears_lift(_ buf: RustBuffer) throws -> CalendarYears {
+    return try FfiConverterTypeCalendarYears.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCalendarYears_lower(_ value: CalendarYears) -> RustBuffer {
+    return FfiConverterTypeCalendarYears.lower(value)
+}
+
+
+/**
+ * One day of a calendar (the output of `calendar.day`).
+ */
+public struct DayInfo: Equatable, Hashable {
+    /**
+     * The date, `YYYY-MM-DD`.
+     */
+    public var date: String
+    /**
+     * Whether it is a working day.
+     */
+    public var working: Bool
+    /**
+     * Its kind.
+     */
+    public var kind: DayKind
+    /**
+     * The festival or local day's name, for listed dates.
+     */
+    public var name: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The date, `YYYY-MM-DD`.
+         */date: String, 
+        /**
+         * Whether it is a working day.
+         */working: Bool, 
+        /**
+         * Its kind.
+         */kind: DayKind, 
+        /**
+         * The festival or local day's name, for listed dates.
+         */name: String?) {
+        self.date = date
+        self.working = working
+        self.kind = kind
+        self.name = name
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DayInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDayInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DayInfo {
+        return
+            try DayInfo(
+                date: FfiConverterString.read(from: &buf), 
+                working: FfiConverterBool.read(from: &buf), 
+                kind: FfiConverterTypeDayKind.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DayInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.date, into: &buf)
+        FfiConverterBool.write(value.working, into: &buf)
+        FfiConverterTypeDayKind.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayInfo_lift(_ buf: RustBuffer) throws -> DayInfo {
+    return try FfiConverterTypeDayInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayInfo_lower(_ value: DayInfo) -> RustBuffer {
+    return FfiConverterTypeDayInfo.lower(value)
+}
+
+
+/**
  * One error code of `docs/ERRORS.md`.
  */
 public struct ErrorCodeInfo: Equatable, Hashable {
@@ -1101,6 +1544,164 @@ public func FfiConverterTypeErrorCodeInfo_lift(_ buf: RustBuffer) throws -> Erro
 #endif
 public func FfiConverterTypeErrorCodeInfo_lower(_ value: ErrorCodeInfo) -> RustBuffer {
     return FfiConverterTypeErrorCodeInfo.lower(value)
+}
+
+
+/**
+ * The notice a holiday year comes from.
+ */
+public struct HolidaySource: Equatable, Hashable {
+    /**
+     * The notice's title.
+     */
+    public var title: String
+    /**
+     * Date of issue, `YYYY-MM-DD`, when known.
+     */
+    public var issued: String?
+    /**
+     * Address of the notice, when known.
+     */
+    public var url: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The notice's title.
+         */title: String, 
+        /**
+         * Date of issue, `YYYY-MM-DD`, when known.
+         */issued: String?, 
+        /**
+         * Address of the notice, when known.
+         */url: String?) {
+        self.title = title
+        self.issued = issued
+        self.url = url
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HolidaySource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolidaySource: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HolidaySource {
+        return
+            try HolidaySource(
+                title: FfiConverterString.read(from: &buf), 
+                issued: FfiConverterOptionString.read(from: &buf), 
+                url: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HolidaySource, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.issued, into: &buf)
+        FfiConverterOptionString.write(value.url, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidaySource_lift(_ buf: RustBuffer) throws -> HolidaySource {
+    return try FfiConverterTypeHolidaySource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidaySource_lower(_ value: HolidaySource) -> RustBuffer {
+    return FfiConverterTypeHolidaySource.lower(value)
+}
+
+
+/**
+ * One loaded holiday year.
+ */
+public struct HolidayYearInfo: Equatable, Hashable {
+    /**
+     * The year.
+     */
+    public var year: Int32
+    /**
+     * Bundled or injected.
+     */
+    public var origin: YearOrigin
+    /**
+     * The notices it comes from.
+     */
+    public var sources: [HolidaySource]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The year.
+         */year: Int32, 
+        /**
+         * Bundled or injected.
+         */origin: YearOrigin, 
+        /**
+         * The notices it comes from.
+         */sources: [HolidaySource]) {
+        self.year = year
+        self.origin = origin
+        self.sources = sources
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HolidayYearInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHolidayYearInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HolidayYearInfo {
+        return
+            try HolidayYearInfo(
+                year: FfiConverterInt32.read(from: &buf), 
+                origin: FfiConverterTypeYearOrigin.read(from: &buf), 
+                sources: FfiConverterSequenceTypeHolidaySource.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HolidayYearInfo, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.year, into: &buf)
+        FfiConverterTypeYearOrigin.write(value.origin, into: &buf)
+        FfiConverterSequenceTypeHolidaySource.write(value.sources, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidayYearInfo_lift(_ buf: RustBuffer) throws -> HolidayYearInfo {
+    return try FfiConverterTypeHolidayYearInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHolidayYearInfo_lower(_ value: HolidayYearInfo) -> RustBuffer {
+    return FfiConverterTypeHolidayYearInfo.lower(value)
 }
 
 
@@ -1693,6 +2294,216 @@ public func FfiConverterTypeCrs_lower(_ value: Crs) -> RustBuffer {
 
 
 /**
+ * The kind of a day.
+ */
+
+public enum DayKind: Equatable, Hashable {
+    
+    /**
+     * A working day of the weekly schedule.
+     */
+    case workday
+    /**
+     * A rest day of the weekly schedule.
+     */
+    case weekend
+    /**
+     * An official or local rest day.
+     */
+    case holiday
+    /**
+     * A working day on a day the weekly schedule rests (调休上班).
+     */
+    case makeupWorkday
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DayKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDayKind: FfiConverterRustBuffer {
+    typealias SwiftType = DayKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DayKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .workday
+        
+        case 2: return .weekend
+        
+        case 3: return .holiday
+        
+        case 4: return .makeupWorkday
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DayKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .workday:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .weekend:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .holiday:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .makeupWorkday:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lift(_ buf: RustBuffer) throws -> DayKind {
+    return try FfiConverterTypeDayKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
+    return FfiConverterTypeDayKind.lower(value)
+}
+
+
+
+/**
+ * The unit of `Calendar.add`.
+ */
+
+public enum DurationUnit: Equatable, Hashable {
+    
+    /**
+     * Working days (counted by the calendar's day rule).
+     */
+    case workingDays
+    /**
+     * Working hours.
+     */
+    case workingHours
+    /**
+     * Working minutes.
+     */
+    case workingMinutes
+    /**
+     * Calendar days: the same local time N dates later.
+     */
+    case naturalDays
+    /**
+     * Elapsed hours.
+     */
+    case naturalHours
+    /**
+     * Elapsed minutes.
+     */
+    case naturalMinutes
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension DurationUnit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDurationUnit: FfiConverterRustBuffer {
+    typealias SwiftType = DurationUnit
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DurationUnit {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .workingDays
+        
+        case 2: return .workingHours
+        
+        case 3: return .workingMinutes
+        
+        case 4: return .naturalDays
+        
+        case 5: return .naturalHours
+        
+        case 6: return .naturalMinutes
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DurationUnit, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .workingDays:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .workingHours:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .workingMinutes:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .naturalDays:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .naturalHours:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .naturalMinutes:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDurationUnit_lift(_ buf: RustBuffer) throws -> DurationUnit {
+    return try FfiConverterTypeDurationUnit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDurationUnit_lower(_ value: DurationUnit) -> RustBuffer {
+    return FfiConverterTypeDurationUnit.lower(value)
+}
+
+
+
+/**
  * A grid code layout: 14, 15 or 20 digits.
  */
 
@@ -1883,6 +2694,81 @@ public func FfiConverterTypeTownshipHint_lower(_ value: TownshipHint) -> RustBuf
 
 
 /**
+ * What a calendar does for a year it has no holiday data for.
+ */
+
+public enum UnknownYears: Equatable, Hashable {
+    
+    /**
+     * Fail with `unknown_year` (300).
+     */
+    case error
+    /**
+     * Use the weekly schedule alone.
+     */
+    case weekendsOnly
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension UnknownYears: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnknownYears: FfiConverterRustBuffer {
+    typealias SwiftType = UnknownYears
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnknownYears {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .error
+        
+        case 2: return .weekendsOnly
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: UnknownYears, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .error:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .weekendsOnly:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnknownYears_lift(_ buf: RustBuffer) throws -> UnknownYears {
+    return try FfiConverterTypeUnknownYears.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnknownYears_lower(_ value: UnknownYears) -> RustBuffer {
+    return FfiConverterTypeUnknownYears.lower(value)
+}
+
+
+
+/**
  * A failure with its stable code: one variant per code of `docs/ERRORS.md`. The
  * message is the human text; `code` and `name` are added to the exceptions by
  * the companion files (`WanggeErrorCodes.kt`, `WanggeErrorCodes.swift`, `__init__.py`).
@@ -2027,6 +2913,26 @@ enum WanggeError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case UnknownPreset(message: String)
     
+    /**
+     * 300 — no holiday data for that year (缺少该年份的节假日数据).
+     */
+    case UnknownYear(message: String)
+    
+    /**
+     * 301 — invalid working calendar (工作日历配置无效).
+     */
+    case InvalidCalendar(message: String)
+    
+    /**
+     * 302 — invalid holiday data (节假日数据无效).
+     */
+    case InvalidHolidayData(message: String)
+    
+    /**
+     * 303 — date or duration outside the supported range (日期或时长超出支持范围).
+     */
+    case CalendarOutOfRange(message: String)
+    
 
     
 
@@ -2164,6 +3070,22 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             message: try FfiConverterString.read(from: &buf)
         )
         
+        case 28: return .UnknownYear(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 29: return .InvalidCalendar(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 30: return .InvalidHolidayData(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 31: return .CalendarOutOfRange(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
 
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -2229,6 +3151,14 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             writeInt(&buf, Int32(26))
         case .UnknownPreset(_ /* message is ignored*/):
             writeInt(&buf, Int32(27))
+        case .UnknownYear(_ /* message is ignored*/):
+            writeInt(&buf, Int32(28))
+        case .InvalidCalendar(_ /* message is ignored*/):
+            writeInt(&buf, Int32(29))
+        case .InvalidHolidayData(_ /* message is ignored*/):
+            writeInt(&buf, Int32(30))
+        case .CalendarOutOfRange(_ /* message is ignored*/):
+            writeInt(&buf, Int32(31))
 
         
         }
@@ -2249,6 +3179,81 @@ public func FfiConverterTypeWanggeError_lift(_ buf: RustBuffer) throws -> Wangge
 public func FfiConverterTypeWanggeError_lower(_ value: WanggeError) -> RustBuffer {
     return FfiConverterTypeWanggeError.lower(value)
 }
+
+
+/**
+ * Where a loaded year comes from.
+ */
+
+public enum YearOrigin: Equatable, Hashable {
+    
+    /**
+     * The data bundled with the library.
+     */
+    case bundled
+    /**
+     * Given at run time.
+     */
+    case injected
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension YearOrigin: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeYearOrigin: FfiConverterRustBuffer {
+    typealias SwiftType = YearOrigin
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> YearOrigin {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .bundled
+        
+        case 2: return .injected
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: YearOrigin, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .bundled:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .injected:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearOrigin_lift(_ buf: RustBuffer) throws -> YearOrigin {
+    return try FfiConverterTypeYearOrigin.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeYearOrigin_lower(_ value: YearOrigin) -> RustBuffer {
+    return FfiConverterTypeYearOrigin.lower(value)
+}
+
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -2424,6 +3429,56 @@ fileprivate struct FfiConverterSequenceTypeErrorCodeInfo: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeHolidaySource: FfiConverterRustBuffer {
+    typealias SwiftType = [HolidaySource]
+
+    public static func write(_ value: [HolidaySource], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHolidaySource.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HolidaySource] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HolidaySource]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHolidaySource.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHolidayYearInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [HolidayYearInfo]
+
+    public static func write(_ value: [HolidayYearInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHolidayYearInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HolidayYearInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HolidayYearInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHolidayYearInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUnitInfo: FfiConverterRustBuffer {
     typealias SwiftType = [UnitInfo]
 
@@ -2575,6 +3630,24 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_method_policy_version() != 39896) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_wangge_mobile_checksum_method_calendar_add() != 52998) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_calendar_between() != 20755) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_calendar_day() != 8690) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_calendar_next_working() != 43332) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_calendar_working_days_between() != 53326) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_calendar_years() != 29599) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_wangge_mobile_checksum_constructor_layer_from_geojson() != 36914) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2582,6 +3655,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_constructor_policy_preset() != 15442) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_constructor_calendar_new() != 65059) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -328,6 +328,51 @@ RustBuffer uniffi_wangge_mobile_fn_method_policy_to_json(uint64_t ptr, RustCallS
 RustBuffer uniffi_wangge_mobile_fn_method_policy_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_CALENDAR
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_CALENDAR
+uint64_t uniffi_wangge_mobile_fn_clone_calendar(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_CALENDAR
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_CALENDAR
+void uniffi_wangge_mobile_fn_free_calendar(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CALENDAR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CALENDAR_NEW
+uint64_t uniffi_wangge_mobile_fn_constructor_calendar_new(RustBuffer preset, RustBuffer policy, RustBuffer calendar_json, RustBuffer holidays_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_ADD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_ADD
+RustBuffer uniffi_wangge_mobile_fn_method_calendar_add(uint64_t ptr, RustBuffer start, uint32_t amount, RustBuffer unit, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_BETWEEN
+int64_t uniffi_wangge_mobile_fn_method_calendar_between(uint64_t ptr, RustBuffer start, RustBuffer end, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_DAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_DAY
+RustBuffer uniffi_wangge_mobile_fn_method_calendar_day(uint64_t ptr, RustBuffer date, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_NEXT_WORKING
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_NEXT_WORKING
+RustBuffer uniffi_wangge_mobile_fn_method_calendar_next_working(uint64_t ptr, RustBuffer at, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_WORKING_DAYS_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_WORKING_DAYS_BETWEEN
+int64_t uniffi_wangge_mobile_fn_method_calendar_working_days_between(uint64_t ptr, RustBuffer start, RustBuffer end, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_YEARS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_YEARS
+RustBuffer uniffi_wangge_mobile_fn_method_calendar_years(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALL
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALL
 RustBuffer uniffi_wangge_mobile_fn_func_call(RustBuffer op, RustBuffer input_json, RustCallStatus *_Nonnull out_status
@@ -717,6 +762,42 @@ uint16_t uniffi_wangge_mobile_checksum_method_policy_version(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_ADD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_ADD
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_add(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_BETWEEN
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_between(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_DAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_DAY
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_day(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_NEXT_WORKING
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_NEXT_WORKING
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_next_working(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_WORKING_DAYS_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_WORKING_DAYS_BETWEEN
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_working_days_between(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_YEARS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CALENDAR_YEARS
+uint16_t uniffi_wangge_mobile_checksum_method_calendar_years(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_LAYER_FROM_GEOJSON
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_LAYER_FROM_GEOJSON
 uint16_t uniffi_wangge_mobile_checksum_constructor_layer_from_geojson(void
@@ -732,6 +813,12 @@ uint16_t uniffi_wangge_mobile_checksum_constructor_policy_from_text(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_POLICY_PRESET
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_POLICY_PRESET
 uint16_t uniffi_wangge_mobile_checksum_constructor_policy_preset(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
+uint16_t uniffi_wangge_mobile_checksum_constructor_calendar_new(void
     
 );
 #endif

@@ -99,8 +99,64 @@ fun summaryJson(s: PolicySummary) = obj(
     "id" to s.id, "name" to s.name, "version" to s.version, "levels" to s.levels, "code_layout" to lower(s.codeLayout),
 )
 
+val CAL_KEYS = listOf("preset", "policy", "calendar", "holidays")
+
+/** Runs `f` on the Calendar the input's calendar fields select, when every other key is
+ * one of `keys` and the calendar fields have their native types. */
+fun withCalendar(i: JsonObject, keys: List<String>, f: (Calendar) -> JsonElement): Any {
+    if (!i.keySet().all { it in keys || it in CAL_KEYS }) return Inexpressible
+    if ((i.has("preset") && i.str("preset") == null) || (i.has("policy") && i.str("policy") == null)) return Inexpressible
+    val cal = use("Calendar") { Calendar(i.str("preset"), i.str("policy"), i["calendar"]?.toString(), i["holidays"]?.toString()) }
+    return cal.use(f)
+}
+
+fun sourceJson(s: HolidaySource) = JsonObject().apply {
+    addProperty("title", s.title)
+    s.issued?.let { addProperty("issued", it) }
+    s.url?.let { addProperty("url", it) }
+}
+
+fun yearsJson(y: CalendarYears) = obj(
+    "time_zone" to y.timeZone,
+    "unknown_years" to lower(y.unknownYears),
+    "years" to y.years.map { obj("year" to it.year, "origin" to lower(it.origin), "sources" to it.sources.map(::sourceJson)) },
+)
+
 /** Every op of the library maps to its native functions here. */
 val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
+    "calendar.add" to { i ->
+        val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }
+        if (start == null || amount == null || amount < 0 || amount > 4294967295.0 || amount != Math.floor(amount) || unit == null) Inexpressible
+        else withCalendar(i, listOf("start", "amount", "unit")) { c ->
+            obj("deadline" to use("Calendar.add") { c.add(start, amount.toLong().toUInt(), unit) })
+        }
+    },
+    "calendar.between" to { i ->
+        val a = i.str("start"); val b = i.str("end")
+        if (a == null || b == null) Inexpressible
+        else withCalendar(i, listOf("start", "end")) { c -> obj("working_minutes" to use("Calendar.between") { c.between(a, b) }) }
+    },
+    "calendar.working_days_between" to { i ->
+        val a = i.str("start"); val b = i.str("end")
+        if (a == null || b == null) Inexpressible
+        else withCalendar(i, listOf("start", "end")) { c ->
+            obj("working_days" to use("Calendar.workingDaysBetween") { c.workingDaysBetween(a, b) })
+        }
+    },
+    "calendar.next_working" to { i ->
+        val at = i.str("at")
+        if (at == null) Inexpressible
+        else withCalendar(i, listOf("at")) { c -> obj("next" to use("Calendar.nextWorking") { c.nextWorking(at) }) }
+    },
+    "calendar.day" to { i ->
+        val date = i.str("date")
+        if (date == null) Inexpressible
+        else withCalendar(i, listOf("date")) { c ->
+            val d = use("Calendar.day") { c.day(date) }
+            obj("date" to d.date, "working" to d.working, "kind" to lower(d.kind), "name" to d.name)
+        }
+    },
+    "calendar.years" to { i -> withCalendar(i, listOf()) { c -> yearsJson(use("Calendar.years") { c.years() }) } },
     "code.parse" to { i ->
         val code = i.str("code")
         if (!i.onlyKeys("code") || code == null) Inexpressible else codeInfoJson(use("parseCode") { parseCode(code) })
@@ -228,7 +284,7 @@ fun checkEverythingCalled() {
     Class.forName("org.wangge.WanggeKt").declaredMethods
         .filter { api(it) && Modifier.isStatic(it.modifiers) && it.name != "use" }
         .forEach { exported += name(it) }
-    for (cls in listOf(Policy::class.java, Layer::class.java)) {
+    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java)) {
         val ignore = setOf("close", "destroy", "uniffiClonePointer", "uniffiCloneHandle", "getUniffiIsDestroyed")
         cls.declaredMethods.filter { api(it) && name(it) !in ignore }
             .forEach { exported += "${cls.simpleName}.${name(it)}" }

@@ -103,8 +103,71 @@ def native_policy_load(i):
     return summary_json(use("Policy.summary", p.summary))
 
 
+CAL_KEYS = ("preset", "policy", "calendar", "holidays")
+
+
+def with_calendar(i, keys, f):
+    """Runs f on the Calendar the input's calendar fields select, when every other key is
+    one of `keys` and the calendar fields have their native types."""
+    if not isinstance(i, dict) or not all(k in keys or k in CAL_KEYS for k in i):
+        return Inexpressible
+    if any(k in i and not isinstance(i[k], str) for k in ("preset", "policy")):
+        return Inexpressible
+    cal = use("Calendar", lambda: wangge.Calendar(
+        preset=i.get("preset"), policy=i.get("policy"),
+        calendar_json=json.dumps(i["calendar"]) if "calendar" in i else None,
+        holidays_json=json.dumps(i["holidays"]) if "holidays" in i else None))
+    return f(cal)
+
+
+def strs(i, *keys):
+    return isinstance(i, dict) and all(isinstance(i.get(k), str) for k in keys)
+
+
+def native_calendar_add(i):
+    unit = next((u for u in wangge.DurationUnit if lower(u) == i.get("unit")), None)
+    amount = i.get("amount")
+    if not strs(i, "start") or unit is None or not isinstance(amount, int) or isinstance(amount, bool) \
+            or not 0 <= amount <= 0xFFFFFFFF:
+        return Inexpressible
+    return with_calendar(i, ("start", "amount", "unit"), lambda c: {
+        "deadline": use("Calendar.add", lambda: c.add(i["start"], amount, unit))})
+
+
+def source_json(s):
+    out = {"title": s.title}
+    if s.issued is not None:
+        out["issued"] = s.issued
+    if s.url is not None:
+        out["url"] = s.url
+    return out
+
+
+def years_json(y):
+    return {"time_zone": y.time_zone, "unknown_years": lower(y.unknown_years),
+            "years": [{"year": v.year, "origin": lower(v.origin), "sources": [source_json(s) for s in v.sources]}
+                      for v in y.years]}
+
+
+def day_json(d):
+    return {"date": d.date, "working": d.working, "kind": lower(d.kind), "name": d.name}
+
+
 # Every op of the library maps to its native functions here.
 NATIVE = {
+    "calendar.add": native_calendar_add,
+    "calendar.between": lambda i: with_calendar(i, ("start", "end"), lambda c: {
+        "working_minutes": use("Calendar.between", lambda: c.between(i["start"], i["end"]))})
+    if strs(i, "start", "end") else Inexpressible,
+    "calendar.working_days_between": lambda i: with_calendar(i, ("start", "end"), lambda c: {
+        "working_days": use("Calendar.working_days_between", lambda: c.working_days_between(i["start"], i["end"]))})
+    if strs(i, "start", "end") else Inexpressible,
+    "calendar.next_working": lambda i: with_calendar(i, ("at",), lambda c: {
+        "next": use("Calendar.next_working", lambda: c.next_working(i["at"]))})
+    if strs(i, "at") else Inexpressible,
+    "calendar.day": lambda i: with_calendar(i, ("date",), lambda c: day_json(use("Calendar.day", lambda: c.day(i["date"]))))
+    if strs(i, "date") else Inexpressible,
+    "calendar.years": lambda i: with_calendar(i, (), lambda c: years_json(use("Calendar.years", c.years))),
     "code.parse": native_code_parse,
     "geo.convert": native_geo_convert,
     "policy.load": native_policy_load,
@@ -220,7 +283,7 @@ def check_everything_called():
             continue
         if callable(obj) and not isinstance(obj, type):
             exported.add(name)
-        elif name in ("Policy", "Layer"):
+        elif name in ("Policy", "Layer", "Calendar"):
             exported.update(f"{name}.{m}" for m in vars(obj) if not m.startswith("_"))
     missing = exported - called
     check(not missing, f"exported but not exercised: {sorted(missing)}")

@@ -76,3 +76,22 @@ test('the shipped package has no test-only export', () => {
   assert.ok(w.ops().includes('code.parse'));
   assert.match(w.version(), /^\d+\.\d+\.\d+/);
 });
+
+test('Calendar class', () => {
+  const china = new w.Calendar();
+  assert.equal(china.add('2026-09-28T10:00:00+08:00', 10, 'working_days'), '2026-10-16T17:30:00+08:00');
+  assert.deepEqual(china.day('2026-02-14'), { date: '2026-02-14', working: true, kind: 'makeup_workday', name: '春节' });
+  assert.equal(china.nextWorking('2026-10-01T09:00:00+08:00'), '2026-10-08T08:30:00+08:00');
+  assert.equal(typeof china.between('2026-03-09T10:00:00+08:00', '2026-03-10T10:00:00+08:00'), 'number');
+  assert.equal(china.workingDaysBetween('2025-12-31', '2026-01-09'), 6);
+  assert.equal(china.years().time_zone, 'Asia/Shanghai');
+  throwsCode(() => china.add('2026-02-13T16:00:00+08:00', -1, 'working_days'), 1, 'invalid_argument');
+  throwsCode(() => china.add('2026-02-13T16:00:00+08:00', 1, 'fortnights'), 2, 'invalid_json');
+  throwsCode(() => china.day('2027-01-01'), 300, 'unknown_year');
+  china.free();
+  const seed = new w.Calendar({ preset: 'seed003' });
+  assert.ok(seed.years().years.length > 0);
+  seed.free();
+  throwsCode(() => new w.Calendar({ preset: 'seed003', calendar: {} }), 1, 'invalid_argument');
+  throwsCode(() => new w.Calendar({ bogus: 1 }), 2, 'invalid_json');
+});

@@ -33,6 +33,10 @@ val WanggeException.code: Int
         is WanggeException.InvalidPolicy -> 250
         is WanggeException.UnsupportedPolicyVersion -> 251
         is WanggeException.UnknownPreset -> 252
+        is WanggeException.UnknownYear -> 300
+        is WanggeException.InvalidCalendar -> 301
+        is WanggeException.InvalidHolidayData -> 302
+        is WanggeException.CalendarOutOfRange -> 303
     }
 
 /** The stable snake-case name of the code (`"invalid_json"`). */
@@ -65,4 +69,8 @@ val WanggeException.name: String
         is WanggeException.InvalidPolicy -> "invalid_policy"
         is WanggeException.UnsupportedPolicyVersion -> "unsupported_policy_version"
         is WanggeException.UnknownPreset -> "unknown_preset"
+        is WanggeException.UnknownYear -> "unknown_year"
+        is WanggeException.InvalidCalendar -> "invalid_calendar"
+        is WanggeException.InvalidHolidayData -> "invalid_holiday_data"
+        is WanggeException.CalendarOutOfRange -> "calendar_out_of_range"
     }
