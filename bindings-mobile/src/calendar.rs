@@ -172,7 +172,7 @@ impl Calendar {
         guard(|| {
             let a = parse_instant(&start).map_err(core)?;
             let b = parse_instant(&end).map_err(core)?;
-            Ok(self.inner.between(&a, &b).map_err(core)?)
+            self.inner.between(&a, &b).map_err(core)
         })
     }
 
@@ -181,7 +181,7 @@ impl Calendar {
         guard(|| {
             let a = parse_day(&start).map_err(core)?;
             let b = parse_day(&end).map_err(core)?;
-            Ok(self.inner.working_days_between(a, b).map_err(core)?)
+            self.inner.working_days_between(a, b).map_err(core)
         })
     }
 
