@@ -53,7 +53,18 @@ int main(int argc, char **argv) {
     printf("code.parse: %s\n", json);
     wangge_string_free(json);
 
-    /* 5. A grid layer, and the grid under a point. */
+    /* 5. A working calendar: 10 working days over the National Day holidays. */
+    wangge_calendar *cal = NULL;
+    st = wangge_calendar_load("{}", 2, &cal); /* or {"preset":"seed003"}, {"calendar":{…}} */
+    if (st != WANGGE_STATUS_OK) return fail("calendar", st);
+    const char *start = "2026-09-28T10:00:00+08:00";
+    st = wangge_calendar_add(cal, start, strlen(start), 10, WANGGE_DURATION_WORKING_DAYS, &json, &len);
+    if (st != WANGGE_STATUS_OK) return fail("calendar_add", st);
+    printf("deadline: %s\n", json);
+    wangge_string_free(json);
+    wangge_calendar_free(cal);
+
+    /* 6. A grid layer, and the grid under a point. */
     if (argc > 1) {
         FILE *f = fopen(argv[1], "rb");
         if (!f) return 1;

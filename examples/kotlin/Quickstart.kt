@@ -24,13 +24,19 @@ fun main(args: Array<String>) {
     // 4. Objects wrap core objects; `use` frees them.
     Policy.preset("seed002").use { println(it.summary()) }
 
-    // 5. A grid layer and the grid under a point.
+    // 5. A working calendar: 10 working days over the National Day holidays.
+    Calendar().use { cal ->   // or Calendar(preset = "seed003")
+        println(cal.add("2026-09-28T10:00:00+08:00", 10u, DurationUnit.WORKING_DAYS))
+        println(cal.day("2026-02-14"))
+    }
+
+    // 6. A grid layer and the grid under a point.
     if (args.isNotEmpty()) {
         Layer.fromGeojson(File(args[0]).readText()).use { layer ->
             println("${layer.len()} units; at (118.505, 35.805): ${layer.unitsAt(118.505, 35.805)}")
         }
     }
 
-    // 6. Any operation by name, JSON text in and out.
+    // 7. Any operation by name, JSON text in and out.
     println(call("code.parse", """{"code": "330102016001"}"""))
 }

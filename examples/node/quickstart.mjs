@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const { parseCode, convertPoint, Policy, Layer, call } = createRequire(import.meta.url)('wangge');
+const { parseCode, convertPoint, Policy, Layer, Calendar, call } = createRequire(import.meta.url)('wangge');
 
 // 1. Codes come back as plain, typed objects (see wangge.d.ts: CodeInfo).
 console.log(parseCode('371323100201007')); // { kind: 'grid', layout: 'd15', sequence: 7, … }
@@ -22,12 +22,17 @@ const policy = Policy.preset('seed002');
 console.log(policy.summary());
 policy.free();
 
-// 5. A grid layer and the grid under a point.
+// 5. A working calendar: 10 working days over the National Day holidays.
+const cal = new Calendar(); // or new Calendar({ preset: 'seed003' })
+console.log(cal.add('2026-09-28T10:00:00+08:00', 10, 'working_days'), cal.day('2026-02-14'));
+cal.free();
+
+// 6. A grid layer and the grid under a point.
 if (process.argv[2]) {
   const layer = Layer.fromGeoJSON(readFileSync(process.argv[2], 'utf8'));
   console.log(`${layer.length} units; at (118.505, 35.805):`, layer.unitsAt(118.505, 35.805));
   layer.free();
 }
 
-// 6. Any operation by name, JSON in and out.
+// 7. Any operation by name, JSON in and out.
 console.log(call('geo.convert', { lon: 118.5, lat: 35.8, from: 'wgs84', to: 'gcj02' }));

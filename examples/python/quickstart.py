@@ -23,11 +23,15 @@ print(wangge.convert_point(wangge.LonLat(lon=116.391275, lat=39.90765), wangge.C
 # 4. Objects wrap core objects.
 print(wangge.Policy.preset("seed002").summary())
 
-# 5. A grid layer and the grid under a point.
+# 5. A working calendar: 10 working days over the National Day holidays.
+cal = wangge.Calendar()  # or wangge.Calendar(preset="seed003")
+print(cal.add("2026-09-28T10:00:00+08:00", 10, wangge.DurationUnit.WORKING_DAYS), cal.day("2026-02-14"))
+
+# 6. A grid layer and the grid under a point.
 if len(sys.argv) > 1:
     with open(sys.argv[1], encoding="utf-8") as fh:
         layer = wangge.Layer.from_geojson(fh.read())
     print(f"{layer.len()} units; at (118.505, 35.805): {layer.units_at(118.505, 35.805)}")
 
-# 6. Any operation by name, JSON text in and out.
+# 7. Any operation by name, JSON text in and out.
 print(json.loads(wangge.call("geo.convert", json.dumps({"lon": 118.5, "lat": 35.8, "from": "wgs84", "to": "gcj02"}))))

@@ -116,6 +116,35 @@ static void test_conventions(const char *sample_path) {
     CHECK(wangge_layer_load("{\"type\":\"FeatureCollection\"", 27, &layer) == WANGGE_STATUS_INVALID_GEOJSON &&
               layer == NULL, "bad geojson: %s", wangge_status_name(wangge_layer_load("{", 1, &layer)));
     free(geo);
+
+    /* Calendar handle. */
+    wangge_calendar *cal = NULL;
+    CHECK(wangge_calendar_load(NULL, 0, &cal) == WANGGE_STATUS_NULL_ARGUMENT && cal == NULL, "NULL options");
+    CHECK(wangge_calendar_load("{\"bogus\":1}", 11, &cal) == WANGGE_STATUS_INVALID_JSON && cal == NULL,
+          "unknown option: %s", wangge_last_error_message());
+    CHECK(wangge_calendar_load("{\"preset\":\"seed999\"}", 20, &cal) == WANGGE_STATUS_UNKNOWN_PRESET, "preset");
+    CHECK(wangge_calendar_load("{}", 2, &cal) == WANGGE_STATUS_OK && cal != NULL, "national calendar");
+    const char *start = "2026-09-28T10:00:00+08:00";
+    char *deadline = NULL;
+    CHECK(wangge_calendar_add(cal, start, strlen(start), 10, WANGGE_DURATION_WORKING_DAYS, &deadline, NULL) ==
+              WANGGE_STATUS_OK && strcmp(deadline, "2026-10-16T17:30:00+08:00") == 0, "add: %s", deadline);
+    wangge_string_free(deadline);
+    deadline = NULL;
+    CHECK(wangge_calendar_add(cal, start, strlen(start), 1, 99, &deadline, NULL) == WANGGE_STATUS_INVALID_ARGUMENT &&
+              deadline == NULL, "unit 99");
+    CHECK(wangge_calendar_add(NULL, start, strlen(start), 1, WANGGE_DURATION_WORKING_DAYS, &deadline, NULL) ==
+              WANGGE_STATUS_NULL_ARGUMENT, "NULL calendar");
+    int64_t minutes = -7;
+    CHECK(wangge_calendar_between(cal, start, strlen(start), "tomorrow", 8, &minutes) ==
+              WANGGE_STATUS_INVALID_DATE_TIME && minutes == -7, "bad end");
+    CHECK(wangge_calendar_between(cal, start, strlen(start), start, strlen(start), NULL) ==
+              WANGGE_STATUS_NULL_ARGUMENT, "NULL out_minutes");
+    CHECK(wangge_calendar_day_json(cal, "2027-01-01", 10, &json, NULL) == WANGGE_STATUS_UNKNOWN_YEAR, "2027");
+    CHECK(wangge_calendar_day_json(cal, "2026-02-14", 10, &json, NULL) == WANGGE_STATUS_OK &&
+              strstr(json, "makeup_workday"), "makeup day");
+    wangge_string_free(json);
+    wangge_calendar_free(cal);
+    wangge_calendar_free(NULL);
 }
 
 int main(int argc, char **argv) {
