@@ -29,6 +29,9 @@ pub fn run_in(
     let status = Command::new(program)
         .args(args)
         .current_dir(dir)
+        // `cargo run` (how `cargo xtask` starts) puts target/debug on LD_LIBRARY_PATH, which
+        // would win over the rpath of the C test programs and load the wrong libwangge.
+        .env_remove("LD_LIBRARY_PATH")
         .envs(env.iter().copied())
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;
@@ -64,6 +67,7 @@ pub fn capture(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Str
     let out = Command::new(program)
         .args(args)
         .current_dir(root())
+        .env_remove("LD_LIBRARY_PATH")
         .envs(env.iter().copied())
         .stderr(Stdio::inherit())
         .output()
