@@ -5,7 +5,6 @@
 //! `out/wasm-panic` (test build), `out/web` (sample layer, screenshot),
 //! `out/uniffi/{shipped,test}` (generated sources), `out/kotlin`, `out/python`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::sh::{self, s};
@@ -229,21 +228,15 @@ pub fn c(tools: &Tools) -> Result<(), String> {
 /// Size of the npm package's browser module, raw and gzipped (bytes).
 pub fn wasm_sizes() -> Result<(u64, u64), String> {
     let wasm = out("npm/wangge/web/wangge_bg.wasm");
-    let bytes = std::fs::read(&wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
-    let mut child = std::process::Command::new("gzip")
-        .args(["-9", "-c"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("gzip: {e}"))?;
-    child
-        .stdin
-        .take()
-        .ok_or("gzip stdin")?
-        .write_all(&bytes)
-        .map_err(|e| e.to_string())?;
-    let gz = child.wait_with_output().map_err(|e| e.to_string())?.stdout;
-    Ok((bytes.len() as u64, gz.len() as u64))
+    let raw = std::fs::metadata(&wasm)
+        .map_err(|e| format!("read {}: {e}", wasm.display()))?
+        .len();
+    let gz = std::process::Command::new("gzip")
+        .args(["-9", "-c", s(&wasm)])
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?
+        .stdout;
+    Ok((raw, gz.len() as u64))
 }
 
 /// Builds the npm package into `out/npm/wangge` (release, wasm-opt -Oz, both targets).
