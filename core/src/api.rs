@@ -22,11 +22,23 @@ use crate::error::{Error, ErrorCode};
 use crate::geo::{Crs, Point};
 
 /// Every operation name, sorted.
-pub const OPS: &[&str] = &["code.parse", "geo.convert", "policy.load"];
+pub const OPS: &[&str] = &[
+    "admission.budget",
+    "admission.check",
+    "admission.instances",
+    "admission.list",
+    "admission.load",
+    "admission.tally",
+    "admission.transition",
+    "code.parse",
+    "geo.convert",
+    "policy.load",
+];
 
 /// Runs one operation by name.
 pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
+        _ if op.starts_with("admission.") => crate::admission::api::call(op, input),
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
         "policy.load" => policy_load(parse(input)?),

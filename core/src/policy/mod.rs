@@ -29,6 +29,7 @@ mod presets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::admission::{AdmissionPolicy, AdmissionPolicyFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
@@ -107,6 +108,10 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// Admission lists: who approves, and the initial items. Defaults to
+    /// [`AdmissionPolicyFile::default`] (the county governance office approves; no items).
+    #[serde(default)]
+    pub admission: AdmissionPolicyFile,
 }
 
 /// The `[grid]` section.
@@ -197,6 +202,8 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// Admission rules and initial lists.
+    pub admission: AdmissionPolicy,
     file: PolicyFile,
 }
 
@@ -221,6 +228,7 @@ impl TryFrom<PolicyFile> for Policy {
             version: f.version.clone(),
             sources: f.sources.clone(),
             grid: GridPolicy::try_from(f.grid.clone())?,
+            admission: AdmissionPolicy::try_from(f.admission.clone())?,
             file: f,
         })
     }
