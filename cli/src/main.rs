@@ -21,6 +21,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Admission lists (事务准入): check pushes, list what is in force, approve, expand
+    /// recurring tasks, total budgets, count rejections.
+    #[command(subcommand)]
+    Admission(Box<cmd::admission::AdmissionCommand>),
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Admission(c) => cmd::admission::run(*c),
         Command::Policy(c) => cmd::policy::run(c),
     };
     match result {

@@ -25,6 +25,7 @@ use crate::geo::{Crs, Point};
 pub const OPS: &[&str] = &[
     "admission.budget",
     "admission.check",
+    "admission.completion",
     "admission.instances",
     "admission.list",
     "admission.load",

@@ -26,8 +26,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{
-    AdmissionList, AdmissionLog, AdmissionRules, CheckRequest, EntryFile, GridRef, ListKind,
-    Transition,
+    AdmissionList, AdmissionLog, AdmissionRules, CheckRequest, Completion, EntryFile, GridRef,
+    ListKind, Transition,
 };
 use crate::api::parse;
 use crate::error::{Error, ErrorCode};
@@ -38,6 +38,7 @@ use crate::policy::Policy;
 pub const OPS: &[&str] = &[
     "admission.budget",
     "admission.check",
+    "admission.completion",
     "admission.instances",
     "admission.list",
     "admission.load",
@@ -53,6 +54,7 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
         "admission.budget" => budget(parse(input)?),
         "admission.check" => check(parse(input)?),
+        "admission.completion" => completion(parse(input)?),
         "admission.instances" => instances(parse(input)?),
         "admission.list" => list(parse(input)?),
         "admission.load" => load(parse(input)?),
@@ -258,6 +260,41 @@ fn instances(i: InstancesIn) -> Result<Value, Error> {
         None => all,
     };
     Ok(json!({"count": picked.len(), "instances": picked}))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompletionIn {
+    #[serde(default)]
+    admission_list: Option<Value>,
+    #[serde(default)]
+    preset: Option<String>,
+    #[serde(default)]
+    policy: Option<String>,
+    grids: Vec<GridRef>,
+    from: NaiveDate,
+    to: NaiveDate,
+    #[serde(default)]
+    codes: Option<Vec<String>>,
+    completions: Vec<Completion>,
+}
+
+/// `admission.completion`: the input of `admission.instances` plus `"completions":
+/// [{"instance": id, "date", "count"?}]` → `{"grids": [{"grid", "due", "completed",
+/// "on_time", "required", "done"}], "unmatched": [indices of completions naming no due
+/// instance]}`: how much of the recurring work due in `[from, to)` was done, per grid.
+fn completion(i: CompletionIn) -> Result<Value, Error> {
+    let (list, _) = source(i.admission_list, i.preset, i.policy)?;
+    let all = list.instances_limited(&i.grids, i.from, i.to, MAX_INSTANCES)?;
+    let picked: Vec<_> = match &i.codes {
+        Some(codes) => all
+            .into_iter()
+            .filter(|x| codes.iter().any(|c| *c == x.entry().item().code))
+            .collect(),
+        None => all,
+    };
+    let (grids, unmatched) = super::completion(&picked, &i.completions);
+    Ok(json!({"grids": grids, "unmatched": unmatched}))
 }
 
 #[derive(Deserialize)]

@@ -64,6 +64,14 @@ fn names(kinds: &[UnitKind]) -> String {
 
 impl AdmissionRules {
     /// The unit kinds that approve, enforce and retire items of `list`.
+    ///
+    /// ```
+    /// use wangge::admission::{AdmissionRules, ListKind, UnitKind};
+    /// let mut rules = AdmissionRules::default();
+    /// rules.approvers_by_list.insert(ListKind::Summon, vec![UnitKind::CountyGovernment]);
+    /// assert_eq!(rules.approvers_for(ListKind::Summon), [UnitKind::CountyGovernment]);
+    /// assert_eq!(rules.approvers_for(ListKind::Task), [UnitKind::CountyGovernanceOffice]);
+    /// ```
     pub fn approvers_for(&self, list: ListKind) -> &[UnitKind] {
         self.approvers_by_list
             .get(&list)
@@ -72,6 +80,15 @@ impl AdmissionRules {
 
     /// Checks that `actor` may propose `item` (version of its code) in a list with the
     /// given jurisdiction; the error names the actor, the item and who may.
+    ///
+    /// ```
+    /// use wangge::admission::{Actor, AdmissionRules, Item, UnitKind};
+    /// let item: Item = toml::from_str("list='task'\ncode='X'\nname='x'\ndepartment='区民政局'\nrole='assist'").unwrap();
+    /// let rules = AdmissionRules::default();
+    /// assert!(rules.may_propose(&Actor::new(UnitKind::Department).named("区民政局"), &item, None).is_ok());
+    /// let e = rules.may_propose(&Actor::new(UnitKind::Department).named("区住建局"), &item, None).unwrap_err();
+    /// assert!(e.to_string().contains("区民政局"));
+    /// ```
     pub fn may_propose(
         &self,
         actor: &Actor,

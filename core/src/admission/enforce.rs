@@ -47,6 +47,10 @@ impl fmt::Display for Subject {
 ///
 /// ```
 /// use wangge::admission::{CheckRequest, ListKind, Subject};
+/// let push = CheckRequest::code(ListKind::Task, "RW-001", wangge::grid::GridKind::Micro, "2026-03-01".parse().unwrap())
+///     .department("区民政局")
+///     .unit("371323100201001".parse().unwrap());
+/// assert_eq!(push.department.as_deref(), Some("区民政局"));
 /// let r: CheckRequest = serde_json::from_str(r#"{"category": "安全隐患", "grid_kind": "basic", "date": "2026-03-01"}"#).unwrap();
 /// assert_eq!((r.list, r.subject), (ListKind::Task, Subject::Category("安全隐患".into())));
 /// assert!(serde_json::from_str::<CheckRequest>(r#"{"code": "A", "name": "B", "grid_kind": "basic", "date": "2026-03-01"}"#).is_err());
@@ -329,6 +333,16 @@ impl Decision {
 
     /// `Ok` if allowed, the rejection as an error ([`crate::ErrorCode::AdmissionRejected`])
     /// otherwise: for hosts that want `?`.
+    ///
+    /// ```
+    /// use wangge::admission::{AdmissionList, CheckRequest, ListKind};
+    /// use wangge::grid::GridKind;
+    /// let list = AdmissionList::preset("seed003")?;
+    /// let push = CheckRequest::code(ListKind::Task, "RW-404", GridKind::Basic, "2023-05-01".parse().unwrap());
+    /// let err = list.check(&push)?.into_result().unwrap_err();
+    /// assert_eq!(err.code(), wangge::ErrorCode::AdmissionRejected);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn into_result(self) -> Result<Admitted, AdmissionError> {
         match self {
             Decision::Allowed(a) => Ok(a),

@@ -102,11 +102,17 @@ impl Act {
 /// [`super::AdmissionList`], which keeps them consistent; read them through its queries.
 ///
 /// ```
-/// use wangge::admission::{AdmissionList, AdmissionRules, Status};
+/// use chrono::NaiveDate;
+/// use wangge::admission::{AdmissionList, Status};
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
 /// let list = AdmissionList::preset("seed000")?;
 /// let e = list.entries().first().unwrap();
 /// assert_eq!(e.status(), Status::InForce);
 /// assert!(e.approved().unwrap().document.is_some());
+/// assert_eq!(e.in_force_interval(), Some((d("2018-01-01"), None)));
+/// assert_eq!(e.status_on(d("2017-12-31")), None);
+/// assert_eq!(e.status_on(d("2018-01-01")), Some(Status::InForce));
+/// assert!(e.in_force_on(d("2030-01-01")));
 /// # Ok::<(), wangge::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,6 +51,20 @@ pub struct AdmissionListFile {
     pub entries: Vec<EntryFile>,
 }
 
+impl AdmissionListFile {
+    /// The file as TOML.
+    ///
+    /// ```
+    /// use wangge::admission::AdmissionListFile;
+    /// let f: AdmissionListFile = serde_json::from_str(r#"{"format": 1, "title": "清单"}"#).unwrap();
+    /// assert!(f.to_toml()?.contains("title = \"清单\""));
+    /// # Ok::<(), wangge::admission::AdmissionError>(())
+    /// ```
+    pub fn to_toml(&self) -> Result<String, AdmissionError> {
+        toml::to_string(self).map_err(|e| AdmissionError::Syntax(e.to_string()))
+    }
+}
+
 /// One entry as written: the item's fields, its version and its lifecycle steps.
 ///
 /// See [`Item`] for the item fields and [`Act`] for the steps. `approved` needs a
@@ -308,6 +322,15 @@ impl AdmissionList {
 
     /// Re-checks the authority of every recorded step under `rules` (for a list read under
     /// other rules).
+    ///
+    /// ```
+    /// use wangge::admission::{AdmissionList, AdmissionRules, UnitKind};
+    /// let list = AdmissionList::preset("seed000")?;
+    /// assert!(list.audit(&AdmissionRules::default()).is_ok());
+    /// let towns_only = AdmissionRules { approvers: vec![UnitKind::Town], ..AdmissionRules::default() };
+    /// assert!(list.audit(&towns_only).is_err());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn audit(&self, rules: &AdmissionRules) -> Result<(), AdmissionError> {
         for e in &self.entries {
             check_authority(e, rules, self.jurisdiction).map_err(|err| rename(err, &e.label()))?;
@@ -316,6 +339,15 @@ impl AdmissionList {
     }
 
     /// The file form (entries sorted by code and version).
+    ///
+    /// ```
+    /// use wangge::admission::{AdmissionList, AdmissionRules};
+    /// let list = AdmissionList::preset("seed002")?;
+    /// let file = list.to_file();
+    /// assert_eq!(file.entries.len(), list.entries().len());
+    /// assert_eq!(AdmissionList::from_file(file, &AdmissionRules::default())?, list);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn to_file(&self) -> AdmissionListFile {
         AdmissionListFile {
             format: FORMAT_VERSION,
@@ -341,7 +373,7 @@ impl AdmissionList {
     /// # Ok::<(), wangge::Error>(())
     /// ```
     pub fn to_toml(&self) -> Result<String, AdmissionError> {
-        toml::to_string(&self.to_file()).map_err(|e| AdmissionError::Syntax(e.to_string()))
+        self.to_file().to_toml()
     }
 
     /// Title.
@@ -379,6 +411,13 @@ impl AdmissionList {
     }
 
     /// One version of a code.
+    ///
+    /// ```
+    /// let list = wangge::admission::AdmissionList::preset("seed001")?;
+    /// assert_eq!(list.entry("FW-004", 1).unwrap().item().name, "低保申报");
+    /// assert!(list.entry("FW-004", 2).is_none());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn entry(&self, code: &str, version: u32) -> Option<&Entry> {
         self.versions(code).iter().find(|e| e.version == version)
     }
@@ -392,6 +431,17 @@ impl AdmissionList {
     }
 
     /// The entries of list `kind` in force on `date` that apply to grids of kind `grid`.
+    ///
+    /// ```
+    /// use wangge::admission::{AdmissionList, ListKind};
+    /// use wangge::grid::{GridKind, SiteKind};
+    /// let list = AdmissionList::preset("seed001")?;
+    /// let on = "2021-05-01".parse().unwrap();
+    /// let school = list.in_force_for(ListKind::Service, on, GridKind::Dedicated(SiteKind::School));
+    /// let names: Vec<_> = school.map(|e| e.item().name.as_str()).collect();
+    /// assert_eq!(names, ["心理咨询", "司法调解", "环境整治"]);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn in_force_for(
         &self,
         kind: ListKind,

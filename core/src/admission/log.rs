@@ -65,6 +65,17 @@ impl AdmissionLog {
     }
 
     /// Folds another log in (rejections appended in its order).
+    ///
+    /// ```
+    /// use wangge::admission::AdmissionLog;
+    /// let mut a = AdmissionLog::default();
+    /// a.allowed.insert("区民政局".into(), 2);
+    /// let mut b = AdmissionLog::default();
+    /// b.allowed.insert("区民政局".into(), 3);
+    /// a.merge(b);
+    /// assert_eq!(a.allowed["区民政局"], 5);
+    /// assert_eq!(a.tally()[0].allowed, 5);
+    /// ```
     pub fn merge(&mut self, other: AdmissionLog) {
         self.rejections.extend(other.rejections);
         for (k, v) in other.allowed {

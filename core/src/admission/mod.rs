@@ -21,8 +21,9 @@
 //!   [`Rejection`] names the item and the department, and an [`AdmissionLog`] (a value the
 //!   host keeps) folds decisions and counts rejections per department;
 //! * [`AdmissionList::instances`] expands recurring items into due [`Instance`]s per grid
-//!   and period ([`Period`]: ISO week, calendar month, quarter …), and
-//!   [`AdmissionList::budget`] totals budgets per department and per grid.
+//!   and period ([`Period`]: ISO week, calendar month, quarter …), whose [`completion`]
+//!   per grid feeds scoring, and [`AdmissionList::budget`] totals budgets per department
+//!   and per grid.
 //!
 //! The answer for a past date never changes: every transition takes effect on or after its
 //! own date, so "the list in force on date D" ([`AdmissionList::in_force`]) is answerable
@@ -59,6 +60,7 @@
 pub mod api;
 mod authority;
 mod budget;
+mod completion;
 mod enforce;
 mod entry;
 mod item;
@@ -81,6 +83,7 @@ use crate::error::ErrorCode;
 
 pub use authority::AdmissionRules;
 pub use budget::{BudgetTotals, DepartmentAmount, GridAmount};
+pub use completion::{Completion, GridCompletion, completion};
 pub use enforce::{Admitted, CheckRequest, Decision, ItemRef, RejectReason, Rejection, Subject};
 pub use entry::{Act, Entry, Status};
 pub use item::{Budget, BudgetBasis, Frequency, Item, KeySubject, KindPattern, Role};

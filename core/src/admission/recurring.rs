@@ -64,6 +64,20 @@ impl GridRef {
 /// last day. `required` is the frequency's `times`, multiplied by the grid's number of
 /// subjects of the item's class. The `id` (`RW-001/v1/371323100201001/2026-W05`) is stable
 /// across queries, so completions can be matched to instances for scoring.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wangge::admission::{AdmissionList, GridRef};
+/// use wangge::grid::GridKind;
+/// let list = AdmissionList::preset("seed002")?;
+/// let grid = GridRef::new("370402001001001".parse()?, GridKind::Basic);
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let all = list.instances(&[grid], d("2014-04-01"), d("2014-07-01"))?;
+/// let q = all.iter().find(|i| i.entry().item().code == "RW-104").unwrap();
+/// assert_eq!(q.id(), "RW-104/v1/370402001001001/2014-Q2");
+/// assert_eq!((q.start(), q.end(), q.due(), q.required()), (d("2014-04-01"), d("2014-07-01"), d("2014-06-30"), 1));
+/// # Ok::<(), wangge::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Instance<'a> {
     entry: &'a Entry,
