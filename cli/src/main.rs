@@ -6,6 +6,7 @@
 
 mod cmd;
 mod io;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,12 @@ enum Command {
     /// recurring tasks, total budgets, count rejections.
     #[command(subcommand)]
     Admission(Box<cmd::admission::AdmissionCommand>),
+    /// Working calendar: holidays, make-up days, working-time deadlines.
+    #[command(subcommand)]
+    Calendar(cmd::calendar::CalendarCommand),
+    /// Grid layers: generate a sample county, validate coverage, locate points.
+    #[command(subcommand)]
+    Grid(cmd::grid::GridCommand),
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -45,6 +52,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Admission(c) => cmd::admission::run(*c),
+        Command::Calendar(c) => cmd::calendar::run(c),
+        Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
     };
     match result {

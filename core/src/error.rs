@@ -16,7 +16,7 @@
 //! | 150–199 | [`crate::geo`] geometry, coordinates, GeoJSON |
 //! | 200–249 | [`crate::grid`] grid tree, index, coverage |
 //! | 250–299 | [`crate::policy`] policy files and presets |
-//! | 300–349 | calendar |
+//! | 300–349 | [`crate::calendar`] working calendar and holiday data |
 //! | 350–399 | staffing |
 //! | 400–449 | admission lists |
 //! | 450–499 | cases |
@@ -139,6 +139,16 @@ error_codes! {
     /// No bundled preset has the given name.
     UnknownPreset = 252, "unknown_preset", "unknown policy preset", "未知的政策预设";
 
+    // ---- 300–349 calendar ---------------------------------------------------------
+    /// A date falls in a year for which the calendar has no official holiday data.
+    UnknownYear = 300, "unknown_year", "no holiday data for that year", "缺少该年份的节假日数据";
+    /// A calendar (time zone, work periods, local days, flags) is invalid.
+    InvalidCalendar = 301, "invalid_calendar", "invalid working calendar", "工作日历配置无效";
+    /// Holiday data (a year's rest and make-up days and its source notice) is invalid.
+    InvalidHolidayData = 302, "invalid_holiday_data", "invalid holiday data", "节假日数据无效";
+    /// An instant, date or duration lies outside the range the calendar supports.
+    CalendarOutOfRange = 303, "calendar_out_of_range", "date or duration outside the supported range", "日期或时长超出支持范围";
+
     // ---- 400–449 admission lists --------------------------------------------------
     /// An admission list file, entry or item has an invalid, inconsistent or unknown field.
     InvalidAdmissionList = 400, "invalid_admission_list", "invalid admission list", "准入清单无效";
@@ -215,6 +225,9 @@ pub enum Error {
     /// An admission list error.
     #[error(transparent)]
     Admission(#[from] crate::admission::AdmissionError),
+    /// A working-calendar error.
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -234,6 +247,7 @@ impl Error {
             Error::Grid(e) => e.code(),
             Error::Policy(e) => e.code(),
             Error::Admission(e) => e.code(),
+            Error::Calendar(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }
