@@ -23,6 +23,14 @@ use crate::geo::{Crs, Point};
 
 /// Every operation name, sorted.
 pub const OPS: &[&str] = &[
+    "admission.budget",
+    "admission.check",
+    "admission.completion",
+    "admission.instances",
+    "admission.list",
+    "admission.load",
+    "admission.tally",
+    "admission.transition",
     "calendar.add",
     "calendar.between",
     "calendar.day",
@@ -37,6 +45,7 @@ pub const OPS: &[&str] = &[
 /// Runs one operation by name.
 pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
+        _ if op.starts_with("admission.") => crate::admission::api::call(op, input),
         "calendar.add" => crate::calendar::api::add(input),
         "calendar.between" => crate::calendar::api::between(input),
         "calendar.day" => crate::calendar::api::day(input),

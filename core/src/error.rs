@@ -148,6 +148,20 @@ error_codes! {
     InvalidHolidayData = 302, "invalid_holiday_data", "invalid holiday data", "节假日数据无效";
     /// An instant, date or duration lies outside the range the calendar supports.
     CalendarOutOfRange = 303, "calendar_out_of_range", "date or duration outside the supported range", "日期或时长超出支持范围";
+
+    // ---- 400–449 admission lists --------------------------------------------------
+    /// An admission list file, entry or item has an invalid, inconsistent or unknown field.
+    InvalidAdmissionList = 400, "invalid_admission_list", "invalid admission list", "准入清单无效";
+    /// An admission list file has a format version this release cannot read.
+    UnsupportedAdmissionFormat = 401, "unsupported_admission_format", "unsupported admission list format version", "准入清单格式版本不受支持";
+    /// The actor is not the authority for this lifecycle step.
+    AdmissionUnauthorized = 402, "admission_unauthorized", "not the approving authority for this step", "无权审核或变更该准入事项";
+    /// The lifecycle step does not fit the item's state or dates.
+    InvalidAdmissionTransition = 403, "invalid_admission_transition", "lifecycle step not allowed in this state", "准入事项当前状态不允许该操作";
+    /// No admission item (or version) with that code.
+    UnknownAdmissionItem = 404, "unknown_admission_item", "unknown admission item", "准入事项不存在";
+    /// A push onto a grid was refused: the item is not on the list in force.
+    AdmissionRejected = 405, "admission_rejected", "not on the admission list in force", "事项未纳入网格准入清单,不得下派";
 }
 
 impl ErrorCode {
@@ -208,6 +222,9 @@ pub enum Error {
     /// A policy error.
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
+    /// An admission list error.
+    #[error(transparent)]
+    Admission(#[from] crate::admission::AdmissionError),
     /// A working-calendar error.
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
@@ -229,6 +246,7 @@ impl Error {
             Error::Geo(e) => e.code(),
             Error::Grid(e) => e.code(),
             Error::Policy(e) => e.code(),
+            Error::Admission(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Input { code, .. } => *code,
         }

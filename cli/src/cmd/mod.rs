@@ -1,5 +1,6 @@
 //! One module per subcommand group.
 
+pub mod admission;
 pub mod calendar;
 pub mod grid;
 pub mod policy;

@@ -29,6 +29,7 @@ mod presets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::admission::{AdmissionPolicy, AdmissionPolicyFile};
 use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
@@ -108,6 +109,10 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// Admission lists: who approves, and the initial items. Defaults to
+    /// [`AdmissionPolicyFile::default`] (the county governance office approves; no items).
+    #[serde(default)]
+    pub admission: AdmissionPolicyFile,
     /// The working calendar. Defaults to [`CalendarFile::default`] (State Council holidays,
     /// 08:30–12:00 and 13:30–17:30 Monday to Friday, Asia/Shanghai).
     #[serde(default)]
@@ -202,6 +207,8 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// Admission rules and initial lists.
+    pub admission: AdmissionPolicy,
     /// The working calendar.
     pub calendar: Calendar,
     file: PolicyFile,
@@ -228,6 +235,7 @@ impl TryFrom<PolicyFile> for Policy {
             version: f.version.clone(),
             sources: f.sources.clone(),
             grid: GridPolicy::try_from(f.grid.clone())?,
+            admission: AdmissionPolicy::try_from(f.admission.clone())?,
             calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             file: f,
         })
