@@ -1,7 +1,8 @@
 //! # wangge — grid-based community governance (网格化服务管理) rules
 //!
 //! `wangge` models China's grid governance: the grid tree and its codes ([`code`],
-//! [`grid`], [`geo`]), and the rules a county writes as a [`policy`]. It is a pure library:
+//! [`grid`], [`geo`]), the staffing of grids ([`staffing`]: 3+X+N templates, rosters,
+//! validation), and the rules a county writes as a [`policy`]. It is a pure library:
 //! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
 //! always passed in. The same inputs give the same outputs on every platform, which is
 //! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
@@ -23,5 +24,6 @@ pub mod error;
 pub mod geo;
 pub mod grid;
 pub mod policy;
+pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};

@@ -32,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
+use crate::staffing::{StaffingPolicy, StaffingPolicyFile};
 
 pub use presets::PRESETS;
 
@@ -107,6 +108,10 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// Staffing: department catalogue and templates. Defaults to
+    /// [`StaffingPolicyFile::default`] (no template).
+    #[serde(default)]
+    pub staffing: StaffingPolicyFile,
 }
 
 /// The `[grid]` section.
@@ -197,6 +202,8 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// Staffing templates and department catalogue.
+    pub staffing: StaffingPolicy,
     file: PolicyFile,
 }
 
@@ -215,12 +222,16 @@ impl TryFrom<PolicyFile> for Policy {
         if f.version.trim().is_empty() {
             return Err(PolicyError::invalid("version", "must not be empty"));
         }
+        let grid = GridPolicy::try_from(f.grid.clone())?;
+        let mut staffing = StaffingPolicy::try_from(f.staffing.clone())?;
+        staffing.bind_levels(&grid.levels)?;
         Ok(Policy {
             id: f.id.clone(),
             name: f.name.clone(),
             version: f.version.clone(),
             sources: f.sources.clone(),
-            grid: GridPolicy::try_from(f.grid.clone())?,
+            grid,
+            staffing,
             file: f,
         })
     }
