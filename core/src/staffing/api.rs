@@ -61,7 +61,7 @@ impl PolicyRef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GridIn {
-    code: GridCode,
+    code: String,
     #[serde(default)]
     kind: Option<GridKind>,
     #[serde(default)]
@@ -101,20 +101,19 @@ fn run_validate(input: &Value) -> Result<super::Report, Error> {
     let on = date("on", &i.on)?;
     let policy = i.policy.load()?;
     let roster = Roster::from_value(&i.roster)?;
-    let grids = GridSet::new(
-        i.grids
-            .into_iter()
-            .map(|g| GridInfo {
-                code: g.code,
-                kind: g.kind.unwrap_or_default(),
-                level: g.level,
-                validity: Validity {
-                    from: g.valid_from,
-                    to: g.valid_to,
-                },
-            })
-            .collect(),
-    )?;
+    let mut list = Vec::with_capacity(i.grids.len());
+    for g in i.grids {
+        list.push(GridInfo {
+            code: GridCode::parse(&g.code)?,
+            kind: g.kind.unwrap_or_default(),
+            level: g.level,
+            validity: Validity {
+                from: g.valid_from,
+                to: g.valid_to,
+            },
+        });
+    }
+    let grids = GridSet::new(list)?;
     Ok(policy
         .staffing
         .validate(&roster, &grids, on, i.template.as_deref())?)
@@ -142,7 +141,7 @@ struct HolderIn {
     #[serde(default)]
     policy: Option<PolicyRef>,
     roster: Value,
-    grid: GridCode,
+    grid: String,
     role: String,
     on: String,
 }
@@ -158,6 +157,7 @@ struct HolderIn {
 fn roster_holder(input: &Value) -> Result<Value, Error> {
     let i: HolderIn = parse(input)?;
     let on = date("on", &i.on)?;
+    let grid = GridCode::parse(&i.grid)?;
     let role: RolePattern = i.role.parse()?;
     let policy = i.policy.map(PolicyRef::load).transpose()?;
     let roster = Roster::from_value(&i.roster)?;
@@ -165,7 +165,7 @@ fn roster_holder(input: &Value) -> Result<Value, Error> {
         Some(p) => (p.staffing.clone(), p.staffing.canonical_pattern(&role)),
         None => (super::StaffingPolicy::default(), role),
     };
-    let all = staffing.assigned(&roster, &i.grid, &role, on);
+    let all = staffing.assigned(&roster, &grid, &role, on);
     let row = |h: &super::Holding<'_>| {
         json!({
             "person": h.person.id,
@@ -177,7 +177,7 @@ fn roster_holder(input: &Value) -> Result<Value, Error> {
         })
     };
     Ok(json!({
-        "grid": i.grid,
+        "grid": grid,
         "role": role.to_string(),
         "on": on.to_string(),
         "holders": all.iter().filter(|h| h.counts).map(row).collect::<Vec<_>>(),

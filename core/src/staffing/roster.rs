@@ -296,6 +296,9 @@ impl Roster {
                 limits.max_bytes
             )));
         }
+        if !text.trim_start().starts_with('{') {
+            return Err(not_an_object());
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         match serde_path_to_error::deserialize::<_, RosterFile>(&mut de) {
             Ok(f) => {
@@ -320,6 +323,9 @@ impl Roster {
     /// assert!(e.to_string().contains("people[0]"), "{e}");
     /// ```
     pub fn from_value(value: &Value) -> Result<Roster, StaffingError> {
+        if !value.is_object() {
+            return Err(not_an_object());
+        }
         let limits = RosterLimits::default();
         for (key, max) in [
             ("people", limits.max_people),
@@ -503,6 +509,15 @@ impl Roster {
         let mut h = self.assigned(grid, role, date, counting);
         h.retain(|h| h.counts);
         h
+    }
+}
+
+fn not_an_object() -> StaffingError {
+    StaffingError::InvalidRoster {
+        entry: "roster".into(),
+        message:
+            "expected a JSON object {\"format\": 1, \"people\": [...], \"assignments\": [...]}"
+                .into(),
     }
 }
 
@@ -744,7 +759,11 @@ mod tests {
         assert_eq!(e.code(), ErrorCode::InvalidRoster);
         let e = Roster::from_json(r#"{"format":1} x"#).unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvalidRoster);
-        let e = Roster::from_json("").unwrap_err();
+        for text in ["", "[1, [], []]", " 7"] {
+            let e = Roster::from_json(text).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::InvalidRoster);
+        }
+        let e = Roster::from_value(&serde_json::json!([1, [], []])).unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvalidRoster);
         let e = Roster::from_value(&serde_json::json!({"format": 3})).unwrap_err();
         assert_eq!(e.code(), ErrorCode::UnsupportedRosterVersion);
