@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{GridInfo, GridSet, RolePattern, Roster};
 use crate::api::parse;
@@ -147,7 +147,7 @@ struct HolderIn {
 }
 
 /// `roster.holder`: `{"roster", "grid", "role", "on", "policy"?}` → `{"grid", "role",
-/// "on", "holders": [{"person", "name", "from", "to", "state"}], "absent": [same]}`.
+/// "on", "holders": [{"person", "name", "role", "from", "to", "state"}], "absent": [same]}`.
 ///
 /// `holders` are the people assigned to the role (`"embedded_staff"` alone: any
 /// department) in the grid on that date whose state counts (the policy's counting
@@ -161,26 +161,6 @@ fn roster_holder(input: &Value) -> Result<Value, Error> {
     let role: RolePattern = i.role.parse()?;
     let policy = i.policy.map(PolicyRef::load).transpose()?;
     let roster = Roster::from_value(&i.roster)?;
-    let (staffing, role) = match &policy {
-        Some(p) => (p.staffing.clone(), p.staffing.canonical_pattern(&role)),
-        None => (super::StaffingPolicy::default(), role),
-    };
-    let all = staffing.assigned(&roster, &grid, &role, on);
-    let row = |h: &super::Holding<'_>| {
-        json!({
-            "person": h.person.id,
-            "name": h.person.name,
-            "role": staffing.canonical_role(&h.assignment.role).to_string(),
-            "from": h.assignment.from.to_string(),
-            "to": h.assignment.to.map(|t| t.to_string()),
-            "state": h.state.map(|s| s.name()),
-        })
-    };
-    Ok(json!({
-        "grid": grid,
-        "role": role.to_string(),
-        "on": on.to_string(),
-        "holders": all.iter().filter(|h| h.counts).map(row).collect::<Vec<_>>(),
-        "absent": all.iter().filter(|h| !h.counts).map(row).collect::<Vec<_>>(),
-    }))
+    let staffing = policy.map(|p| p.staffing).unwrap_or_default();
+    Ok(staffing.holders_json(&roster, &grid, &role, on))
 }

@@ -695,6 +695,49 @@ impl StaffingPolicy {
         h
     }
 
+    /// The answer to "who held `role` in `grid` on `on`" as JSON (the `roster.holder`
+    /// operation): `{"grid", "role", "on", "holders": [{"person", "name", "role", "from",
+    /// "to", "state"}], "absent": [same]}` — `absent` lists the people assigned whose
+    /// state does not count (`state` null before their first recorded state).
+    ///
+    /// ```
+    /// use wangge::staffing::{Roster, StaffingPolicy};
+    /// let roster = Roster::from_json(r#"{"format": 1, "people": [{"id": "a", "name": "王芳"}],
+    ///   "assignments": [{"person": "a", "grid": "371323100201001", "role": "网格长", "from": "2024-01-01"}]}"#)?;
+    /// let v = StaffingPolicy::default().holders_json(&roster, &"371323100201001".parse()?,
+    ///     &"grid_head".parse()?, "2024-02-01".parse().unwrap());
+    /// assert_eq!(v["holders"][0]["name"], "王芳");
+    /// assert_eq!(v["absent"].as_array().unwrap().len(), 0);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
+    pub fn holders_json(
+        &self,
+        roster: &Roster,
+        grid: &GridCode,
+        role: &RolePattern,
+        on: NaiveDate,
+    ) -> serde_json::Value {
+        let role = self.canonical_pattern(role);
+        let all = self.assigned(roster, grid, &role, on);
+        let row = |h: &Holding<'_>| {
+            serde_json::json!({
+                "person": h.person.id,
+                "name": h.person.name,
+                "role": self.canonical_role(&h.assignment.role).to_string(),
+                "from": h.assignment.from.to_string(),
+                "to": h.assignment.to.map(|t| t.to_string()),
+                "state": h.state.map(|s| s.name()),
+            })
+        };
+        serde_json::json!({
+            "grid": grid,
+            "role": role.to_string(),
+            "on": on.to_string(),
+            "holders": all.iter().filter(|h| h.counts).map(row).collect::<Vec<_>>(),
+            "absent": all.iter().filter(|h| !h.counts).map(row).collect::<Vec<_>>(),
+        })
+    }
+
     /// Everyone assigned to a role matching `role` in `grid` on `on`, whatever their state
     /// (`counts` tells whether the state is a counting one).
     pub fn assigned<'r>(
