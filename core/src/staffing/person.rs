@@ -342,6 +342,15 @@ impl Person {
     }
 
     /// The birth date: as given, else from the ID number.
+    ///
+    /// ```
+    /// use wangge::staffing::Person;
+    /// let mut p = Person::new("a".parse()?);
+    /// p.id_number = Some("11010519491231002X".parse()?);
+    /// assert_eq!(p.effective_birth_date().unwrap().to_string(), "1949-12-31");
+    /// assert_eq!(p.id_number.unwrap().as_str(), "11010519491231002X");
+    /// # Ok::<(), wangge::staffing::StaffingError>(())
+    /// ```
     pub fn effective_birth_date(&self) -> Option<NaiveDate> {
         self.birth_date
             .or_else(|| self.id_number.map(|n| n.birth_date()))

@@ -173,6 +173,17 @@ impl PartialEq for Roster {
 }
 
 /// Someone assigned to a role on a date (see [`Roster::assigned`]).
+///
+/// ```
+/// use wangge::staffing::{PersonState, Roster};
+/// let r = Roster::from_json(r#"{"format": 1,
+///   "people": [{"id": "a", "states": [{"state": "seconded", "from": "2024-01-01"}]}],
+///   "assignments": [{"person": "a", "grid": "371323100201001", "role": "grid_head", "from": "2024-01-01"}]}"#)?;
+/// let all = r.assigned(&"371323100201001".parse()?, &"grid_head".parse()?,
+///                      "2024-02-01".parse().unwrap(), &[PersonState::OnDuty]);
+/// assert_eq!((all[0].state, all[0].counts), (Some(PersonState::Seconded), false));
+/// # Ok::<(), wangge::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Holding<'a> {
     /// The assignment.
@@ -405,6 +416,18 @@ impl Roster {
     }
 
     /// The roster as a JSON file (format 1). Personal data is written as given.
+    ///
+    /// ```
+    /// use wangge::staffing::Roster;
+    /// let r = Roster::from_json(r#"{"format": 1, "people": [{"id": "a", "name": "王芳"}],
+    ///   "assignments": [{"person": "a", "grid": "371323100201001", "role": "网格长", "from": "2024-01-01"}]}"#)?;
+    /// assert!(r.to_json().contains(r#""role":"grid_head""#));
+    /// assert_eq!(Roster::from_json(&r.to_json())?, r);
+    /// assert_eq!(r.person(&"a".parse()?).unwrap().name.as_deref(), Some("王芳"));
+    /// assert_eq!((r.people().len(), r.assignments().len()), (1, 1));
+    /// assert_eq!(r.grids()[0].to_string(), "371323100201001");
+    /// # Ok::<(), wangge::staffing::StaffingError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(&RosterOut {
             format: ROSTER_FORMAT,

@@ -46,6 +46,21 @@ use crate::policy::PolicyError;
 
 /// The `[staffing]` section of a policy file. See [`StaffingPolicy`] for the validated
 /// form.
+///
+/// ```
+/// use wangge::staffing::{StaffingPolicy, StaffingPolicyFile};
+/// let f: StaffingPolicyFile = toml::from_str(r#"
+///     [[templates]]
+///     id = "2+N"
+///     [[templates.roles]]
+///     role = "grid_head"
+///     min = 1
+/// "#).unwrap();
+/// assert_eq!(f.counting_states.len(), 1);               // on_duty by default
+/// let p = StaffingPolicy::try_from(f)?;
+/// assert_eq!(p.templates[0].roles[0].min, 1);
+/// # Ok::<(), wangge::policy::PolicyError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffingPolicyFile {
@@ -265,6 +280,13 @@ impl AgeRange {
 /// A concurrency limit: one person may hold the role in at most `max` units, counted
 /// `per` grid, community or town. "An instructor guides all grids of a village" is
 /// `{ per = "community", max = 1 }`: any number of grids, one village.
+///
+/// ```
+/// use wangge::staffing::{Concurrency, ConcurrencyUnit};
+/// let c: Concurrency = toml::from_str("per = 'community'\nmax = 1").unwrap();
+/// assert_eq!((c.per, c.max), (ConcurrencyUnit::Community, 1));
+/// assert_eq!(c.per.name(), "community");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Concurrency {
@@ -301,6 +323,14 @@ impl ConcurrencyUnit {
 /// `roles` and having every tag in `tags` must lie in `min..=max`.
 /// "At least one party member among the grid workers" is
 /// `{ roles = ["grid_worker", "part_time_worker"], tags = ["party_member"], min = 1 }`.
+///
+/// ```
+/// use wangge::staffing::CompositionRule;
+/// let c: CompositionRule = toml::from_str(
+///     "id = 'party'\nroles = ['grid_worker', '兼职网格员']\ntags = ['party_member']\nmin = 1",
+/// ).unwrap();
+/// assert_eq!(c.roles[1].to_string(), "part_time_worker");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompositionRule {
@@ -323,6 +353,14 @@ pub struct CompositionRule {
 }
 
 /// Roles one person may not hold together (pairwise).
+///
+/// ```
+/// use wangge::staffing::{IncompatibleRule, IncompatibleScope};
+/// let r: IncompatibleRule = toml::from_str("roles = ['instructor', 'grid_head']").unwrap();
+/// assert_eq!(r.scope, IncompatibleScope::Grid);
+/// let any: IncompatibleRule = toml::from_str("roles = ['police', 'mediator']\nscope = 'any'").unwrap();
+/// assert_eq!(any.scope, IncompatibleScope::Any);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IncompatibleRule {
@@ -351,6 +389,12 @@ impl IncompatibleScope {
 }
 
 /// Whether roles a template has no rule for may be held.
+///
+/// ```
+/// use wangge::staffing::{OtherRoles, Template};
+/// let t: Template = toml::from_str("id = 't'\nother_roles = 'forbid'").unwrap();
+/// assert_eq!(t.other_roles, OtherRoles::Forbid);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OtherRoles {
@@ -368,6 +412,12 @@ impl OtherRoles {
 }
 
 /// How often residents should see holders of a role (seed 002's contact cadence).
+///
+/// ```
+/// use wangge::staffing::{Cadence, ContactRule};
+/// let c: ContactRule = toml::from_str("role = 'grid_head'\nevery = 'week'").unwrap();
+/// assert_eq!(c.every, Cadence::Week);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactRule {
@@ -644,6 +694,17 @@ impl StaffingPolicy {
 
     /// A role with its department written as the catalogue id (unchanged when the
     /// department is not in the catalogue, or the role is not embedded staff).
+    ///
+    /// ```
+    /// use wangge::policy::Policy;
+    /// use wangge::staffing::Role;
+    /// let p = Policy::preset("seed000")?;
+    /// let r: Role = "下沉力量:城管".parse()?;
+    /// assert_eq!(p.staffing.canonical_role(&r).to_string(), "embedded_staff:urban_management");
+    /// let any = "embedded_staff".parse()?;
+    /// assert_eq!(p.staffing.canonical_pattern(&any), any);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn canonical_role(&self, role: &Role) -> Role {
         match role {
             Role::EmbeddedStaff(d) => match self.department_id(d.as_str()) {

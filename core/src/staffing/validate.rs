@@ -53,6 +53,15 @@ impl GridInfo {
     }
 
     /// The grid information of a layer unit (`None` for administrative units).
+    ///
+    /// ```
+    /// use wangge::grid::Unit;
+    /// use wangge::staffing::GridInfo;
+    /// let u = Unit::new("371323100201001".parse()?, Default::default());
+    /// assert_eq!(GridInfo::from_unit(&u).unwrap().code.to_string(), "371323100201001");
+    /// assert!(GridInfo::from_unit(&Unit::new("371323".parse()?, Default::default())).is_none());
+    /// # Ok::<(), wangge::code::CodeError>(())
+    /// ```
     pub fn from_unit(unit: &Unit) -> Option<GridInfo> {
         Some(GridInfo {
             code: unit.code.as_grid()?,
@@ -126,6 +135,21 @@ impl GridSet {
     }
 
     /// The grids of a layer (administrative units are skipped).
+    ///
+    /// ```
+    /// use wangge::grid::Layer;
+    /// use wangge::staffing::GridSet;
+    /// let layer = Layer::from_geojson(r#"{"type":"FeatureCollection","features":[
+    ///   {"type":"Feature","properties":{"code":"371323100201001","kind":"micro"},
+    ///    "geometry":{"type":"Polygon","coordinates":[[[118,35],[118.01,35],[118.01,35.01],[118,35]]]}},
+    ///   {"type":"Feature","properties":{"code":"371323100201"},
+    ///    "geometry":{"type":"Polygon","coordinates":[[[118,35],[118.01,35],[118.01,35.01],[118,35]]]}}]}"#)?;
+    /// let set = GridSet::from_layer(&layer)?;
+    /// assert_eq!(set.len(), 1);
+    /// assert_eq!(set.grids()[0].kind, wangge::grid::GridKind::Micro);
+    /// assert!(!set.is_empty());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn from_layer(layer: &Layer) -> Result<GridSet, StaffingError> {
         GridSet::new(layer.units.iter().filter_map(GridInfo::from_unit).collect())
     }
@@ -270,6 +294,20 @@ impl Serialize for ViolationCode {
 }
 
 /// One violation. In JSON every key is present (`null` when it does not apply).
+///
+/// ```
+/// use wangge::policy::Policy;
+/// use wangge::staffing::{GridInfo, GridSet, Roster};
+/// let p = Policy::preset("seed001")?;
+/// let grids = GridSet::new(vec![GridInfo::new("150102001001001".parse()?)])?;
+/// let r = p.staffing.validate(&Roster::from_json(r#"{"format": 1}"#)?, &grids,
+///                             "2022-01-01".parse().unwrap(), None)?;
+/// let v = serde_json::to_value(&r.violations[0]).unwrap();
+/// assert_eq!(v["code"], "role_missing");
+/// assert_eq!(v["grids"][0], "150102001001001");
+/// assert!(v["rule"].is_null());
+/// # Ok::<(), wangge::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Violation {
     /// What kind.
@@ -294,6 +332,20 @@ pub struct Violation {
 }
 
 /// The result of validating a roster on a date.
+///
+/// ```
+/// use wangge::policy::Policy;
+/// use wangge::staffing::{GridInfo, GridSet, Roster};
+/// let p = Policy::preset("seed004")?;
+/// let grids = GridSet::new(vec![GridInfo::new("420106001001001".parse()?)])?;
+/// let r = p.staffing.validate(&Roster::from_json(r#"{"format": 1}"#)?, &grids,
+///                             "2012-01-01".parse().unwrap(), None)?;
+/// let json = r.to_json();
+/// assert_eq!(json["valid"], false);
+/// assert_eq!(json["grids"], 1);
+/// assert_eq!(json["summary"]["by_code"]["role_missing"], 1);
+/// # Ok::<(), wangge::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// The date.
@@ -740,6 +792,20 @@ impl StaffingPolicy {
 
     /// Everyone assigned to a role matching `role` in `grid` on `on`, whatever their state
     /// (`counts` tells whether the state is a counting one).
+    ///
+    /// ```
+    /// use wangge::policy::Policy;
+    /// use wangge::staffing::Roster;
+    /// let p = Policy::preset("seed003")?;
+    /// let roster = Roster::from_json(r#"{"format": 1,
+    ///   "people": [{"id": "w", "states": [{"state": "on_leave", "from": "2024-01-01"}]}],
+    ///   "assignments": [{"person": "w", "grid": "371323100201001", "role": "grid_worker", "from": "2024-01-01"}]}"#)?;
+    /// let g = "371323100201001".parse()?;
+    /// let on = "2024-02-01".parse().unwrap();
+    /// assert_eq!(p.staffing.assigned(&roster, &g, &"grid_worker".parse()?, on).len(), 1);
+    /// assert!(p.staffing.holders(&roster, &g, &"grid_worker".parse()?, on).is_empty());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
     pub fn assigned<'r>(
         &self,
         roster: &'r Roster,
