@@ -89,7 +89,7 @@ use crate::grid::GridError;
 #[non_exhaustive]
 pub enum StaffingError {
     /// The roster is not valid JSON for the format, or an entry is malformed.
-    #[error("invalid roster: {entry}: {message}")]
+    #[error("invalid roster: {}{message}", at(.entry))]
     InvalidRoster {
         /// Where (`people[3].states[1]`).
         entry: String,
@@ -157,7 +157,7 @@ pub enum StaffingError {
         to: String,
     },
     /// An ID number fails GB 11643 (the number itself is never shown).
-    #[error("{entry}: invalid ID number: {reason}")]
+    #[error("{}invalid ID number: {reason}", at(.entry))]
     InvalidIdNumber {
         /// Where.
         entry: String,

@@ -41,7 +41,7 @@ impl PersonId {
             Ok(PersonId(id.to_string()))
         } else {
             Err(StaffingError::InvalidRoster {
-                entry: "id".into(),
+                entry: String::new(),
                 message: format!(
                     "invalid person id {}: 1–{MAX_PERSON_ID_CHARS} characters, no control characters or surrounding spaces",
                     masked_id(&short(id))
@@ -129,7 +129,7 @@ impl IdNumber {
     /// Parses and checks a number (a final `x` is read as `X`).
     pub fn parse(text: &str) -> Result<IdNumber, StaffingError> {
         let bad = |reason| StaffingError::InvalidIdNumber {
-            entry: "id_number".into(),
+            entry: String::new(),
             reason,
         };
         let b = text.as_bytes();

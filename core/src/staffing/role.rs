@@ -359,7 +359,7 @@ impl FromStr for PersonState {
             "left" | "离职" | "离岗" => PersonState::Left,
             _ => {
                 return Err(StaffingError::InvalidRoster {
-                    entry: "state".into(),
+                    entry: String::new(),
                     message: format!(
                         "unknown person state {:?} (expected on_duty, on_leave, seconded or left)",
                         short(s)
@@ -374,6 +374,28 @@ fn unknown_role(message: String) -> StaffingError {
     StaffingError::UnknownRole {
         entry: String::new(),
         message,
+    }
+}
+
+/// The message of a parse error without its location prefix (serde adds the path).
+pub(crate) trait Detail {
+    fn detail(&self) -> String;
+}
+
+impl Detail for StaffingError {
+    fn detail(&self) -> String {
+        match self {
+            StaffingError::InvalidRoster { message, .. }
+            | StaffingError::UnknownRole { message, .. } => message.clone(),
+            StaffingError::InvalidIdNumber { reason, .. } => (*reason).to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Detail for crate::grid::GridError {
+    fn detail(&self) -> String {
+        self.to_string()
     }
 }
 
@@ -399,7 +421,9 @@ macro_rules! string_serde {
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize<'de>>::deserialize(d)?;
-                s.parse().map_err(serde::de::Error::custom)
+                s.parse().map_err(|e| {
+                    serde::de::Error::custom($crate::staffing::role::Detail::detail(&e))
+                })
             }
         }
     };
