@@ -310,18 +310,17 @@ impl Roster {
         if !text.trim_start().starts_with('{') {
             return Err(not_an_object());
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        match serde_path_to_error::deserialize::<_, RosterFile>(&mut de) {
-            Ok(f) => {
-                de.end().map_err(|e| StaffingError::InvalidRoster {
-                    entry: "roster".into(),
-                    message: e.to_string(),
-                })?;
-                Roster::from_file(f, limits)
+        // The fast path parses without tracking paths; only a failure is parsed again to
+        // name the entry.
+        match serde_json::from_str::<RosterFile>(text) {
+            Ok(f) => Roster::from_file(f, limits),
+            Err(plain) => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let tracked = serde_path_to_error::deserialize::<_, RosterFile>(&mut de).err();
+                Err(syntax_error(plain, tracked, || {
+                    serde_json::from_str::<FormatPeek>(text).ok()
+                }))
             }
-            Err(e) => Err(syntax_error(e, || {
-                serde_json::from_str::<FormatPeek>(text).ok()
-            })),
         }
     }
 
@@ -351,9 +350,14 @@ impl Roster {
                 )));
             }
         }
-        match serde_path_to_error::deserialize::<_, RosterFile>(value) {
+        match RosterFile::deserialize(value) {
             Ok(f) => Roster::from_file(f, &limits),
-            Err(e) => Err(syntax_error(e, || FormatPeek::deserialize(value).ok())),
+            Err(plain) => {
+                let tracked = serde_path_to_error::deserialize::<_, RosterFile>(value).err();
+                Err(syntax_error(plain, tracked, || {
+                    FormatPeek::deserialize(value).ok()
+                }))
+            }
         }
     }
 
@@ -596,7 +600,8 @@ fn check_person(i: usize, p: &Person, limits: &RosterLimits) -> Result<(), Staff
 }
 
 fn syntax_error(
-    e: serde_path_to_error::Error<serde_json::Error>,
+    plain: serde_json::Error,
+    tracked: Option<serde_path_to_error::Error<serde_json::Error>>,
     peek: impl FnOnce() -> Option<FormatPeek>,
 ) -> StaffingError {
     // A file from a newer release may fail on fields this one does not know: say so.
@@ -608,7 +613,10 @@ fn syntax_error(
             max: ROSTER_FORMAT,
         };
     }
-    let path = e.path().to_string();
+    let (path, inner) = match tracked {
+        Some(e) => (e.path().to_string(), e.into_inner()),
+        None => (String::new(), plain),
+    };
     let entry = if path == "." || path.is_empty() {
         "roster".to_string()
     } else {
@@ -616,7 +624,7 @@ fn syntax_error(
     };
     // Serde's messages may quote the offending value: mask long digit runs (ID and phone
     // numbers) and keep the message short.
-    let message = scrub(&e.into_inner().to_string());
+    let message = scrub(&inner.to_string());
     StaffingError::InvalidRoster { entry, message }
 }
 
