@@ -537,8 +537,26 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
         };
         let mut ids = HashSet::new();
         let mut templates = Vec::with_capacity(f.templates.len());
+        if f.templates.len() > MAX_RULES {
+            return Err(PolicyError::invalid(
+                "staffing.templates",
+                format!("at most {MAX_RULES} templates"),
+            ));
+        }
         for (ti, t) in f.templates.into_iter().enumerate() {
             let tf = format!("staffing.templates[{ti}]");
+            for (name, n) in [
+                ("roles", t.roles.len()),
+                ("composition", t.composition.len()),
+                ("incompatible", t.incompatible.len()),
+            ] {
+                if n > MAX_RULES {
+                    return Err(PolicyError::invalid(
+                        format!("{tf}.{name}"),
+                        format!("at most {MAX_RULES} entries"),
+                    ));
+                }
+            }
             if t.id.trim().is_empty() {
                 return Err(PolicyError::invalid(
                     format!("{tf}.id"),
@@ -607,7 +625,10 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
                     *p = canon(&format!("{inf}.roles[{k}]"), p)?;
                 }
                 let distinct: HashSet<_> = r.roles.iter().collect();
-                if distinct.len() < 2 || distinct.len() != r.roles.len() {
+                if distinct.len() < 2
+                    || distinct.len() != r.roles.len()
+                    || r.roles.len() > MAX_RULES
+                {
                     return Err(PolicyError::invalid(
                         format!("{inf}.roles"),
                         "must list two or more different roles",
@@ -627,6 +648,9 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
         })
     }
 }
+
+/// Most templates, and most rules of each kind in a template.
+const MAX_RULES: usize = 1000;
 
 fn check_range(field: &str, min: u32, max: Option<u32>) -> Result<(), PolicyError> {
     match max {
@@ -809,6 +833,9 @@ mod tests {
             assert_eq!(e.code(), crate::ErrorCode::InvalidPolicy, "{text}");
             assert!(e.to_string().contains(field), "{text}\n→ {e}");
         }
+        let many = "[[staffing.templates.composition]]\nid = 'c'\nroles = ['volunteer']\n".repeat(1001);
+        let e = with(&format!("[[staffing.templates]]\nid = 't'\n{many}")).unwrap_err();
+        assert!(e.to_string().contains("staffing.templates[0].composition"), "{e}");
         let e = with("[staffing]\nbogus = 1").unwrap_err();
         assert!(e.to_string().contains("bogus"), "{e}");
         let e = with(
