@@ -833,9 +833,13 @@ mod tests {
             assert_eq!(e.code(), crate::ErrorCode::InvalidPolicy, "{text}");
             assert!(e.to_string().contains(field), "{text}\n→ {e}");
         }
-        let many = "[[staffing.templates.composition]]\nid = 'c'\nroles = ['volunteer']\n".repeat(1001);
+        let many =
+            "[[staffing.templates.composition]]\nid = 'c'\nroles = ['volunteer']\n".repeat(1001);
         let e = with(&format!("[[staffing.templates]]\nid = 't'\n{many}")).unwrap_err();
-        assert!(e.to_string().contains("staffing.templates[0].composition"), "{e}");
+        assert!(
+            e.to_string().contains("staffing.templates[0].composition"),
+            "{e}"
+        );
         let e = with("[staffing]\nbogus = 1").unwrap_err();
         assert!(e.to_string().contains("bogus"), "{e}");
         let e = with(
