@@ -6,6 +6,7 @@
 
 mod cmd;
 mod io;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Working calendar: holidays, make-up days, working-time deadlines.
+    #[command(subcommand)]
+    Calendar(cmd::calendar::CalendarCommand),
+    /// Grid layers: generate a sample county, validate coverage, locate points.
+    #[command(subcommand)]
+    Grid(cmd::grid::GridCommand),
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
@@ -43,6 +50,8 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Calendar(c) => cmd::calendar::run(c),
+        Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
         Command::Roster(c) => cmd::roster::run(c),
     };

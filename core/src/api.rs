@@ -23,6 +23,12 @@ use crate::geo::{Crs, Point};
 
 /// Every operation name, sorted.
 pub const OPS: &[&str] = &[
+    "calendar.add",
+    "calendar.between",
+    "calendar.day",
+    "calendar.next_working",
+    "calendar.working_days_between",
+    "calendar.years",
     "code.parse",
     "geo.convert",
     "policy.load",
@@ -34,6 +40,12 @@ pub const OPS: &[&str] = &[
 /// Runs one operation by name.
 pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
+        "calendar.add" => crate::calendar::api::add(input),
+        "calendar.between" => crate::calendar::api::between(input),
+        "calendar.day" => crate::calendar::api::day(input),
+        "calendar.next_working" => crate::calendar::api::next_working(input),
+        "calendar.working_days_between" => crate::calendar::api::working_days_between(input),
+        "calendar.years" => crate::calendar::api::years(input),
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
         "policy.load" => policy_load(parse(input)?),

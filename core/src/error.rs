@@ -16,7 +16,7 @@
 //! | 150–199 | [`crate::geo`] geometry, coordinates, GeoJSON |
 //! | 200–249 | [`crate::grid`] grid tree, index, coverage |
 //! | 250–299 | [`crate::policy`] policy files and presets |
-//! | 300–349 | calendar |
+//! | 300–349 | [`crate::calendar`] working calendar and holiday data |
 //! | 350–399 | staffing |
 //! | 400–449 | admission lists |
 //! | 450–499 | cases |
@@ -139,6 +139,16 @@ error_codes! {
     /// No bundled preset has the given name.
     UnknownPreset = 252, "unknown_preset", "unknown policy preset", "未知的政策预设";
 
+    // ---- 300–349 calendar ---------------------------------------------------------
+    /// A date falls in a year for which the calendar has no official holiday data.
+    UnknownYear = 300, "unknown_year", "no holiday data for that year", "缺少该年份的节假日数据";
+    /// A calendar (time zone, work periods, local days, flags) is invalid.
+    InvalidCalendar = 301, "invalid_calendar", "invalid working calendar", "工作日历配置无效";
+    /// Holiday data (a year's rest and make-up days and its source notice) is invalid.
+    InvalidHolidayData = 302, "invalid_holiday_data", "invalid holiday data", "节假日数据无效";
+    /// An instant, date or duration lies outside the range the calendar supports.
+    CalendarOutOfRange = 303, "calendar_out_of_range", "date or duration outside the supported range", "日期或时长超出支持范围";
+
     // ---- 350–399 staffing ---------------------------------------------------------
     /// A roster file is malformed or has an invalid entry.
     InvalidRoster = 350, "invalid_roster", "invalid roster", "人员名册无效";
@@ -220,6 +230,9 @@ pub enum Error {
     /// A policy error.
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
+    /// A working-calendar error.
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
     /// A roster or staffing error.
     #[error(transparent)]
     Staffing(#[from] crate::staffing::StaffingError),
@@ -241,6 +254,7 @@ impl Error {
             Error::Geo(e) => e.code(),
             Error::Grid(e) => e.code(),
             Error::Policy(e) => e.code(),
+            Error::Calendar(e) => e.code(),
             Error::Staffing(e) => e.code(),
             Error::Input { code, .. } => *code,
         }

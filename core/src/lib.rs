@@ -1,8 +1,9 @@
 //! # wangge — grid-based community governance (网格化服务管理) rules
 //!
 //! `wangge` models China's grid governance: the grid tree and its codes ([`code`],
-//! [`grid`], [`geo`]), the staffing of grids ([`staffing`]: 3+X+N templates, rosters,
-//! validation), and the rules a county writes as a [`policy`]. It is a pure library:
+//! [`grid`], [`geo`]), the working calendar that deadlines are counted in ([`calendar`]),
+//! the staffing of grids ([`staffing`]: 3+X+N templates, rosters, validation), and the
+//! rules a county writes as a [`policy`]. It is a pure library:
 //! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
 //! always passed in. The same inputs give the same outputs on every platform, which is
 //! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
@@ -19,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod calendar;
 pub mod code;
 pub mod error;
 pub mod geo;

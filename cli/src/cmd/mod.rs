@@ -1,4 +1,6 @@
 //! One module per subcommand group.
 
+pub mod calendar;
+pub mod grid;
 pub mod policy;
 pub mod roster;

@@ -10,10 +10,13 @@
 //! ```
 
 mod layer;
+pub mod renumber;
 mod rules;
+pub mod sample;
 mod unit;
 
 pub use layer::Layer;
+pub use renumber::renumber;
 pub use rules::{DivisionRules, SizeRange, SizeViolation};
 pub use unit::{GridKind, SiteKind, Unit, Validity};
 

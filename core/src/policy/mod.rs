@@ -29,6 +29,7 @@ mod presets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
@@ -108,6 +109,10 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// The working calendar. Defaults to [`CalendarFile::default`] (State Council holidays,
+    /// 08:30–12:00 and 13:30–17:30 Monday to Friday, Asia/Shanghai).
+    #[serde(default)]
+    pub calendar: CalendarFile,
     /// Staffing: department catalogue and templates. Defaults to
     /// [`StaffingPolicyFile::default`] (no template).
     #[serde(default)]
@@ -202,6 +207,8 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// The working calendar.
+    pub calendar: Calendar,
     /// Staffing templates and department catalogue.
     pub staffing: StaffingPolicy,
     file: PolicyFile,
@@ -232,8 +239,22 @@ impl TryFrom<PolicyFile> for Policy {
             sources: f.sources.clone(),
             grid,
             staffing,
+            calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             file: f,
         })
+    }
+}
+
+/// A calendar error as a policy error naming the `calendar.…` field.
+fn calendar_error(e: CalendarError) -> PolicyError {
+    match e {
+        CalendarError::Invalid { field, message } => {
+            PolicyError::invalid(format!("calendar.{field}"), message)
+        }
+        CalendarError::HolidayData { .. } => {
+            PolicyError::invalid("calendar.holidays", e.to_string())
+        }
+        other => PolicyError::invalid("calendar", other.to_string()),
     }
 }
 
@@ -317,5 +338,34 @@ mod tests {
             Policy::from_toml_str("format = 9\nid = 'x'\nname = 'x'\nversion = '1'").unwrap_err();
         assert_eq!(e.code(), ErrorCode::UnsupportedPolicyVersion);
         assert!(Policy::from_toml_str("format = ").is_err());
+        let e = Policy::from_toml_str(&format!("{base}[calendar]\nwork_weekdays = ['someday']"))
+            .unwrap_err();
+        assert!(e.to_string().contains("calendar.work_weekdays[0]"), "{e}");
+        let e = Policy::from_toml_str(&format!("{base}[calendar]\ntime_zone = 'Nowhere/X'"))
+            .unwrap_err();
+        assert!(e.to_string().contains("calendar.time_zone"), "{e}");
+        let e = Policy::from_toml_str(&format!(
+            "{base}[[calendar.holidays]]\nyear = 2027\nsources = []\nholidays = []"
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("calendar.holidays"), "{e}");
+    }
+
+    #[test]
+    fn the_calendar_section_is_used() {
+        let base = "format = 1\nid = 'x'\nname = 'x'\nversion = '1'\n";
+        let p = Policy::from_toml_str(&format!(
+            "{base}[calendar]\nwork_periods = ['09:00-17:00']\nunknown_years = 'weekends_only'"
+        ))
+        .unwrap();
+        let d = p
+            .calendar
+            .day(chrono::NaiveDate::from_ymd_opt(2031, 3, 3).unwrap())
+            .unwrap();
+        assert_eq!(d.periods, vec![(32400, 61200)]);
+        assert_eq!(
+            Policy::preset("seed004").unwrap().calendar,
+            crate::calendar::Calendar::china()
+        );
     }
 }
