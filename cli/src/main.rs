@@ -35,6 +35,9 @@ enum Command {
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
+    /// Rosters: validate staffing against the policy's templates, who held a post.
+    #[command(subcommand)]
+    Roster(cmd::roster::RosterCommand),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
+        Command::Roster(c) => cmd::roster::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -40,6 +40,9 @@ pub const OPS: &[&str] = &[
     "code.parse",
     "geo.convert",
     "policy.load",
+    "roster.holder",
+    "roster.summary",
+    "roster.validate",
 ];
 
 /// Runs one operation by name.
@@ -55,14 +58,18 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
         "policy.load" => policy_load(parse(input)?),
-        _ => Err(Error::input(
-            ErrorCode::InvalidArgument,
-            format!(
-                "unknown operation {:?}",
-                op.chars().take(60).collect::<String>()
-            ),
-        )),
+        _ => crate::staffing::call(op, input).unwrap_or_else(|| unknown_op(op)),
     }
+}
+
+fn unknown_op(op: &str) -> Result<Value, Error> {
+    Err(Error::input(
+        ErrorCode::InvalidArgument,
+        format!(
+            "unknown operation {:?}",
+            op.chars().take(60).collect::<String>()
+        ),
+    ))
 }
 
 /// Deserializes an operation's input, naming the problem on failure.

@@ -149,6 +149,28 @@ error_codes! {
     /// An instant, date or duration lies outside the range the calendar supports.
     CalendarOutOfRange = 303, "calendar_out_of_range", "date or duration outside the supported range", "日期或时长超出支持范围";
 
+    // ---- 350–399 staffing ---------------------------------------------------------
+    /// A roster file is malformed or has an invalid entry.
+    InvalidRoster = 350, "invalid_roster", "invalid roster", "人员名册无效";
+    /// A roster file has a format version this release cannot read.
+    UnsupportedRosterVersion = 351, "unsupported_roster_version", "unsupported roster format version", "人员名册版本不受支持";
+    /// An assignment names a person who is not on the roster.
+    UnknownPerson = 352, "unknown_person", "unknown person", "人员不存在";
+    /// Two people on a roster share an id.
+    DuplicatePerson = 353, "duplicate_person", "duplicate person id", "人员编号重复";
+    /// One person holds the same role in the same grid twice at once.
+    OverlappingAssignment = 354, "overlapping_assignment", "overlapping assignments for the same post", "同一岗位任职时间重叠";
+    /// An assignment names a grid that is not in the grid list.
+    UnknownGrid = 355, "unknown_grid", "assignment to an unknown grid", "任职网格不存在";
+    /// An assignment reaches outside its grid's validity.
+    AssignmentOutsideGrid = 356, "assignment_outside_grid", "assignment outside the grid's validity", "任职时间超出网格有效期";
+    /// A resident ID number fails GB 11643.
+    InvalidIdNumber = 357, "invalid_id_number", "invalid resident ID number", "公民身份号码无效";
+    /// A role name is not known.
+    UnknownRole = 358, "unknown_role", "unknown role", "未知的网格岗位";
+    /// A staffing template id is not in the policy.
+    UnknownTemplate = 359, "unknown_template", "unknown staffing template", "未知的力量配备模板";
+
     // ---- 400–449 admission lists --------------------------------------------------
     /// An admission list file, entry or item has an invalid, inconsistent or unknown field.
     InvalidAdmissionList = 400, "invalid_admission_list", "invalid admission list", "准入清单无效";
@@ -228,6 +250,9 @@ pub enum Error {
     /// A working-calendar error.
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
+    /// A roster or staffing error.
+    #[error(transparent)]
+    Staffing(#[from] crate::staffing::StaffingError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -248,6 +273,7 @@ impl Error {
             Error::Policy(e) => e.code(),
             Error::Admission(e) => e.code(),
             Error::Calendar(e) => e.code(),
+            Error::Staffing(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }

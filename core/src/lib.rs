@@ -4,6 +4,8 @@
 //! [`grid`], [`geo`]), the working calendar that deadlines are counted in ([`calendar`]),
 //! the admission lists of grid work ([`admission`]), and the rules a county writes as a
 //! [`policy`]. It is a pure library:
+//! the staffing of grids ([`staffing`]: 3+X+N templates, rosters, validation), and the
+//! rules a county writes as a [`policy`]. It is a pure library:
 //! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
 //! always passed in. The same inputs give the same outputs on every platform, which is
 //! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
@@ -27,5 +29,6 @@ pub mod error;
 pub mod geo;
 pub mod grid;
 pub mod policy;
+pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};

@@ -4,3 +4,4 @@ pub mod admission;
 pub mod calendar;
 pub mod grid;
 pub mod policy;
+pub mod roster;

@@ -34,6 +34,7 @@ use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
+use crate::staffing::{StaffingPolicy, StaffingPolicyFile};
 
 pub use presets::PRESETS;
 
@@ -117,6 +118,10 @@ pub struct PolicyFile {
     /// 08:30–12:00 and 13:30–17:30 Monday to Friday, Asia/Shanghai).
     #[serde(default)]
     pub calendar: CalendarFile,
+    /// Staffing: department catalogue and templates. Defaults to
+    /// [`StaffingPolicyFile::default`] (no template).
+    #[serde(default)]
+    pub staffing: StaffingPolicyFile,
 }
 
 /// The `[grid]` section.
@@ -211,6 +216,8 @@ pub struct Policy {
     pub admission: AdmissionPolicy,
     /// The working calendar.
     pub calendar: Calendar,
+    /// Staffing templates and department catalogue.
+    pub staffing: StaffingPolicy,
     file: PolicyFile,
 }
 
@@ -229,13 +236,17 @@ impl TryFrom<PolicyFile> for Policy {
         if f.version.trim().is_empty() {
             return Err(PolicyError::invalid("version", "must not be empty"));
         }
+        let grid = GridPolicy::try_from(f.grid.clone())?;
+        let mut staffing = StaffingPolicy::try_from(f.staffing.clone())?;
+        staffing.bind_levels(&grid.levels)?;
         Ok(Policy {
             id: f.id.clone(),
             name: f.name.clone(),
             version: f.version.clone(),
             sources: f.sources.clone(),
-            grid: GridPolicy::try_from(f.grid.clone())?,
             admission: AdmissionPolicy::try_from(f.admission.clone())?,
+            grid,
+            staffing,
             calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             file: f,
         })
