@@ -22,6 +22,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Admission lists (事务准入): check pushes, list what is in force, approve, expand
+    /// recurring tasks, total budgets, count rejections.
+    #[command(subcommand)]
+    Admission(Box<cmd::admission::AdmissionCommand>),
     /// Working calendar: holidays, make-up days, working-time deadlines.
     #[command(subcommand)]
     Calendar(cmd::calendar::CalendarCommand),
@@ -31,6 +35,9 @@ enum Command {
     /// Policies: show a bundled preset, check a policy file.
     #[command(subcommand)]
     Policy(cmd::policy::PolicyCommand),
+    /// Rosters: validate staffing against the policy's templates, who held a post.
+    #[command(subcommand)]
+    Roster(cmd::roster::RosterCommand),
 }
 
 fn main() -> ExitCode {
@@ -47,9 +54,11 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Admission(c) => cmd::admission::run(*c),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
+        Command::Roster(c) => cmd::roster::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

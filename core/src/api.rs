@@ -23,6 +23,14 @@ use crate::geo::{Crs, Point};
 
 /// Every operation name, sorted.
 pub const OPS: &[&str] = &[
+    "admission.budget",
+    "admission.check",
+    "admission.completion",
+    "admission.instances",
+    "admission.list",
+    "admission.load",
+    "admission.tally",
+    "admission.transition",
     "calendar.add",
     "calendar.between",
     "calendar.day",
@@ -32,11 +40,15 @@ pub const OPS: &[&str] = &[
     "code.parse",
     "geo.convert",
     "policy.load",
+    "roster.holder",
+    "roster.summary",
+    "roster.validate",
 ];
 
 /// Runs one operation by name.
 pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
+        _ if op.starts_with("admission.") => crate::admission::api::call(op, input),
         "calendar.add" => crate::calendar::api::add(input),
         "calendar.between" => crate::calendar::api::between(input),
         "calendar.day" => crate::calendar::api::day(input),
@@ -46,14 +58,18 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
         "policy.load" => policy_load(parse(input)?),
-        _ => Err(Error::input(
-            ErrorCode::InvalidArgument,
-            format!(
-                "unknown operation {:?}",
-                op.chars().take(60).collect::<String>()
-            ),
-        )),
+        _ => crate::staffing::call(op, input).unwrap_or_else(|| unknown_op(op)),
     }
+}
+
+fn unknown_op(op: &str) -> Result<Value, Error> {
+    Err(Error::input(
+        ErrorCode::InvalidArgument,
+        format!(
+            "unknown operation {:?}",
+            op.chars().take(60).collect::<String>()
+        ),
+    ))
 }
 
 /// Deserializes an operation's input, naming the problem on failure.

@@ -148,6 +148,42 @@ error_codes! {
     InvalidHolidayData = 302, "invalid_holiday_data", "invalid holiday data", "节假日数据无效";
     /// An instant, date or duration lies outside the range the calendar supports.
     CalendarOutOfRange = 303, "calendar_out_of_range", "date or duration outside the supported range", "日期或时长超出支持范围";
+
+    // ---- 350–399 staffing ---------------------------------------------------------
+    /// A roster file is malformed or has an invalid entry.
+    InvalidRoster = 350, "invalid_roster", "invalid roster", "人员名册无效";
+    /// A roster file has a format version this release cannot read.
+    UnsupportedRosterVersion = 351, "unsupported_roster_version", "unsupported roster format version", "人员名册版本不受支持";
+    /// An assignment names a person who is not on the roster.
+    UnknownPerson = 352, "unknown_person", "unknown person", "人员不存在";
+    /// Two people on a roster share an id.
+    DuplicatePerson = 353, "duplicate_person", "duplicate person id", "人员编号重复";
+    /// One person holds the same role in the same grid twice at once.
+    OverlappingAssignment = 354, "overlapping_assignment", "overlapping assignments for the same post", "同一岗位任职时间重叠";
+    /// An assignment names a grid that is not in the grid list.
+    UnknownGrid = 355, "unknown_grid", "assignment to an unknown grid", "任职网格不存在";
+    /// An assignment reaches outside its grid's validity.
+    AssignmentOutsideGrid = 356, "assignment_outside_grid", "assignment outside the grid's validity", "任职时间超出网格有效期";
+    /// A resident ID number fails GB 11643.
+    InvalidIdNumber = 357, "invalid_id_number", "invalid resident ID number", "公民身份号码无效";
+    /// A role name is not known.
+    UnknownRole = 358, "unknown_role", "unknown role", "未知的网格岗位";
+    /// A staffing template id is not in the policy.
+    UnknownTemplate = 359, "unknown_template", "unknown staffing template", "未知的力量配备模板";
+
+    // ---- 400–449 admission lists --------------------------------------------------
+    /// An admission list file, entry or item has an invalid, inconsistent or unknown field.
+    InvalidAdmissionList = 400, "invalid_admission_list", "invalid admission list", "准入清单无效";
+    /// An admission list file has a format version this release cannot read.
+    UnsupportedAdmissionFormat = 401, "unsupported_admission_format", "unsupported admission list format version", "准入清单格式版本不受支持";
+    /// The actor is not the authority for this lifecycle step.
+    AdmissionUnauthorized = 402, "admission_unauthorized", "not the approving authority for this step", "无权审核或变更该准入事项";
+    /// The lifecycle step does not fit the item's state or dates.
+    InvalidAdmissionTransition = 403, "invalid_admission_transition", "lifecycle step not allowed in this state", "准入事项当前状态不允许该操作";
+    /// No admission item (or version) with that code.
+    UnknownAdmissionItem = 404, "unknown_admission_item", "unknown admission item", "准入事项不存在";
+    /// A push onto a grid was refused: the item is not on the list in force.
+    AdmissionRejected = 405, "admission_rejected", "not on the admission list in force", "事项未纳入网格准入清单,不得下派";
 }
 
 impl ErrorCode {
@@ -208,9 +244,15 @@ pub enum Error {
     /// A policy error.
     #[error(transparent)]
     Policy(#[from] crate::policy::PolicyError),
+    /// An admission list error.
+    #[error(transparent)]
+    Admission(#[from] crate::admission::AdmissionError),
     /// A working-calendar error.
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
+    /// A roster or staffing error.
+    #[error(transparent)]
+    Staffing(#[from] crate::staffing::StaffingError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -229,7 +271,9 @@ impl Error {
             Error::Geo(e) => e.code(),
             Error::Grid(e) => e.code(),
             Error::Policy(e) => e.code(),
+            Error::Admission(e) => e.code(),
             Error::Calendar(e) => e.code(),
+            Error::Staffing(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }

@@ -2,7 +2,10 @@
 //!
 //! `wangge` models China's grid governance: the grid tree and its codes ([`code`],
 //! [`grid`], [`geo`]), the working calendar that deadlines are counted in ([`calendar`]),
-//! and the rules a county writes as a [`policy`]. It is a pure library:
+//! the admission lists of grid work ([`admission`]), and the rules a county writes as a
+//! [`policy`]. It is a pure library:
+//! the staffing of grids ([`staffing`]: 3+X+N templates, rosters, validation), and the
+//! rules a county writes as a [`policy`]. It is a pure library:
 //! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
 //! always passed in. The same inputs give the same outputs on every platform, which is
 //! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
@@ -18,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod admission;
 pub mod api;
 pub mod calendar;
 pub mod code;
@@ -25,5 +29,6 @@ pub mod error;
 pub mod geo;
 pub mod grid;
 pub mod policy;
+pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};

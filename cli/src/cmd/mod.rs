@@ -1,5 +1,7 @@
 //! One module per subcommand group.
 
+pub mod admission;
 pub mod calendar;
 pub mod grid;
 pub mod policy;
+pub mod roster;

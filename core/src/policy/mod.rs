@@ -29,10 +29,12 @@ mod presets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::admission::{AdmissionPolicy, AdmissionPolicyFile};
 use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
+use crate::staffing::{StaffingPolicy, StaffingPolicyFile};
 
 pub use presets::PRESETS;
 
@@ -108,10 +110,18 @@ pub struct PolicyFile {
     /// Grid rules. Defaults to [`GridPolicyFile::default`].
     #[serde(default)]
     pub grid: GridPolicyFile,
+    /// Admission lists: who approves, and the initial items. Defaults to
+    /// [`AdmissionPolicyFile::default`] (the county governance office approves; no items).
+    #[serde(default)]
+    pub admission: AdmissionPolicyFile,
     /// The working calendar. Defaults to [`CalendarFile::default`] (State Council holidays,
     /// 08:30–12:00 and 13:30–17:30 Monday to Friday, Asia/Shanghai).
     #[serde(default)]
     pub calendar: CalendarFile,
+    /// Staffing: department catalogue and templates. Defaults to
+    /// [`StaffingPolicyFile::default`] (no template).
+    #[serde(default)]
+    pub staffing: StaffingPolicyFile,
 }
 
 /// The `[grid]` section.
@@ -202,8 +212,12 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// Grid rules.
     pub grid: GridPolicy,
+    /// Admission rules and initial lists.
+    pub admission: AdmissionPolicy,
     /// The working calendar.
     pub calendar: Calendar,
+    /// Staffing templates and department catalogue.
+    pub staffing: StaffingPolicy,
     file: PolicyFile,
 }
 
@@ -222,12 +236,17 @@ impl TryFrom<PolicyFile> for Policy {
         if f.version.trim().is_empty() {
             return Err(PolicyError::invalid("version", "must not be empty"));
         }
+        let grid = GridPolicy::try_from(f.grid.clone())?;
+        let mut staffing = StaffingPolicy::try_from(f.staffing.clone())?;
+        staffing.bind_levels(&grid.levels)?;
         Ok(Policy {
             id: f.id.clone(),
             name: f.name.clone(),
             version: f.version.clone(),
             sources: f.sources.clone(),
-            grid: GridPolicy::try_from(f.grid.clone())?,
+            admission: AdmissionPolicy::try_from(f.admission.clone())?,
+            grid,
+            staffing,
             calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             file: f,
         })
