@@ -90,6 +90,38 @@ typedef enum {
   WANGGE_STATUS_INVALID_HOLIDAY_DATA = 302,
   // date or duration outside the supported range (日期或时长超出支持范围).
   WANGGE_STATUS_CALENDAR_OUT_OF_RANGE = 303,
+  // invalid roster (人员名册无效).
+  WANGGE_STATUS_INVALID_ROSTER = 350,
+  // unsupported roster format version (人员名册版本不受支持).
+  WANGGE_STATUS_UNSUPPORTED_ROSTER_VERSION = 351,
+  // unknown person (人员不存在).
+  WANGGE_STATUS_UNKNOWN_PERSON = 352,
+  // duplicate person id (人员编号重复).
+  WANGGE_STATUS_DUPLICATE_PERSON = 353,
+  // overlapping assignments for the same post (同一岗位任职时间重叠).
+  WANGGE_STATUS_OVERLAPPING_ASSIGNMENT = 354,
+  // assignment to an unknown grid (任职网格不存在).
+  WANGGE_STATUS_UNKNOWN_GRID = 355,
+  // assignment outside the grid's validity (任职时间超出网格有效期).
+  WANGGE_STATUS_ASSIGNMENT_OUTSIDE_GRID = 356,
+  // invalid resident ID number (公民身份号码无效).
+  WANGGE_STATUS_INVALID_ID_NUMBER = 357,
+  // unknown role (未知的网格岗位).
+  WANGGE_STATUS_UNKNOWN_ROLE = 358,
+  // unknown staffing template (未知的力量配备模板).
+  WANGGE_STATUS_UNKNOWN_TEMPLATE = 359,
+  // invalid admission list (准入清单无效).
+  WANGGE_STATUS_INVALID_ADMISSION_LIST = 400,
+  // unsupported admission list format version (准入清单格式版本不受支持).
+  WANGGE_STATUS_UNSUPPORTED_ADMISSION_FORMAT = 401,
+  // not the approving authority for this step (无权审核或变更该准入事项).
+  WANGGE_STATUS_ADMISSION_UNAUTHORIZED = 402,
+  // lifecycle step not allowed in this state (准入事项当前状态不允许该操作).
+  WANGGE_STATUS_INVALID_ADMISSION_TRANSITION = 403,
+  // unknown admission item (准入事项不存在).
+  WANGGE_STATUS_UNKNOWN_ADMISSION_ITEM = 404,
+  // not on the admission list in force (事项未纳入网格准入清单,不得下派).
+  WANGGE_STATUS_ADMISSION_REJECTED = 405,
 } wangge_status;
 
 // A working calendar (opaque): time zone, work periods, holidays and make-up days. Made by
@@ -434,6 +466,92 @@ wangge_status wangge_calendar_years_json(const wangge_calendar *calendar,
 // # Safety
 // `calendar` NULL or a live handle, not used afterwards.
 void wangge_calendar_free(wangge_calendar *calendar);
+
+// `admission.budget`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_budget(const char *input, size_t len, char **out, size_t *out_len);
+
+// `admission.check`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_check(const char *input, size_t len, char **out, size_t *out_len);
+
+// `admission.completion`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_completion(const char *input,
+                                          size_t len,
+                                          char **out,
+                                          size_t *out_len);
+
+// `admission.instances`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_instances(const char *input,
+                                         size_t len,
+                                         char **out,
+                                         size_t *out_len);
+
+// `admission.list`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_list(const char *input, size_t len, char **out, size_t *out_len);
+
+// `admission.load`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_load(const char *input, size_t len, char **out, size_t *out_len);
+
+// `admission.tally`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_tally(const char *input, size_t len, char **out, size_t *out_len);
+
+// `admission.transition`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_admission_transition(const char *input,
+                                          size_t len,
+                                          char **out,
+                                          size_t *out_len);
+
+// `roster.holder`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_roster_holder(const char *input, size_t len, char **out, size_t *out_len);
+
+// `roster.summary`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_roster_summary(const char *input, size_t len, char **out, size_t *out_len);
+
+// `roster.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_roster_validate(const char *input, size_t len, char **out, size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -180,3 +180,25 @@ pub(crate) unsafe fn free_handle<T>(ptr: *mut T) {
         drop(unsafe { Box::from_raw(ptr) });
     }
 }
+
+/// Runs a JSON operation by name for the per-operation JSON functions.
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+pub(crate) unsafe fn json_op(
+    op: &str,
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    guard(|| {
+        // SAFETY: per the contract above.
+        let input = unsafe { text_arg("input", input, len)? };
+        let out = out_arg("out", out)?;
+        let value: serde_json::Value = serde_json::from_str(input).map_err(Error::from)?;
+        let result = wangge_core::api::call(op, &value)?;
+        // SAFETY: `out` checked; `out_len` per contract.
+        unsafe { write_string(out, out_len, result.to_string()) }
+    })
+}

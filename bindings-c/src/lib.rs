@@ -23,6 +23,7 @@
 
 mod boundary;
 mod calendar;
+mod ops_json;
 mod status;
 
 use std::ffi::{c_char, c_double};
@@ -39,6 +40,7 @@ use boundary::{
     write_string,
 };
 pub use calendar::*;
+pub use ops_json::*;
 pub use status::wangge_status;
 
 // ---- general --------------------------------------------------------------------------

@@ -73,6 +73,38 @@ pub enum wangge_status {
     InvalidHolidayData = 302,
     /// date or duration outside the supported range (日期或时长超出支持范围).
     CalendarOutOfRange = 303,
+    /// invalid roster (人员名册无效).
+    InvalidRoster = 350,
+    /// unsupported roster format version (人员名册版本不受支持).
+    UnsupportedRosterVersion = 351,
+    /// unknown person (人员不存在).
+    UnknownPerson = 352,
+    /// duplicate person id (人员编号重复).
+    DuplicatePerson = 353,
+    /// overlapping assignments for the same post (同一岗位任职时间重叠).
+    OverlappingAssignment = 354,
+    /// assignment to an unknown grid (任职网格不存在).
+    UnknownGrid = 355,
+    /// assignment outside the grid's validity (任职时间超出网格有效期).
+    AssignmentOutsideGrid = 356,
+    /// invalid resident ID number (公民身份号码无效).
+    InvalidIdNumber = 357,
+    /// unknown role (未知的网格岗位).
+    UnknownRole = 358,
+    /// unknown staffing template (未知的力量配备模板).
+    UnknownTemplate = 359,
+    /// invalid admission list (准入清单无效).
+    InvalidAdmissionList = 400,
+    /// unsupported admission list format version (准入清单格式版本不受支持).
+    UnsupportedAdmissionFormat = 401,
+    /// not the approving authority for this step (无权审核或变更该准入事项).
+    AdmissionUnauthorized = 402,
+    /// lifecycle step not allowed in this state (准入事项当前状态不允许该操作).
+    InvalidAdmissionTransition = 403,
+    /// unknown admission item (准入事项不存在).
+    UnknownAdmissionItem = 404,
+    /// not on the admission list in force (事项未纳入网格准入清单,不得下派).
+    AdmissionRejected = 405,
 }
 
 impl wangge_status {
@@ -110,6 +142,22 @@ impl wangge_status {
             ErrorCode::InvalidCalendar => wangge_status::InvalidCalendar,
             ErrorCode::InvalidHolidayData => wangge_status::InvalidHolidayData,
             ErrorCode::CalendarOutOfRange => wangge_status::CalendarOutOfRange,
+            ErrorCode::InvalidRoster => wangge_status::InvalidRoster,
+            ErrorCode::UnsupportedRosterVersion => wangge_status::UnsupportedRosterVersion,
+            ErrorCode::UnknownPerson => wangge_status::UnknownPerson,
+            ErrorCode::DuplicatePerson => wangge_status::DuplicatePerson,
+            ErrorCode::OverlappingAssignment => wangge_status::OverlappingAssignment,
+            ErrorCode::UnknownGrid => wangge_status::UnknownGrid,
+            ErrorCode::AssignmentOutsideGrid => wangge_status::AssignmentOutsideGrid,
+            ErrorCode::InvalidIdNumber => wangge_status::InvalidIdNumber,
+            ErrorCode::UnknownRole => wangge_status::UnknownRole,
+            ErrorCode::UnknownTemplate => wangge_status::UnknownTemplate,
+            ErrorCode::InvalidAdmissionList => wangge_status::InvalidAdmissionList,
+            ErrorCode::UnsupportedAdmissionFormat => wangge_status::UnsupportedAdmissionFormat,
+            ErrorCode::AdmissionUnauthorized => wangge_status::AdmissionUnauthorized,
+            ErrorCode::InvalidAdmissionTransition => wangge_status::InvalidAdmissionTransition,
+            ErrorCode::UnknownAdmissionItem => wangge_status::UnknownAdmissionItem,
+            ErrorCode::AdmissionRejected => wangge_status::AdmissionRejected,
             _ => wangge_status::Internal,
         }
     }
@@ -149,6 +197,22 @@ impl wangge_status {
             wangge_status::InvalidCalendar => c"invalid_calendar",
             wangge_status::InvalidHolidayData => c"invalid_holiday_data",
             wangge_status::CalendarOutOfRange => c"calendar_out_of_range",
+            wangge_status::InvalidRoster => c"invalid_roster",
+            wangge_status::UnsupportedRosterVersion => c"unsupported_roster_version",
+            wangge_status::UnknownPerson => c"unknown_person",
+            wangge_status::DuplicatePerson => c"duplicate_person",
+            wangge_status::OverlappingAssignment => c"overlapping_assignment",
+            wangge_status::UnknownGrid => c"unknown_grid",
+            wangge_status::AssignmentOutsideGrid => c"assignment_outside_grid",
+            wangge_status::InvalidIdNumber => c"invalid_id_number",
+            wangge_status::UnknownRole => c"unknown_role",
+            wangge_status::UnknownTemplate => c"unknown_template",
+            wangge_status::InvalidAdmissionList => c"invalid_admission_list",
+            wangge_status::UnsupportedAdmissionFormat => c"unsupported_admission_format",
+            wangge_status::AdmissionUnauthorized => c"admission_unauthorized",
+            wangge_status::InvalidAdmissionTransition => c"invalid_admission_transition",
+            wangge_status::UnknownAdmissionItem => c"unknown_admission_item",
+            wangge_status::AdmissionRejected => c"admission_rejected",
         }
     }
 }

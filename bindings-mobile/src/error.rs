@@ -102,6 +102,54 @@ pub enum WanggeError {
     /// 303 — date or duration outside the supported range (日期或时长超出支持范围).
     #[error("{0}")]
     CalendarOutOfRange(String),
+    /// 350 — invalid roster (人员名册无效).
+    #[error("{0}")]
+    InvalidRoster(String),
+    /// 351 — unsupported roster format version (人员名册版本不受支持).
+    #[error("{0}")]
+    UnsupportedRosterVersion(String),
+    /// 352 — unknown person (人员不存在).
+    #[error("{0}")]
+    UnknownPerson(String),
+    /// 353 — duplicate person id (人员编号重复).
+    #[error("{0}")]
+    DuplicatePerson(String),
+    /// 354 — overlapping assignments for the same post (同一岗位任职时间重叠).
+    #[error("{0}")]
+    OverlappingAssignment(String),
+    /// 355 — assignment to an unknown grid (任职网格不存在).
+    #[error("{0}")]
+    UnknownGrid(String),
+    /// 356 — assignment outside the grid's validity (任职时间超出网格有效期).
+    #[error("{0}")]
+    AssignmentOutsideGrid(String),
+    /// 357 — invalid resident ID number (公民身份号码无效).
+    #[error("{0}")]
+    InvalidIdNumber(String),
+    /// 358 — unknown role (未知的网格岗位).
+    #[error("{0}")]
+    UnknownRole(String),
+    /// 359 — unknown staffing template (未知的力量配备模板).
+    #[error("{0}")]
+    UnknownTemplate(String),
+    /// 400 — invalid admission list (准入清单无效).
+    #[error("{0}")]
+    InvalidAdmissionList(String),
+    /// 401 — unsupported admission list format version (准入清单格式版本不受支持).
+    #[error("{0}")]
+    UnsupportedAdmissionFormat(String),
+    /// 402 — not the approving authority for this step (无权审核或变更该准入事项).
+    #[error("{0}")]
+    AdmissionUnauthorized(String),
+    /// 403 — lifecycle step not allowed in this state (准入事项当前状态不允许该操作).
+    #[error("{0}")]
+    InvalidAdmissionTransition(String),
+    /// 404 — unknown admission item (准入事项不存在).
+    #[error("{0}")]
+    UnknownAdmissionItem(String),
+    /// 405 — not on the admission list in force (事项未纳入网格准入清单,不得下派).
+    #[error("{0}")]
+    AdmissionRejected(String),
 }
 
 impl WanggeError {
@@ -139,6 +187,22 @@ impl WanggeError {
             ErrorCode::InvalidCalendar => WanggeError::InvalidCalendar(message),
             ErrorCode::InvalidHolidayData => WanggeError::InvalidHolidayData(message),
             ErrorCode::CalendarOutOfRange => WanggeError::CalendarOutOfRange(message),
+            ErrorCode::InvalidRoster => WanggeError::InvalidRoster(message),
+            ErrorCode::UnsupportedRosterVersion => WanggeError::UnsupportedRosterVersion(message),
+            ErrorCode::UnknownPerson => WanggeError::UnknownPerson(message),
+            ErrorCode::DuplicatePerson => WanggeError::DuplicatePerson(message),
+            ErrorCode::OverlappingAssignment => WanggeError::OverlappingAssignment(message),
+            ErrorCode::UnknownGrid => WanggeError::UnknownGrid(message),
+            ErrorCode::AssignmentOutsideGrid => WanggeError::AssignmentOutsideGrid(message),
+            ErrorCode::InvalidIdNumber => WanggeError::InvalidIdNumber(message),
+            ErrorCode::UnknownRole => WanggeError::UnknownRole(message),
+            ErrorCode::UnknownTemplate => WanggeError::UnknownTemplate(message),
+            ErrorCode::InvalidAdmissionList => WanggeError::InvalidAdmissionList(message),
+            ErrorCode::UnsupportedAdmissionFormat => WanggeError::UnsupportedAdmissionFormat(message),
+            ErrorCode::AdmissionUnauthorized => WanggeError::AdmissionUnauthorized(message),
+            ErrorCode::InvalidAdmissionTransition => WanggeError::InvalidAdmissionTransition(message),
+            ErrorCode::UnknownAdmissionItem => WanggeError::UnknownAdmissionItem(message),
+            ErrorCode::AdmissionRejected => WanggeError::AdmissionRejected(message),
             _ => WanggeError::Internal(message),
         }
     }
@@ -177,6 +241,22 @@ impl WanggeError {
             WanggeError::InvalidCalendar(_) => ErrorCode::InvalidCalendar,
             WanggeError::InvalidHolidayData(_) => ErrorCode::InvalidHolidayData,
             WanggeError::CalendarOutOfRange(_) => ErrorCode::CalendarOutOfRange,
+            WanggeError::InvalidRoster(_) => ErrorCode::InvalidRoster,
+            WanggeError::UnsupportedRosterVersion(_) => ErrorCode::UnsupportedRosterVersion,
+            WanggeError::UnknownPerson(_) => ErrorCode::UnknownPerson,
+            WanggeError::DuplicatePerson(_) => ErrorCode::DuplicatePerson,
+            WanggeError::OverlappingAssignment(_) => ErrorCode::OverlappingAssignment,
+            WanggeError::UnknownGrid(_) => ErrorCode::UnknownGrid,
+            WanggeError::AssignmentOutsideGrid(_) => ErrorCode::AssignmentOutsideGrid,
+            WanggeError::InvalidIdNumber(_) => ErrorCode::InvalidIdNumber,
+            WanggeError::UnknownRole(_) => ErrorCode::UnknownRole,
+            WanggeError::UnknownTemplate(_) => ErrorCode::UnknownTemplate,
+            WanggeError::InvalidAdmissionList(_) => ErrorCode::InvalidAdmissionList,
+            WanggeError::UnsupportedAdmissionFormat(_) => ErrorCode::UnsupportedAdmissionFormat,
+            WanggeError::AdmissionUnauthorized(_) => ErrorCode::AdmissionUnauthorized,
+            WanggeError::InvalidAdmissionTransition(_) => ErrorCode::InvalidAdmissionTransition,
+            WanggeError::UnknownAdmissionItem(_) => ErrorCode::UnknownAdmissionItem,
+            WanggeError::AdmissionRejected(_) => ErrorCode::AdmissionRejected,
         }
     }
 }

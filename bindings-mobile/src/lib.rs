@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!("wangge");
 
 mod calendar;
 mod error;
+mod ops_json;
 mod types;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -30,6 +31,7 @@ pub use calendar::{
     UnknownYears, YearOrigin,
 };
 pub use error::WanggeError;
+pub use ops_json::*;
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
     UnitInfo,

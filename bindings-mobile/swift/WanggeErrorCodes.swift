@@ -35,6 +35,22 @@ extension WanggeError {
         case .InvalidCalendar: return 301
         case .InvalidHolidayData: return 302
         case .CalendarOutOfRange: return 303
+        case .InvalidRoster: return 350
+        case .UnsupportedRosterVersion: return 351
+        case .UnknownPerson: return 352
+        case .DuplicatePerson: return 353
+        case .OverlappingAssignment: return 354
+        case .UnknownGrid: return 355
+        case .AssignmentOutsideGrid: return 356
+        case .InvalidIdNumber: return 357
+        case .UnknownRole: return 358
+        case .UnknownTemplate: return 359
+        case .InvalidAdmissionList: return 400
+        case .UnsupportedAdmissionFormat: return 401
+        case .AdmissionUnauthorized: return 402
+        case .InvalidAdmissionTransition: return 403
+        case .UnknownAdmissionItem: return 404
+        case .AdmissionRejected: return 405
         }
     }
 
@@ -72,6 +88,22 @@ extension WanggeError {
         case .InvalidCalendar: return "invalid_calendar"
         case .InvalidHolidayData: return "invalid_holiday_data"
         case .CalendarOutOfRange: return "calendar_out_of_range"
+        case .InvalidRoster: return "invalid_roster"
+        case .UnsupportedRosterVersion: return "unsupported_roster_version"
+        case .UnknownPerson: return "unknown_person"
+        case .DuplicatePerson: return "duplicate_person"
+        case .OverlappingAssignment: return "overlapping_assignment"
+        case .UnknownGrid: return "unknown_grid"
+        case .AssignmentOutsideGrid: return "assignment_outside_grid"
+        case .InvalidIdNumber: return "invalid_id_number"
+        case .UnknownRole: return "unknown_role"
+        case .UnknownTemplate: return "unknown_template"
+        case .InvalidAdmissionList: return "invalid_admission_list"
+        case .UnsupportedAdmissionFormat: return "unsupported_admission_format"
+        case .AdmissionUnauthorized: return "admission_unauthorized"
+        case .InvalidAdmissionTransition: return "invalid_admission_transition"
+        case .UnknownAdmissionItem: return "unknown_admission_item"
+        case .AdmissionRejected: return "admission_rejected"
         }
     }
 
@@ -109,6 +141,22 @@ extension WanggeError {
         case .InvalidCalendar(let message): return message
         case .InvalidHolidayData(let message): return message
         case .CalendarOutOfRange(let message): return message
+        case .InvalidRoster(let message): return message
+        case .UnsupportedRosterVersion(let message): return message
+        case .UnknownPerson(let message): return message
+        case .DuplicatePerson(let message): return message
+        case .OverlappingAssignment(let message): return message
+        case .UnknownGrid(let message): return message
+        case .AssignmentOutsideGrid(let message): return message
+        case .InvalidIdNumber(let message): return message
+        case .UnknownRole(let message): return message
+        case .UnknownTemplate(let message): return message
+        case .InvalidAdmissionList(let message): return message
+        case .UnsupportedAdmissionFormat(let message): return message
+        case .AdmissionUnauthorized(let message): return message
+        case .InvalidAdmissionTransition(let message): return message
+        case .UnknownAdmissionItem(let message): return message
+        case .AdmissionRejected(let message): return message
         }
     }
 }

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod ops_json;
 mod types;
 
 use serde::Serialize;
@@ -24,6 +25,7 @@ use wangge::{Error, ErrorCode, api};
 use wasm_bindgen::prelude::*;
 
 pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind, DurationUnit};
+pub use ops_json::*;
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
     UnitInfo,

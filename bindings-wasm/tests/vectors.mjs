@@ -31,6 +31,18 @@ function withCalendar(w, input, keys, f) {
 const isStr = (...vs) => vs.every((v) => typeof v === 'string');
 
 export const NATIVE = {
+  // Admission and roster operations: per-op functions, plain objects in and out.
+  'admission.budget': (w, i) => w.admissionBudget(i),
+  'admission.check': (w, i) => w.admissionCheck(i),
+  'admission.completion': (w, i) => w.admissionCompletion(i),
+  'admission.instances': (w, i) => w.admissionInstances(i),
+  'admission.list': (w, i) => w.admissionList(i),
+  'admission.load': (w, i) => w.admissionLoad(i),
+  'admission.tally': (w, i) => w.admissionTally(i),
+  'admission.transition': (w, i) => w.admissionTransition(i),
+  'roster.holder': (w, i) => w.rosterHolder(i),
+  'roster.summary': (w, i) => w.rosterSummary(i),
+  'roster.validate': (w, i) => w.rosterValidate(i),
   'calendar.add': (w, i) => {
     if (!isStr(i.start) || !Number.isInteger(i.amount) || i.amount < 0 || i.amount > 0xffffffff) return INEXPRESSIBLE;
     return withCalendar(w, i, ['start', 'amount', 'unit'], (c) => ({ deadline: c.add(i.start, i.amount, i.unit) }));

@@ -311,6 +311,46 @@ export class Policy {
 }
 
 /**
+ * `admission.budget`: the operation's input object → its output object.
+ */
+export function admissionBudget(input: unknown): unknown;
+
+/**
+ * `admission.check`: the operation's input object → its output object.
+ */
+export function admissionCheck(input: unknown): unknown;
+
+/**
+ * `admission.completion`: the operation's input object → its output object.
+ */
+export function admissionCompletion(input: unknown): unknown;
+
+/**
+ * `admission.instances`: the operation's input object → its output object.
+ */
+export function admissionInstances(input: unknown): unknown;
+
+/**
+ * `admission.list`: the operation's input object → its output object.
+ */
+export function admissionList(input: unknown): unknown;
+
+/**
+ * `admission.load`: the operation's input object → its output object.
+ */
+export function admissionLoad(input: unknown): unknown;
+
+/**
+ * `admission.tally`: the operation's input object → its output object.
+ */
+export function admissionTally(input: unknown): unknown;
+
+/**
+ * `admission.transition`: the operation's input object → its output object.
+ */
+export function admissionTransition(input: unknown): unknown;
+
+/**
  * Runs a JSON operation by name with a plain JS value as input (see `tests/vectors/`).
  */
 export function call(op: string, input: unknown): unknown;
@@ -334,6 +374,21 @@ export function ops(): string[];
  * Parses an administrative division code (6/12 digits) or a grid code (14/15/20).
  */
 export function parseCode(code: string): CodeInfo;
+
+/**
+ * `roster.holder`: the operation's input object → its output object.
+ */
+export function rosterHolder(input: unknown): unknown;
+
+/**
+ * `roster.summary`: the operation's input object → its output object.
+ */
+export function rosterSummary(input: unknown): unknown;
+
+/**
+ * `roster.validate`: the operation's input object → its output object.
+ */
+export function rosterValidate(input: unknown): unknown;
 
 /**
  * The package version.

@@ -311,6 +311,46 @@ export class Policy {
 }
 
 /**
+ * `admission.budget`: the operation's input object → its output object.
+ */
+export function admissionBudget(input: unknown): unknown;
+
+/**
+ * `admission.check`: the operation's input object → its output object.
+ */
+export function admissionCheck(input: unknown): unknown;
+
+/**
+ * `admission.completion`: the operation's input object → its output object.
+ */
+export function admissionCompletion(input: unknown): unknown;
+
+/**
+ * `admission.instances`: the operation's input object → its output object.
+ */
+export function admissionInstances(input: unknown): unknown;
+
+/**
+ * `admission.list`: the operation's input object → its output object.
+ */
+export function admissionList(input: unknown): unknown;
+
+/**
+ * `admission.load`: the operation's input object → its output object.
+ */
+export function admissionLoad(input: unknown): unknown;
+
+/**
+ * `admission.tally`: the operation's input object → its output object.
+ */
+export function admissionTally(input: unknown): unknown;
+
+/**
+ * `admission.transition`: the operation's input object → its output object.
+ */
+export function admissionTransition(input: unknown): unknown;
+
+/**
  * Runs a JSON operation by name with a plain JS value as input (see `tests/vectors/`).
  */
 export function call(op: string, input: unknown): unknown;
@@ -336,6 +376,21 @@ export function ops(): string[];
 export function parseCode(code: string): CodeInfo;
 
 /**
+ * `roster.holder`: the operation's input object → its output object.
+ */
+export function rosterHolder(input: unknown): unknown;
+
+/**
+ * `roster.summary`: the operation's input object → its output object.
+ */
+export function rosterSummary(input: unknown): unknown;
+
+/**
+ * `roster.validate`: the operation's input object → its output object.
+ */
+export function rosterValidate(input: unknown): unknown;
+
+/**
  * The package version.
  */
 export function version(): string;
@@ -347,6 +402,14 @@ export interface InitOutput {
     readonly __wbg_calendar_free: (a: number, b: number) => void;
     readonly __wbg_layer_free: (a: number, b: number) => void;
     readonly __wbg_policy_free: (a: number, b: number) => void;
+    readonly admissionBudget: (a: any) => [number, number, number];
+    readonly admissionCheck: (a: any) => [number, number, number];
+    readonly admissionCompletion: (a: any) => [number, number, number];
+    readonly admissionInstances: (a: any) => [number, number, number];
+    readonly admissionList: (a: any) => [number, number, number];
+    readonly admissionLoad: (a: any) => [number, number, number];
+    readonly admissionTally: (a: any) => [number, number, number];
+    readonly admissionTransition: (a: any) => [number, number, number];
     readonly calendar_add: (a: number, b: number, c: number, d: number, e: any) => [number, number, number, number];
     readonly calendar_between: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
     readonly calendar_day: (a: number, b: number, c: number) => [number, number, number];
@@ -371,6 +434,9 @@ export interface InitOutput {
     readonly policy_summary: (a: number) => [number, number, number];
     readonly policy_toJsonText: (a: number) => [number, number];
     readonly policy_version: (a: number) => [number, number];
+    readonly rosterHolder: (a: any) => [number, number, number];
+    readonly rosterSummary: (a: any) => [number, number, number];
+    readonly rosterValidate: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

@@ -43,7 +43,15 @@ fn bless() -> Result<(), String> {
     sh::run_in(
         &sh::root(),
         "cargo",
-        &["test", "-q", "-p", "wangge-mobile", "--test", "generated"],
+        &[
+            "test",
+            "-q",
+            "-p",
+            "wangge-mobile",
+            "--test",
+            "generated",
+            "error_mirrors",
+        ],
         &bless_env,
     )?;
     bindings::c_header(&tools, false)?;

@@ -123,12 +123,21 @@ static adapt_result adapt_policy_load(const cJSON *in, cJSON **out, wangge_statu
 }
 
 #include "vectors_calendar.h"
+#include "vectors_json_ops.h"
 
 /* Every op the library has must appear here. */
 static const struct {
     const char *op;
     adapter_fn native;
 } NATIVE_OPS[] = {
+    {"admission.budget", adapt_admission_budget},
+    {"admission.check", adapt_admission_check},
+    {"admission.completion", adapt_admission_completion},
+    {"admission.instances", adapt_admission_instances},
+    {"admission.list", adapt_admission_list},
+    {"admission.load", adapt_admission_load},
+    {"admission.tally", adapt_admission_tally},
+    {"admission.transition", adapt_admission_transition},
     {"calendar.add", adapt_calendar_add},
     {"calendar.between", adapt_calendar_between},
     {"calendar.day", adapt_calendar_day},
@@ -138,6 +147,9 @@ static const struct {
     {"code.parse", adapt_code_parse},
     {"geo.convert", adapt_geo_convert},
     {"policy.load", adapt_policy_load},
+    {"roster.holder", adapt_roster_holder},
+    {"roster.summary", adapt_roster_summary},
+    {"roster.validate", adapt_roster_validate},
 };
 #define N_NATIVE_OPS (sizeof NATIVE_OPS / sizeof NATIVE_OPS[0])
 

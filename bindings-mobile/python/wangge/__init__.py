@@ -40,6 +40,22 @@ _CODES = {
     "InvalidCalendar": (301, "invalid_calendar"),
     "InvalidHolidayData": (302, "invalid_holiday_data"),
     "CalendarOutOfRange": (303, "calendar_out_of_range"),
+    "InvalidRoster": (350, "invalid_roster"),
+    "UnsupportedRosterVersion": (351, "unsupported_roster_version"),
+    "UnknownPerson": (352, "unknown_person"),
+    "DuplicatePerson": (353, "duplicate_person"),
+    "OverlappingAssignment": (354, "overlapping_assignment"),
+    "UnknownGrid": (355, "unknown_grid"),
+    "AssignmentOutsideGrid": (356, "assignment_outside_grid"),
+    "InvalidIdNumber": (357, "invalid_id_number"),
+    "UnknownRole": (358, "unknown_role"),
+    "UnknownTemplate": (359, "unknown_template"),
+    "InvalidAdmissionList": (400, "invalid_admission_list"),
+    "UnsupportedAdmissionFormat": (401, "unsupported_admission_format"),
+    "AdmissionUnauthorized": (402, "admission_unauthorized"),
+    "InvalidAdmissionTransition": (403, "invalid_admission_transition"),
+    "UnknownAdmissionItem": (404, "unknown_admission_item"),
+    "AdmissionRejected": (405, "admission_rejected"),
 }
 
 for _variant, (_code, _name) in _CODES.items():

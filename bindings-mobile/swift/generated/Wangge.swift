@@ -2933,6 +2933,86 @@ enum WanggeError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case CalendarOutOfRange(message: String)
     
+    /**
+     * 350 — invalid roster (人员名册无效).
+     */
+    case InvalidRoster(message: String)
+    
+    /**
+     * 351 — unsupported roster format version (人员名册版本不受支持).
+     */
+    case UnsupportedRosterVersion(message: String)
+    
+    /**
+     * 352 — unknown person (人员不存在).
+     */
+    case UnknownPerson(message: String)
+    
+    /**
+     * 353 — duplicate person id (人员编号重复).
+     */
+    case DuplicatePerson(message: String)
+    
+    /**
+     * 354 — overlapping assignments for the same post (同一岗位任职时间重叠).
+     */
+    case OverlappingAssignment(message: String)
+    
+    /**
+     * 355 — assignment to an unknown grid (任职网格不存在).
+     */
+    case UnknownGrid(message: String)
+    
+    /**
+     * 356 — assignment outside the grid's validity (任职时间超出网格有效期).
+     */
+    case AssignmentOutsideGrid(message: String)
+    
+    /**
+     * 357 — invalid resident ID number (公民身份号码无效).
+     */
+    case InvalidIdNumber(message: String)
+    
+    /**
+     * 358 — unknown role (未知的网格岗位).
+     */
+    case UnknownRole(message: String)
+    
+    /**
+     * 359 — unknown staffing template (未知的力量配备模板).
+     */
+    case UnknownTemplate(message: String)
+    
+    /**
+     * 400 — invalid admission list (准入清单无效).
+     */
+    case InvalidAdmissionList(message: String)
+    
+    /**
+     * 401 — unsupported admission list format version (准入清单格式版本不受支持).
+     */
+    case UnsupportedAdmissionFormat(message: String)
+    
+    /**
+     * 402 — not the approving authority for this step (无权审核或变更该准入事项).
+     */
+    case AdmissionUnauthorized(message: String)
+    
+    /**
+     * 403 — lifecycle step not allowed in this state (准入事项当前状态不允许该操作).
+     */
+    case InvalidAdmissionTransition(message: String)
+    
+    /**
+     * 404 — unknown admission item (准入事项不存在).
+     */
+    case UnknownAdmissionItem(message: String)
+    
+    /**
+     * 405 — not on the admission list in force (事项未纳入网格准入清单,不得下派).
+     */
+    case AdmissionRejected(message: String)
+    
 
     
 
@@ -3086,6 +3166,70 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             message: try FfiConverterString.read(from: &buf)
         )
         
+        case 32: return .InvalidRoster(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 33: return .UnsupportedRosterVersion(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 34: return .UnknownPerson(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 35: return .DuplicatePerson(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 36: return .OverlappingAssignment(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 37: return .UnknownGrid(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 38: return .AssignmentOutsideGrid(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 39: return .InvalidIdNumber(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 40: return .UnknownRole(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 41: return .UnknownTemplate(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 42: return .InvalidAdmissionList(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 43: return .UnsupportedAdmissionFormat(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 44: return .AdmissionUnauthorized(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 45: return .InvalidAdmissionTransition(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 46: return .UnknownAdmissionItem(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 47: return .AdmissionRejected(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
 
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -3159,6 +3303,38 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             writeInt(&buf, Int32(30))
         case .CalendarOutOfRange(_ /* message is ignored*/):
             writeInt(&buf, Int32(31))
+        case .InvalidRoster(_ /* message is ignored*/):
+            writeInt(&buf, Int32(32))
+        case .UnsupportedRosterVersion(_ /* message is ignored*/):
+            writeInt(&buf, Int32(33))
+        case .UnknownPerson(_ /* message is ignored*/):
+            writeInt(&buf, Int32(34))
+        case .DuplicatePerson(_ /* message is ignored*/):
+            writeInt(&buf, Int32(35))
+        case .OverlappingAssignment(_ /* message is ignored*/):
+            writeInt(&buf, Int32(36))
+        case .UnknownGrid(_ /* message is ignored*/):
+            writeInt(&buf, Int32(37))
+        case .AssignmentOutsideGrid(_ /* message is ignored*/):
+            writeInt(&buf, Int32(38))
+        case .InvalidIdNumber(_ /* message is ignored*/):
+            writeInt(&buf, Int32(39))
+        case .UnknownRole(_ /* message is ignored*/):
+            writeInt(&buf, Int32(40))
+        case .UnknownTemplate(_ /* message is ignored*/):
+            writeInt(&buf, Int32(41))
+        case .InvalidAdmissionList(_ /* message is ignored*/):
+            writeInt(&buf, Int32(42))
+        case .UnsupportedAdmissionFormat(_ /* message is ignored*/):
+            writeInt(&buf, Int32(43))
+        case .AdmissionUnauthorized(_ /* message is ignored*/):
+            writeInt(&buf, Int32(44))
+        case .InvalidAdmissionTransition(_ /* message is ignored*/):
+            writeInt(&buf, Int32(45))
+        case .UnknownAdmissionItem(_ /* message is ignored*/):
+            writeInt(&buf, Int32(46))
+        case .AdmissionRejected(_ /* message is ignored*/):
+            writeInt(&buf, Int32(47))
 
         
         }
@@ -3566,6 +3742,127 @@ public func version() -> String  {
     )
 })
 }
+/**
+ * `admission.budget`: JSON input text → JSON output text.
+ */
+public func admissionBudget(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_budget(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.check`: JSON input text → JSON output text.
+ */
+public func admissionCheck(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_check(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.completion`: JSON input text → JSON output text.
+ */
+public func admissionCompletion(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_completion(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.instances`: JSON input text → JSON output text.
+ */
+public func admissionInstances(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_instances(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.list`: JSON input text → JSON output text.
+ */
+public func admissionList(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_list(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.load`: JSON input text → JSON output text.
+ */
+public func admissionLoad(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_load(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.tally`: JSON input text → JSON output text.
+ */
+public func admissionTally(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_tally(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `admission.transition`: JSON input text → JSON output text.
+ */
+public func admissionTransition(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_admission_transition(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `roster.holder`: JSON input text → JSON output text.
+ */
+public func rosterHolder(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_roster_holder(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `roster.summary`: JSON input text → JSON output text.
+ */
+public func rosterSummary(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_roster_summary(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `roster.validate`: JSON input text → JSON output text.
+ */
+public func rosterValidate(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_roster_validate(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -3598,6 +3895,39 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_version() != 28518) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_budget() != 61144) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_check() != 63501) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_completion() != 53857) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_instances() != 34346) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_list() != 22630) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_load() != 39396) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_tally() != 42536) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_admission_transition() != 19646) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_holder() != 58260) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_summary() != 45395) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_validate() != 30521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {

@@ -406,6 +406,61 @@ RustBuffer uniffi_wangge_mobile_fn_func_version(RustCallStatus *_Nonnull out_sta
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_BUDGET
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_BUDGET
+RustBuffer uniffi_wangge_mobile_fn_func_admission_budget(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_CHECK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_CHECK
+RustBuffer uniffi_wangge_mobile_fn_func_admission_check(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_COMPLETION
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_COMPLETION
+RustBuffer uniffi_wangge_mobile_fn_func_admission_completion(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_INSTANCES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_INSTANCES
+RustBuffer uniffi_wangge_mobile_fn_func_admission_instances(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_LIST
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_LIST
+RustBuffer uniffi_wangge_mobile_fn_func_admission_list(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_LOAD
+RustBuffer uniffi_wangge_mobile_fn_func_admission_load(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_TALLY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_TALLY
+RustBuffer uniffi_wangge_mobile_fn_func_admission_tally(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_TRANSITION
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ADMISSION_TRANSITION
+RustBuffer uniffi_wangge_mobile_fn_func_admission_transition(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
+RustBuffer uniffi_wangge_mobile_fn_func_roster_holder(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_SUMMARY
+RustBuffer uniffi_wangge_mobile_fn_func_roster_summary(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_VALIDATE
+RustBuffer uniffi_wangge_mobile_fn_func_roster_validate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 RustBuffer ffi_wangge_mobile_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -699,6 +754,72 @@ uint16_t uniffi_wangge_mobile_checksum_func_parse_code(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_VERSION
 uint16_t uniffi_wangge_mobile_checksum_func_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_BUDGET
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_BUDGET
+uint16_t uniffi_wangge_mobile_checksum_func_admission_budget(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_CHECK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_CHECK
+uint16_t uniffi_wangge_mobile_checksum_func_admission_check(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_COMPLETION
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_COMPLETION
+uint16_t uniffi_wangge_mobile_checksum_func_admission_completion(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_INSTANCES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_INSTANCES
+uint16_t uniffi_wangge_mobile_checksum_func_admission_instances(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_LIST
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_LIST
+uint16_t uniffi_wangge_mobile_checksum_func_admission_list(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_LOAD
+uint16_t uniffi_wangge_mobile_checksum_func_admission_load(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TALLY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TALLY
+uint16_t uniffi_wangge_mobile_checksum_func_admission_tally(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TRANSITION
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TRANSITION
+uint16_t uniffi_wangge_mobile_checksum_func_admission_transition(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_HOLDER
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_HOLDER
+uint16_t uniffi_wangge_mobile_checksum_func_roster_holder(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_SUMMARY
+uint16_t uniffi_wangge_mobile_checksum_func_roster_summary(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_VALIDATE
+uint16_t uniffi_wangge_mobile_checksum_func_roster_validate(void
     
 );
 #endif

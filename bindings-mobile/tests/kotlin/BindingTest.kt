@@ -124,6 +124,18 @@ fun yearsJson(y: CalendarYears) = obj(
 
 /** Every op of the library maps to its native functions here. */
 val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
+    // Admission and roster operations: per-op functions, JSON text in and out.
+    "admission.budget" to { i -> JsonParser.parseString(use("admissionBudget") { admissionBudget(i.toString()) }) },
+    "admission.check" to { i -> JsonParser.parseString(use("admissionCheck") { admissionCheck(i.toString()) }) },
+    "admission.completion" to { i -> JsonParser.parseString(use("admissionCompletion") { admissionCompletion(i.toString()) }) },
+    "admission.instances" to { i -> JsonParser.parseString(use("admissionInstances") { admissionInstances(i.toString()) }) },
+    "admission.list" to { i -> JsonParser.parseString(use("admissionList") { admissionList(i.toString()) }) },
+    "admission.load" to { i -> JsonParser.parseString(use("admissionLoad") { admissionLoad(i.toString()) }) },
+    "admission.tally" to { i -> JsonParser.parseString(use("admissionTally") { admissionTally(i.toString()) }) },
+    "admission.transition" to { i -> JsonParser.parseString(use("admissionTransition") { admissionTransition(i.toString()) }) },
+    "roster.holder" to { i -> JsonParser.parseString(use("rosterHolder") { rosterHolder(i.toString()) }) },
+    "roster.summary" to { i -> JsonParser.parseString(use("rosterSummary") { rosterSummary(i.toString()) }) },
+    "roster.validate" to { i -> JsonParser.parseString(use("rosterValidate") { rosterValidate(i.toString()) }) },
     "calendar.add" to { i ->
         val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }
         if (start == null || amount == null || amount < 0 || amount > 4294967295.0 || amount != Math.floor(amount) || unit == null) Inexpressible

@@ -155,6 +155,18 @@ def day_json(d):
 
 # Every op of the library maps to its native functions here.
 NATIVE = {
+    # Admission and roster operations: per-op functions, JSON text in and out.
+    "admission.budget": lambda i: json.loads(use("admission_budget", lambda: wangge.admission_budget(json.dumps(i)))),
+    "admission.check": lambda i: json.loads(use("admission_check", lambda: wangge.admission_check(json.dumps(i)))),
+    "admission.completion": lambda i: json.loads(use("admission_completion", lambda: wangge.admission_completion(json.dumps(i)))),
+    "admission.instances": lambda i: json.loads(use("admission_instances", lambda: wangge.admission_instances(json.dumps(i)))),
+    "admission.list": lambda i: json.loads(use("admission_list", lambda: wangge.admission_list(json.dumps(i)))),
+    "admission.load": lambda i: json.loads(use("admission_load", lambda: wangge.admission_load(json.dumps(i)))),
+    "admission.tally": lambda i: json.loads(use("admission_tally", lambda: wangge.admission_tally(json.dumps(i)))),
+    "admission.transition": lambda i: json.loads(use("admission_transition", lambda: wangge.admission_transition(json.dumps(i)))),
+    "roster.holder": lambda i: json.loads(use("roster_holder", lambda: wangge.roster_holder(json.dumps(i)))),
+    "roster.summary": lambda i: json.loads(use("roster_summary", lambda: wangge.roster_summary(json.dumps(i)))),
+    "roster.validate": lambda i: json.loads(use("roster_validate", lambda: wangge.roster_validate(json.dumps(i)))),
     "calendar.add": native_calendar_add,
     "calendar.between": lambda i: with_calendar(i, ("start", "end"), lambda c: {
         "working_minutes": use("Calendar.between", lambda: c.between(i["start"], i["end"]))})

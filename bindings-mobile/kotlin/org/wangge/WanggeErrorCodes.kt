@@ -37,6 +37,22 @@ val WanggeException.code: Int
         is WanggeException.InvalidCalendar -> 301
         is WanggeException.InvalidHolidayData -> 302
         is WanggeException.CalendarOutOfRange -> 303
+        is WanggeException.InvalidRoster -> 350
+        is WanggeException.UnsupportedRosterVersion -> 351
+        is WanggeException.UnknownPerson -> 352
+        is WanggeException.DuplicatePerson -> 353
+        is WanggeException.OverlappingAssignment -> 354
+        is WanggeException.UnknownGrid -> 355
+        is WanggeException.AssignmentOutsideGrid -> 356
+        is WanggeException.InvalidIdNumber -> 357
+        is WanggeException.UnknownRole -> 358
+        is WanggeException.UnknownTemplate -> 359
+        is WanggeException.InvalidAdmissionList -> 400
+        is WanggeException.UnsupportedAdmissionFormat -> 401
+        is WanggeException.AdmissionUnauthorized -> 402
+        is WanggeException.InvalidAdmissionTransition -> 403
+        is WanggeException.UnknownAdmissionItem -> 404
+        is WanggeException.AdmissionRejected -> 405
     }
 
 /** The stable snake-case name of the code (`"invalid_json"`). */
@@ -73,4 +89,20 @@ val WanggeException.name: String
         is WanggeException.InvalidCalendar -> "invalid_calendar"
         is WanggeException.InvalidHolidayData -> "invalid_holiday_data"
         is WanggeException.CalendarOutOfRange -> "calendar_out_of_range"
+        is WanggeException.InvalidRoster -> "invalid_roster"
+        is WanggeException.UnsupportedRosterVersion -> "unsupported_roster_version"
+        is WanggeException.UnknownPerson -> "unknown_person"
+        is WanggeException.DuplicatePerson -> "duplicate_person"
+        is WanggeException.OverlappingAssignment -> "overlapping_assignment"
+        is WanggeException.UnknownGrid -> "unknown_grid"
+        is WanggeException.AssignmentOutsideGrid -> "assignment_outside_grid"
+        is WanggeException.InvalidIdNumber -> "invalid_id_number"
+        is WanggeException.UnknownRole -> "unknown_role"
+        is WanggeException.UnknownTemplate -> "unknown_template"
+        is WanggeException.InvalidAdmissionList -> "invalid_admission_list"
+        is WanggeException.UnsupportedAdmissionFormat -> "unsupported_admission_format"
+        is WanggeException.AdmissionUnauthorized -> "admission_unauthorized"
+        is WanggeException.InvalidAdmissionTransition -> "invalid_admission_transition"
+        is WanggeException.UnknownAdmissionItem -> "unknown_admission_item"
+        is WanggeException.AdmissionRejected -> "admission_rejected"
     }
