@@ -24,6 +24,7 @@
 mod boundary;
 mod calendar;
 mod ops_json;
+#[rustfmt::skip] // generated (tests/status.rs)
 mod status;
 
 use std::ffi::{c_char, c_double};

@@ -17,6 +17,7 @@
 uniffi::setup_scaffolding!("wangge");
 
 mod calendar;
+#[rustfmt::skip] // generated (tests/generated.rs)
 mod error;
 mod ops_json;
 mod types;
