@@ -1,0 +1,486 @@
+//! Point location: which grid holds a point ([`GridIndex`]).
+//!
+//! A [`GridIndex`] is built once from a [`Layer`] and answers [`GridIndex::locate`] with
+//! the grid containing a WGS84 point and the chain of units above it, or — when no grid
+//! holds the point — the smallest unit that does (属地兜底), flagged as a fallback.
+//!
+//! # The boundary rule
+//!
+//! Every point belongs to at most one place, decided exactly (no tolerance, no rounding):
+//!
+//! > A point belongs to the grid that contains the point displaced **an infinitesimal
+//! > distance east, and an even smaller distance north**: `(lon + ε, lat + ε²)`.
+//!
+//! So:
+//! * a point on an edge shared by two grids belongs to the grid **east** of the edge; on
+//!   an east–west edge, to the grid **north** of it;
+//! * a vertex where three or more grids meet belongs to the grid whose corner covers the
+//!   direction just north of due east (the first grid met turning anticlockwise from
+//!   due east);
+//! * a point on the outer boundary of the grids belongs to the grid only when the grid
+//!   lies east (or, on an east–west stretch, north) of it; otherwise it is outside the
+//!   grids and falls back like any other such point.
+//!
+//! In a layer whose grids tile the area without gap or overlap this puts every point of
+//! the area in exactly one grid. Where grids overlap (an invalid layer), the point
+//! belongs to the overlapping grid with the smallest code. A grid contains a displaced
+//! point when a ray from it crosses the grid's rings (every part, outer rings and holes)
+//! an odd number of times.
+//!
+//! # What is indexed
+//!
+//! * **Grids** are the grid units that are no other grid's parent (the finest grids).
+//! * **Fallback units** are all other units: counties, towns, communities, and grids that
+//!   hold finer grids. When no grid holds a point, the finest fallback unit holding it is
+//!   returned (a grid above a community above a town above a county; ties go to the
+//!   smallest code). With no such unit either, the point is outside.
+//! * **Versions**: the index holds every version. Plain queries answer with the current
+//!   versions (open-ended validity, `valid_to` unset); `…_as_of(date)` queries with the
+//!   versions in force on that date, so historic cases keep the grid they were reported in.
+//! * **Ancestors** follow the `parent` a layer names, else the parent the code implies
+//!   (grid → community → town → county), whether or not those units are in the layer.
+//!
+//! # Speed and memory
+//!
+//! The layer's box is cut into cells, finer where edges crowd; a cell away from every edge
+//! answers at once, a cell with edges stores the status of one corner and its few edges,
+//! and a query counts the edges crossed between the point and that corner with exact
+//! predicates. Batch queries on large layers visit points cell by cell to keep the memory
+//! they touch small; results come back in input order.
+//!
+//! ```
+//! use wangge::geo::Point;
+//! use wangge::grid::GridIndex;
+//! use wangge::grid::sample::{SampleCounty, SampleOptions};
+//! let county = SampleCounty::generate(&SampleOptions { grids: 40, ..Default::default() })?;
+//! let index = GridIndex::build(&county.layer)?;
+//! let here = county.points(1, 3)[0];
+//! let loc = index.locate(here);
+//! if let Some(grid) = loc.grid {
+//!     assert_eq!(loc.ancestors[0].to_string(), grid.community().to_string());
+//!     assert_eq!(loc.ancestors.last().unwrap().to_string(), "371323");
+//! }
+//! assert!(index.locate(Point::new(0.0, 0.0)).is_outside());
+//! # Ok::<(), wangge::grid::GridError>(())
+//! ```
+
+mod predicates;
+#[cfg(any(test, fuzzing))]
+pub mod reference;
+mod region;
+mod region_build;
+#[cfg(test)]
+mod tests;
+mod units;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::code::{GridCode, UnitCode};
+use crate::geo::Point;
+
+use super::{GridError, Layer};
+use region::{Odd, RegionIndex};
+use region_build::Params;
+use units::Indexed;
+
+/// Where a point is: its grid and the units above it, or the fallback unit.
+///
+/// As JSON: `{"grid": "371323100201001" | null, "ancestors": ["371323100201", …],
+/// "fallback": "371323100201" | null}`.
+///
+/// ```
+/// use wangge::grid::Location;
+/// let loc = Location::default();
+/// assert!(loc.is_outside());
+/// assert_eq!(serde_json::to_string(&loc)?, r#"{"grid":null,"ancestors":[],"fallback":null}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// The grid holding the point; `None` when no grid does.
+    pub grid: Option<GridCode>,
+    /// The units above the grid (or above the fallback unit), nearest first: community,
+    /// town, county.
+    pub ancestors: Vec<UnitCode>,
+    /// When no grid holds the point: the smallest unit that does (属地兜底).
+    pub fallback: Option<UnitCode>,
+}
+
+impl Location {
+    /// Whether the point was placed by fallback (no grid holds it, a larger unit does).
+    pub fn is_fallback(&self) -> bool {
+        self.grid.is_none() && self.fallback.is_some()
+    }
+
+    /// Whether neither a grid nor any other unit holds the point.
+    pub fn is_outside(&self) -> bool {
+        self.grid.is_none() && self.fallback.is_none()
+    }
+
+    /// The code of the unit found (grid or fallback unit).
+    pub fn unit(&self) -> Option<UnitCode> {
+        self.grid.map(UnitCode::Grid).or(self.fallback)
+    }
+}
+
+/// A compact answer of [`GridIndex::find`]: which indexed unit holds a point. Turn it into a
+/// [`Location`] with [`GridIndex::location`], or read the code with [`GridIndex::code`].
+///
+/// The numbers are positions in this index's tables: meaningful only with the index that
+/// returned them.
+///
+/// ```
+/// use wangge::grid::{GridIndex, Hit};
+/// use wangge::grid::sample::{SampleCounty, SampleOptions};
+/// let county = SampleCounty::generate(&SampleOptions { grids: 10, ..Default::default() })?;
+/// let index = GridIndex::build(&county.layer)?;
+/// let hits = index.find_batch(&county.points(100, 1));
+/// let in_grids = hits.iter().filter(|h| matches!(h, Hit::Grid(_))).count();
+/// assert!(in_grids > 0);
+/// # Ok::<(), wangge::grid::GridError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hit {
+    /// A grid (position in the index's grid table).
+    Grid(u32),
+    /// No grid; a fallback unit (position in the index's fallback table).
+    Fallback(u32),
+    /// Neither.
+    Outside,
+}
+
+/// Which versions a query considers.
+#[derive(Debug, Clone, Copy)]
+enum When {
+    Current,
+    AsOf(NaiveDate),
+}
+
+/// One indexed family of units: the spatial index and what each region is.
+#[derive(Debug, Clone)]
+struct Family {
+    index: RegionIndex,
+    units: Vec<Indexed>,
+    /// Bit per region: current version.
+    current: Vec<u64>,
+    all_current: bool,
+}
+
+impl Family {
+    fn new(index: RegionIndex, units: Vec<Indexed>) -> Family {
+        let mut current = vec![0u64; units.len().div_ceil(64)];
+        for (i, u) in units.iter().enumerate() {
+            if u.validity.is_current() {
+                current[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let all_current = units.iter().all(|u| u.validity.is_current());
+        Family {
+            index,
+            units,
+            current,
+            all_current,
+        }
+    }
+
+    #[inline]
+    fn best(&self, p: Point, when: When, odd: &mut Odd) -> Option<u32> {
+        match when {
+            When::Current if self.all_current => self.index.best(p, odd, &|_| true),
+            When::Current => self.index.best(p, odd, &|r| {
+                self.current[r as usize / 64] >> (r % 64) & 1 == 1
+            }),
+            When::AsOf(d) => self
+                .index
+                .best(p, odd, &|r| self.units[r as usize].validity.contains(d)),
+        }
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.index.memory_bytes()
+            + self.units.capacity() * std::mem::size_of::<Indexed>()
+            + self.current.capacity() * 8
+    }
+}
+
+/// The point index of a layer; see the [module documentation](self) for the rules.
+///
+/// ```
+/// use wangge::grid::{GridIndex, Layer};
+/// use wangge::geo::Point;
+/// // Two grids side by side, sharing the edge lon = 118.01.
+/// let text = r#"{"type":"FeatureCollection","features":[
+///   {"type":"Feature","properties":{"code":"371323100201001"},"geometry":{"type":"Polygon",
+///    "coordinates":[[[118.00,35.0],[118.01,35.0],[118.01,35.01],[118.00,35.01],[118.00,35.0]]]}},
+///   {"type":"Feature","properties":{"code":"371323100201002"},"geometry":{"type":"Polygon",
+///    "coordinates":[[[118.01,35.0],[118.02,35.0],[118.02,35.01],[118.01,35.01],[118.01,35.0]]]}}]}"#;
+/// let index = GridIndex::build(&Layer::from_geojson(text)?)?;
+/// let west = index.locate(Point::new(118.005, 35.005));
+/// assert_eq!(west.grid.unwrap().to_string(), "371323100201001");
+/// // On the shared edge: the grid to the east.
+/// let edge = index.locate(Point::new(118.01, 35.005));
+/// assert_eq!(edge.grid.unwrap().to_string(), "371323100201002");
+/// # Ok::<(), wangge::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct GridIndex {
+    grids: Family,
+    fallback: Option<Family>,
+    parents: HashMap<UnitCode, UnitCode>,
+}
+
+/// Batches at least this long are located cell by cell (when the index is large).
+const GROUP_MIN_POINTS: usize = 1024;
+/// Indexes at least this large (bytes) are worth visiting cell by cell.
+const GROUP_MIN_BYTES: usize = 4 << 20;
+
+impl GridIndex {
+    /// Builds the index of a layer.
+    ///
+    /// Errors: no grid in the layer ([`GridError::EmptyLayer`]); a unit whose geometry is
+    /// invalid, including NaN or infinite coordinates ([`GridError::InvalidGeometry`],
+    /// naming the unit); an empty or inverted validity ([`GridError::InvalidValidity`]);
+    /// two versions of one code in force on the same day ([`GridError::DuplicateUnit`]);
+    /// a layer beyond the index's limits ([`GridError::TooLarge`]).
+    pub fn build(layer: &Layer) -> Result<GridIndex, GridError> {
+        GridIndex::build_with(layer, &Params::default())
+    }
+
+    pub(crate) fn build_with(layer: &Layer, params: &Params) -> Result<GridIndex, GridError> {
+        let prep = units::prepare(layer)?;
+        let family = |units: &[&super::Unit]| -> Result<Family, GridError> {
+            let geoms: Vec<_> = units.iter().map(|u| &u.geometry).collect();
+            let index = region_build::build(&geoms, params)?;
+            let table = units
+                .iter()
+                .map(|u| Indexed {
+                    code: u.code,
+                    validity: u.validity,
+                })
+                .collect();
+            Ok(Family::new(index, table))
+        };
+        let grids = family(&prep.grids)?;
+        let fallback = if prep.fallback.is_empty() {
+            None
+        } else {
+            Some(family(&prep.fallback)?)
+        };
+        Ok(GridIndex {
+            grids,
+            fallback,
+            parents: prep.parents,
+        })
+    }
+
+    /// Number of grid versions indexed.
+    pub fn grid_count(&self) -> usize {
+        self.grids.units.len()
+    }
+
+    /// Number of fallback unit versions indexed (counties, towns, communities, parent grids).
+    pub fn fallback_count(&self) -> usize {
+        self.fallback.as_ref().map_or(0, |f| f.units.len())
+    }
+
+    /// Heap memory held by the index, in bytes (approximate: the tables, not the
+    /// allocator's overhead).
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 50, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.grid_layer())?;
+    /// assert!(index.memory_bytes() > 50 * 100);
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
+    pub fn memory_bytes(&self) -> usize {
+        self.grids.memory_bytes()
+            + self.fallback.as_ref().map_or(0, Family::memory_bytes)
+            + self.parents.capacity() * 2 * std::mem::size_of::<UnitCode>()
+    }
+
+    #[inline]
+    fn find_when(&self, p: Point, when: When, odd: &mut Odd) -> Hit {
+        if let Some(r) = self.grids.best(p, when, odd) {
+            return Hit::Grid(r);
+        }
+        match &self.fallback {
+            Some(f) => f.best(p, when, odd).map_or(Hit::Outside, Hit::Fallback),
+            None => Hit::Outside,
+        }
+    }
+
+    /// Where `p` (WGS84) is, among the current versions: the compact answer.
+    ///
+    /// ```
+    /// use wangge::geo::Point;
+    /// use wangge::grid::{GridIndex, Hit};
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 10, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// assert_eq!(index.find(Point::new(0.0, 0.0)), Hit::Outside);
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
+    #[inline]
+    pub fn find(&self, p: Point) -> Hit {
+        self.find_when(p, When::Current, &mut Odd::default())
+    }
+
+    /// Where `p` was on `date`, among the versions in force that day.
+    pub fn find_as_of(&self, p: Point, date: NaiveDate) -> Hit {
+        self.find_when(p, When::AsOf(date), &mut Odd::default())
+    }
+
+    /// [`GridIndex::find`] for many points; answers in input order.
+    pub fn find_batch(&self, points: &[Point]) -> Vec<Hit> {
+        self.batch(points, When::Current)
+    }
+
+    /// [`GridIndex::find_as_of`] for many points; answers in input order.
+    pub fn find_batch_as_of(&self, points: &[Point], date: NaiveDate) -> Vec<Hit> {
+        self.batch(points, When::AsOf(date))
+    }
+
+    fn batch(&self, points: &[Point], when: When) -> Vec<Hit> {
+        let group =
+            points.len() >= GROUP_MIN_POINTS && self.grids.index.memory_bytes() >= GROUP_MIN_BYTES;
+        self.batch_with(points, when, group)
+    }
+
+    fn batch_with(&self, points: &[Point], when: When, group: bool) -> Vec<Hit> {
+        let mut odd = Odd::default();
+        if !group {
+            return points
+                .iter()
+                .map(|&p| self.find_when(p, when, &mut odd))
+                .collect();
+        }
+        // Visit the points grouped by root cell (a counting sort), in the order the cells'
+        // data lie in memory.
+        let idx = &self.grids.index;
+        let cells = idx.root_cells();
+        let outside = cells as u32;
+        let keys: Vec<u32> = points
+            .iter()
+            .map(|&p| idx.root_cell(p).unwrap_or(outside))
+            .collect();
+        let mut start = vec![0u32; cells + 2];
+        for &k in &keys {
+            start[k as usize + 1] += 1;
+        }
+        for c in 0..=cells {
+            start[c + 1] += start[c];
+        }
+        let mut order = vec![0u32; points.len()];
+        for (i, &k) in keys.iter().enumerate() {
+            let s = &mut start[k as usize];
+            order[*s as usize] = i as u32;
+            *s += 1;
+        }
+        drop(keys);
+        let mut out = vec![Hit::Outside; points.len()];
+        for &i in &order {
+            out[i as usize] = self.find_when(points[i as usize], when, &mut odd);
+        }
+        out
+    }
+
+    /// Where `p` (WGS84) is, among the current versions.
+    pub fn locate(&self, p: Point) -> Location {
+        self.location(self.find(p))
+    }
+
+    /// Where `p` was on `date`, among the versions in force that day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wangge::grid::{GridIndex, Layer};
+    /// use wangge::geo::Point;
+    /// // One grid redrawn on 2025-01-01: the old version was smaller.
+    /// let text = r#"{"type":"FeatureCollection","features":[
+    ///   {"type":"Feature","properties":{"code":"371323100201001","valid_to":"2025-01-01"},
+    ///    "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
+    ///   {"type":"Feature","properties":{"code":"371323100201001","valid_from":"2025-01-01"},
+    ///    "geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,1],[0,1],[0,0]]]}}]}"#;
+    /// let index = GridIndex::build(&Layer::from_geojson(text)?)?;
+    /// let p = Point::new(1.5, 0.5);
+    /// assert!(index.locate(p).grid.is_some());
+    /// let d = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    /// assert!(index.locate_as_of(p, d).grid.is_none());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
+    pub fn locate_as_of(&self, p: Point, date: NaiveDate) -> Location {
+        self.location(self.find_as_of(p, date))
+    }
+
+    /// [`GridIndex::locate`] for many points; answers in input order.
+    pub fn locate_batch(&self, points: &[Point]) -> Vec<Location> {
+        self.locations(self.find_batch(points))
+    }
+
+    /// [`GridIndex::locate_as_of`] for many points; answers in input order.
+    pub fn locate_batch_as_of(&self, points: &[Point], date: NaiveDate) -> Vec<Location> {
+        self.locations(self.find_batch_as_of(points, date))
+    }
+
+    fn locations(&self, hits: Vec<Hit>) -> Vec<Location> {
+        let mut cache: HashMap<Hit, Location> = HashMap::new();
+        hits.into_iter()
+            .map(|h| cache.entry(h).or_insert_with(|| self.location(h)).clone())
+            .collect()
+    }
+
+    /// The code of the unit a [`Hit`] names (`None` for [`Hit::Outside`] or a hit from
+    /// another index).
+    pub fn code(&self, hit: Hit) -> Option<UnitCode> {
+        match hit {
+            Hit::Grid(r) => self.grids.units.get(r as usize).map(|u| u.code),
+            Hit::Fallback(r) => self
+                .fallback
+                .as_ref()
+                .and_then(|f| f.units.get(r as usize))
+                .map(|u| u.code),
+            Hit::Outside => None,
+        }
+    }
+
+    /// The full [`Location`] of a [`Hit`].
+    pub fn location(&self, hit: Hit) -> Location {
+        let code = self.code(hit);
+        let ancestors = code.map(|c| self.ancestors(c)).unwrap_or_default();
+        match hit {
+            Hit::Grid(_) => Location {
+                grid: code.and_then(|c| c.as_grid()),
+                ancestors,
+                fallback: None,
+            },
+            _ => Location {
+                grid: None,
+                ancestors,
+                fallback: code,
+            },
+        }
+    }
+
+    /// The units above `code`, nearest first, up to the county (explicit parents from the
+    /// layer, else the parents the codes imply).
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 5, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let chain = index.ancestors("371323100201001".parse()?);
+    /// let text: Vec<String> = chain.iter().map(|c| c.to_string()).collect();
+    /// assert_eq!(text, ["371323100201", "371323100000", "371323"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ancestors(&self, code: UnitCode) -> Vec<UnitCode> {
+        units::ancestors(code, &self.parents)
+    }
+}
