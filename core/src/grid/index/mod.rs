@@ -235,7 +235,8 @@ pub struct GridIndex {
 
 /// Batches at least this long are located cell by cell (when the index is large).
 const GROUP_MIN_POINTS: usize = 1024;
-/// Indexes at least this large (bytes) are worth visiting cell by cell.
+/// Indexes at least this large (bytes: beyond a core's second-level cache) are worth
+/// visiting cell by cell.
 const GROUP_MIN_BYTES: usize = 4 << 20;
 
 impl GridIndex {
@@ -360,32 +361,31 @@ impl GridIndex {
                 .map(|&p| self.find_when(p, when, &mut odd))
                 .collect();
         }
-        // Visit the points grouped by root cell (a counting sort), in the order the cells'
-        // data lie in memory.
+        // Visit the points grouped by root cell, in the order the cells' data lie in memory
+        // (a counting sort that copies the points, so that they too are read in order).
         let idx = &self.grids.index;
-        let cells = idx.root_cells();
-        let outside = cells as u32;
+        let outside = idx.root_cells() as u32;
+        let mut start = vec![0u32; outside as usize + 2];
         let keys: Vec<u32> = points
             .iter()
             .map(|&p| idx.root_cell(p).unwrap_or(outside))
             .collect();
-        let mut start = vec![0u32; cells + 2];
         for &k in &keys {
             start[k as usize + 1] += 1;
         }
-        for c in 0..=cells {
+        for c in 0..=outside as usize {
             start[c + 1] += start[c];
         }
-        let mut order = vec![0u32; points.len()];
-        for (i, &k) in keys.iter().enumerate() {
+        let mut sorted = vec![(Point::default(), 0u32); points.len()];
+        for (i, (&k, &p)) in keys.iter().zip(points).enumerate() {
             let s = &mut start[k as usize];
-            order[*s as usize] = i as u32;
+            sorted[*s as usize] = (p, i as u32);
             *s += 1;
         }
         drop(keys);
         let mut out = vec![Hit::Outside; points.len()];
-        for &i in &order {
-            out[i as usize] = self.find_when(points[i as usize], when, &mut odd);
+        for &(p, i) in &sorted {
+            out[i as usize] = self.find_when(p, when, &mut odd);
         }
         out
     }

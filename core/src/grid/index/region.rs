@@ -31,6 +31,18 @@ pub(crate) const PAYLOAD: u32 = (1 << TAG_SHIFT) - 1;
 /// Words in a table header: x0, y0, x1, y1, w, h, 1/w, 1/h, cols | rows << 32.
 pub(crate) const NODE_HEADER: usize = 9;
 
+/// Most regions a compact leaf can toggle (one bit each in the per-edge flag byte).
+pub(crate) const LOCAL_MAX: usize = 8;
+/// Most vertices in a compact leaf (one bit each in its edge masks).
+pub(crate) const COMPACT_MAX_VERTICES: usize = 64;
+/// Leaf header bit (of the upper half): the general run format.
+pub(crate) const GENERAL_BIT: u64 = 1 << 31;
+/// Relative error bound of the floating-point orientation filter (about 9 ulp, three
+/// times the proven bound).
+const FILTER: f64 = 1e-15;
+/// Absolute floor of the filter, against underflow.
+const TINY: f64 = 1e-290;
+
 /// The geometry of one table of cells: its box and its division.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Table {
@@ -87,27 +99,15 @@ impl Table {
     /// A column whose closed interval holds `x` (which must lie within the table).
     #[inline(always)]
     pub(crate) fn col(&self, x: f64) -> u32 {
-        let mut i = guess(x - self.x0, self.inv_w, self.cols);
-        while i > 0 && x < self.xs(i) {
-            i -= 1;
-        }
-        while i + 1 < self.cols && x > self.xs(i + 1) {
-            i += 1;
-        }
-        i
+        let i = guess(x - self.x0, self.inv_w, self.cols);
+        fix(i, x, self.cols, |k| self.xs(k))
     }
 
     /// A row whose closed interval holds `y` (which must lie within the table).
     #[inline(always)]
     pub(crate) fn row(&self, y: f64) -> u32 {
-        let mut j = guess(y - self.y0, self.inv_h, self.rows);
-        while j > 0 && y < self.ys(j) {
-            j -= 1;
-        }
-        while j + 1 < self.rows && y > self.ys(j + 1) {
-            j += 1;
-        }
-        j
+        let j = guess(y - self.y0, self.inv_h, self.rows);
+        fix(j, y, self.rows, |k| self.ys(k))
     }
 
     /// Whether the closed box holds `p` (false for NaN).
@@ -141,6 +141,39 @@ impl Table {
             rows: (words[8] >> 32) as u32,
         }
     }
+}
+
+/// Corrects a guessed interval `i` of `n` (bounds `side(0) ≤ … ≤ side(n)`) so that
+/// `side(i) ≤ v ≤ side(i + 1)`: one step either way covers rounding; anything further
+/// (cells near the resolution of `f64`) takes a binary search.
+#[inline(always)]
+fn fix(i: u32, v: f64, n: u32, side: impl Fn(u32) -> f64) -> u32 {
+    if v < side(i) {
+        if i > 0 && v >= side(i - 1) {
+            return i - 1;
+        }
+    } else if v <= side(i + 1) {
+        return i;
+    } else if i + 1 < n && v <= side(i + 2) {
+        return i + 1;
+    }
+    search(v, n, side)
+}
+
+#[cold]
+#[inline(never)]
+fn search(v: f64, n: u32, side: impl Fn(u32) -> f64) -> u32 {
+    // The last interval whose lower side is at most v.
+    let (mut lo, mut hi) = (0u32, n - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if side(mid) <= v {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    lo
 }
 
 #[inline(always)]
@@ -200,6 +233,53 @@ impl Odd {
     #[inline(always)]
     pub(crate) fn best(&self, accept: &impl Fn(u32) -> bool) -> Option<u32> {
         self.as_slice().iter().copied().filter(|&r| accept(r)).min()
+    }
+}
+
+/// A compact leaf, read in place:
+///
+/// | words | content |
+/// |---|---|
+/// | 1 | vertex count (16 bits), region count (8), corner status as a mask of the regions (8) |
+/// | 1 | `live`: bit `i` set when vertices `i` and `i + 1` form an edge |
+/// | 1 | `vcand`: bit `i` set when that edge crosses the east side above the corner |
+/// | ⌈regions / 2⌉ | region ids, ascending, two per word |
+/// | ⌈vertices / 8⌉ | one byte per edge: the regions it toggles, as a mask |
+/// | vertices | longitudes |
+/// | vertices | latitudes |
+pub(crate) struct CompactLeaf<'a> {
+    pub(crate) base: u32,
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) locals: usize,
+    pub(crate) live: u64,
+    pub(crate) vcand: u64,
+    flags: &'a [u64],
+    pub(crate) xs: &'a [u64],
+    pub(crate) ys: &'a [u64],
+}
+
+impl<'a> CompactLeaf<'a> {
+    #[inline(always)]
+    pub(crate) fn at(data: &'a [u64], off: usize) -> CompactLeaf<'a> {
+        let head = data[off];
+        let n = (head & 0xFFFF) as usize;
+        let locals = ((head >> 16) & 0xFF) as usize;
+        let at = off + 3 + locals.div_ceil(2);
+        let fw = n.div_ceil(8);
+        CompactLeaf {
+            base: ((head >> 24) & 0xFF) as u32,
+            locals,
+            live: data[off + 1],
+            vcand: data[off + 2],
+            flags: &data[at..at + fw],
+            xs: &data[at + fw..at + fw + n],
+            ys: &data[at + fw + n..at + fw + 2 * n],
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn flag(&self, i: usize) -> u32 {
+        ((self.flags[i / 8] >> ((i % 8) * 8)) & 0xFF) as u32
     }
 }
 
@@ -284,12 +364,12 @@ impl RegionIndex {
         }
     }
 
-    /// Toggles the regions of every leaf run crossed an odd number of times.
-    #[inline(always)]
-    fn walk_leaf(&self, off: usize, p: Point, x1: f64, y0: f64, odd: &mut Odd) {
+    /// Toggles the regions of every leaf run crossed an odd number of times (the general
+    /// leaf format, for leaves touching more than [`LOCAL_MAX`] regions).
+    fn walk_runs(&self, off: usize, p: Point, x1: f64, y0: f64, odd: &mut Odd) {
         let head = self.data[off];
         self.load_status(head as u32, odd);
-        let runs = (head >> 32) as usize;
+        let runs = ((head >> 32) & 0xFFFF_FFFF & !GENERAL_BIT) as usize;
         let mut at = off + 1;
         for _ in 0..runs {
             let h = self.data[at];
@@ -311,6 +391,82 @@ impl RegionIndex {
                 }
             }
         }
+    }
+
+    /// The local regions of a compact leaf holding `p` (bit `k` of the result: the `k`-th
+    /// of the leaf's region ids).
+    ///
+    /// Only edges straddling the point's latitude (found with one comparison per vertex)
+    /// and edges crossing the east side (marked when building) can be crossed; each is
+    /// decided by a floating-point orientation whose sign is certain unless the point
+    /// lies within a few ulp of the edge's line, in which case the exact predicates decide
+    /// the whole leaf.
+    #[inline(always)]
+    fn leaf_mask(&self, off: usize, p: Point, x1: f64, y0: f64) -> u32 {
+        let leaf = CompactLeaf::at(&self.data, off);
+        let (qx, qy) = (p.lon, p.lat);
+        let mut above = 0u64;
+        for (i, &y) in leaf.ys.iter().enumerate() {
+            above |= u64::from(f64::from_bits(y) > qy) << i;
+        }
+        let straddle = (above ^ (above >> 1)) & leaf.live;
+        let mut todo = straddle | leaf.vcand;
+        let mut acc = leaf.base;
+        while todo != 0 {
+            let i = todo.trailing_zeros() as usize;
+            todo &= todo - 1;
+            let (ax, ay) = (f64::from_bits(leaf.xs[i]), f64::from_bits(leaf.ys[i]));
+            let (bx, by) = (
+                f64::from_bits(leaf.xs[i + 1]),
+                f64::from_bits(leaf.ys[i + 1]),
+            );
+            let (abx, aby) = (bx - ax, by - ay);
+            // orient(a, b, q) and orient(a, b, (x1, qy)), filtered.
+            let l = abx * (qy - ay);
+            let r1 = aby * (qx - ax);
+            let r2 = aby * (x1 - ax);
+            let (d1, d2) = (l - r1, l - r2);
+            let e2 = FILTER * (l.abs() + r2.abs()) + TINY;
+            let mut t = false;
+            if straddle >> i & 1 == 1 {
+                let e1 = FILTER * (l.abs() + r1.abs()) + TINY;
+                if d1.abs() <= e1 || d2.abs() <= e2 {
+                    return self.leaf_mask_exact(off, p, x1, y0);
+                }
+                // Crossing strictly east of q and at or west of x1.
+                let up = by > ay;
+                t = ((d1 > 0.0) == up) & ((d2 < 0.0) == up);
+            }
+            if leaf.vcand >> i & 1 == 1 {
+                if d2.abs() <= e2 {
+                    return self.leaf_mask_exact(off, p, x1, y0);
+                }
+                // The edge passes below (x1, qy): it crosses the way down to the corner.
+                t ^= (d2 > 0.0) == (ax < bx);
+            }
+            if t {
+                acc ^= leaf.flag(i);
+            }
+        }
+        acc
+    }
+
+    /// [`RegionIndex::leaf_mask`] with exact predicates throughout.
+    #[cold]
+    #[inline(never)]
+    fn leaf_mask_exact(&self, off: usize, p: Point, x1: f64, y0: f64) -> u32 {
+        let leaf = CompactLeaf::at(&self.data, off);
+        let pt = |i: usize| Point::new(f64::from_bits(leaf.xs[i]), f64::from_bits(leaf.ys[i]));
+        let mut acc = leaf.base;
+        let mut live = leaf.live;
+        while live != 0 {
+            let i = live.trailing_zeros() as usize;
+            live &= live - 1;
+            if toggles(pt(i), pt(i + 1), p, x1, y0) {
+                acc ^= leaf.flag(i);
+            }
+        }
+        acc
     }
 
     /// Every table (the root and the finer ones), for tests that aim at cell sides.
@@ -338,10 +494,24 @@ impl RegionIndex {
         odd.clear();
         let Some(cell) = self.cell(p) else { return };
         match cell.entry >> TAG_SHIFT {
-            TAG_LEAF => {
-                self.walk_leaf((cell.entry & PAYLOAD) as usize, p, cell.x1, cell.y0, odd);
-            }
+            TAG_LEAF => self.leaf_odd(cell, p, odd),
             _ => self.load_status(cell.entry, odd),
+        }
+    }
+
+    #[cfg(test)]
+    fn leaf_odd(&self, cell: Cell, p: Point, odd: &mut Odd) {
+        let off = (cell.entry & PAYLOAD) as usize;
+        if self.data[off] >> 32 & GENERAL_BIT != 0 {
+            self.walk_runs(off, p, cell.x1, cell.y0, odd);
+        } else {
+            let mask = self.leaf_mask(off, p, cell.x1, cell.y0);
+            let leaf = CompactLeaf::at(&self.data, off);
+            for k in 0..leaf.locals {
+                if mask >> k & 1 == 1 {
+                    odd.toggle((self.data[off + 3 + k / 2] >> ((k % 2) * 32)) as u32);
+                }
+            }
         }
     }
 
@@ -354,17 +524,33 @@ impl RegionIndex {
         accept: &impl Fn(u32) -> bool,
     ) -> Option<u32> {
         let cell = self.cell(p)?;
-        let tag = cell.entry >> TAG_SHIFT;
-        if tag == TAG_FULL {
+        match cell.entry >> TAG_SHIFT {
             // The common case: inside one region, far from any edge.
-            return (cell.entry != 0 && accept(cell.entry - 1)).then(|| cell.entry - 1);
+            TAG_FULL => (cell.entry != 0 && accept(cell.entry - 1)).then(|| cell.entry - 1),
+            TAG_LEAF => {
+                let off = (cell.entry & PAYLOAD) as usize;
+                if self.data[off] >> 32 & GENERAL_BIT != 0 {
+                    odd.clear();
+                    self.walk_runs(off, p, cell.x1, cell.y0, odd);
+                    return odd.best(accept);
+                }
+                let mut mask = self.leaf_mask(off, p, cell.x1, cell.y0);
+                // Locals ascend, so the lowest accepted bit is the smallest region.
+                while mask != 0 {
+                    let k = mask.trailing_zeros() as usize;
+                    let r = (self.data[off + 3 + k / 2] >> ((k % 2) * 32)) as u32;
+                    if accept(r) {
+                        return Some(r);
+                    }
+                    mask &= mask - 1;
+                }
+                None
+            }
+            _ => {
+                odd.clear();
+                self.load_status(cell.entry, odd);
+                odd.best(accept)
+            }
         }
-        odd.clear();
-        if tag == TAG_LEAF {
-            self.walk_leaf((cell.entry & PAYLOAD) as usize, p, cell.x1, cell.y0, odd);
-        } else {
-            self.load_status(cell.entry, odd);
-        }
-        odd.best(accept)
     }
 }

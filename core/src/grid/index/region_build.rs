@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use crate::geo::{MultiPolygon, Point};
 use crate::grid::GridError;
 
-use super::predicates::toggles;
+use super::predicates::{crosses_down, toggles};
 use super::region::{
-    MAX_REGIONS, NO_REGION, NODE_HEADER, PAYLOAD, RegionIndex, TAG_LEAF, TAG_MULTI, TAG_NODE,
-    TAG_SHIFT, Table,
+    COMPACT_MAX_VERTICES, GENERAL_BIT, LOCAL_MAX, MAX_REGIONS, NO_REGION, NODE_HEADER, PAYLOAD,
+    RegionIndex, TAG_LEAF, TAG_MULTI, TAG_NODE, TAG_SHIFT, Table,
 };
 
 /// Tuning of the cell structure. Any setting gives the same answers; only speed and memory
@@ -28,17 +28,21 @@ pub(crate) struct Params {
     pub(crate) max_fanout: u32,
     /// Most root cells.
     pub(crate) max_root_cells: usize,
+    /// Whether leaves may use the compact format (tests turn it off to exercise the
+    /// general one).
+    pub(crate) compact: bool,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            root_edges: 8.0,
-            leaf_max: 12,
-            leaf_target: 4.0,
+            root_edges: 1.5,
+            leaf_max: 10,
+            leaf_target: 3.0,
             max_depth: 8,
             max_fanout: 32,
             max_root_cells: 1 << 24,
+            compact: true,
         }
     }
 }
@@ -245,7 +249,7 @@ impl Builder<'_> {
         let p = self.params;
         let n = ids.len();
         if n <= p.leaf_max || depth >= p.max_depth || n >= parent_n {
-            return self.leaf(base, ids);
+            return self.leaf(bx, base, ids);
         }
         let [x0, y0, x1, y1] = bx;
         let cells = (n as f64 / p.leaf_target).max(4.0);
@@ -259,7 +263,7 @@ impl Builder<'_> {
             .clamp(1.0, f64::from(p.max_fanout)) as u32;
         let (cols, rows) = (fitting(x0, x1, want_c), fitting(y0, y1, want_r));
         if cols * rows <= 1 {
-            return self.leaf(base, ids);
+            return self.leaf(bx, base, ids);
         }
         let t = Table::new(x0, y0, x1, y1, cols, rows);
         let lists = CellLists::build(&t, &self.edges, ids.iter().copied());
@@ -302,27 +306,102 @@ impl Builder<'_> {
         Ok((TAG_NODE << TAG_SHIFT) | off)
     }
 
-    /// Writes a leaf: its corner status and its edges chained into runs.
-    fn leaf(&mut self, base: &[u32], ids: &[u32]) -> Result<u32, GridError> {
-        let status = self.status_entry(base)?;
+    /// Writes a leaf: its corner status and its edges chained into polylines.
+    ///
+    /// The compact format (at most [`LOCAL_MAX`] regions): a header (vertex count, local
+    /// region count, corner status as a bit mask), the local region ids ascending, one
+    /// flag byte per vertex (the local regions the edge to the next vertex toggles — none
+    /// at the end of a polyline — and whether that edge crosses the east side above the
+    /// corner), then all longitudes, then all latitudes. Otherwise the general format:
+    /// the corner status entry and runs (header with the count and the one or two
+    /// regions, then the vertices).
+    fn leaf(&mut self, bx: [f64; 4], base: &[u32], ids: &[u32]) -> Result<u32, GridError> {
+        let [_, y0, x1, _] = bx;
         let off = self.offset()?;
-        self.data.push(0);
         let mut group: Vec<Edge> = ids.iter().map(|&i| self.edges[i as usize]).collect();
         group.sort_unstable_by_key(|e| (e.r1, e.r2));
-        let mut runs = 0u64;
+        let mut lines: Vec<(Vec<Point>, u32, u32)> = Vec::new();
         for same in group.chunk_by(|x, y| (x.r1, x.r2) == (y.r1, y.r2)) {
-            let head =
-                |n: usize| n as u64 | (u64::from(same[0].r1) << 16) | (u64::from(same[0].r2) << 40);
             for line in chains(same) {
-                self.data.push(head(line.len()));
-                for v in line {
-                    self.data.push(v.lon.to_bits());
-                    self.data.push(v.lat.to_bits());
-                }
-                runs += 1;
+                lines.push((line, same[0].r1, same[0].r2));
             }
         }
-        self.data[off as usize] = u64::from(status) | (runs << 32);
+        let mut locals: Vec<u32> = base.to_vec();
+        for &(_, r1, r2) in &lines {
+            locals.push(r1);
+            if r2 != NO_REGION {
+                locals.push(r2);
+            }
+        }
+        locals.sort_unstable();
+        locals.dedup();
+        let n: usize = lines.iter().map(|l| l.0.len()).sum();
+        if locals.len() > LOCAL_MAX || n > COMPACT_MAX_VERTICES || !self.params.compact {
+            return self.general_leaf(off, base, &lines);
+        }
+        let bit = |r: u32| 1u8 << locals.binary_search(&r).unwrap_or(0);
+        let base_mask = base.iter().fold(0, |m, &r| m | bit(r));
+        let head = n as u64 | ((locals.len() as u64) << 16) | (u64::from(base_mask) << 24);
+        let (mut live, mut vcand) = (0u64, 0u64);
+        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        let mut xs: Vec<u64> = Vec::with_capacity(n);
+        let mut ys: Vec<u64> = Vec::with_capacity(n);
+        for (line, r1, r2) in &lines {
+            let mask = bit(*r1) | if *r2 == NO_REGION { 0 } else { bit(*r2) };
+            for (k, v) in line.iter().enumerate() {
+                let i = xs.len();
+                match line.get(k + 1) {
+                    None => flags.push(0),
+                    Some(&w) => {
+                        live |= 1 << i;
+                        // Crosses x1 + ε above y0 + ε²: the static half of the way down.
+                        if crosses_down(*v, w, f64::INFINITY, x1, y0) {
+                            vcand |= 1 << i;
+                        }
+                        flags.push(mask);
+                    }
+                }
+                xs.push(v.lon.to_bits());
+                ys.push(v.lat.to_bits());
+            }
+        }
+        self.data.extend_from_slice(&[head, live, vcand]);
+        for pair in locals.chunks(2) {
+            self.data
+                .push(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
+        }
+        for chunk in flags.chunks(8) {
+            let mut w = 0u64;
+            for (k, &f) in chunk.iter().enumerate() {
+                w |= u64::from(f) << (k * 8);
+            }
+            self.data.push(w);
+        }
+        self.data.extend_from_slice(&xs);
+        self.data.extend_from_slice(&ys);
+        Ok((TAG_LEAF << TAG_SHIFT) | off)
+    }
+
+    fn general_leaf(
+        &mut self,
+        off: u32,
+        base: &[u32],
+        lines: &[(Vec<Point>, u32, u32)],
+    ) -> Result<u32, GridError> {
+        let status = self.status_entry(base)?;
+        self.data.push(0);
+        let mut runs = 0u64;
+        // Polylines hold at most 65 vertices (see `chains`), well within a run's count.
+        for (line, r1, r2) in lines {
+            self.data
+                .push(line.len() as u64 | (u64::from(*r1) << 16) | (u64::from(*r2) << 40));
+            for v in line {
+                self.data.push(v.lon.to_bits());
+                self.data.push(v.lat.to_bits());
+            }
+            runs += 1;
+        }
+        self.data[off as usize] = u64::from(status) | ((runs | GENERAL_BIT) << 32);
         Ok((TAG_LEAF << TAG_SHIFT) | off)
     }
 }

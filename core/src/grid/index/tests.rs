@@ -211,6 +211,14 @@ fn tight() -> Params {
         max_depth: 5,
         max_fanout: 3,
         max_root_cells: 64,
+        compact: true,
+    }
+}
+
+fn general() -> Params {
+    Params {
+        compact: false,
+        ..Params::default()
     }
 }
 
@@ -224,7 +232,7 @@ fn sample_counties_agree_with_the_scan() {
             ..Default::default()
         })
         .unwrap();
-        for params in [Params::default(), tight()] {
+        for params in [Params::default(), tight(), general()] {
             let index = GridIndex::build_with(&c.layer, &params).unwrap();
             let mut points = probe_points(&c.layer, &index, extra, seed);
             points.extend(c.points(extra, seed + 1));
@@ -314,7 +322,7 @@ fn holes_layer() -> Layer {
 #[test]
 fn holes_multipolygons_and_fallback() {
     let l = holes_layer();
-    for params in [Params::default(), tight()] {
+    for params in [Params::default(), tight(), general()] {
         let index = GridIndex::build_with(&l, &params).unwrap();
         let mut points = probe_points(&l, &index, 3000, 7);
         for i in 0..=40 {
@@ -395,7 +403,7 @@ fn versions_answer_by_date() {
         Some(date("2025-05-31")),
         Some(date("2025-06-01")),
     ];
-    for params in [Params::default(), tight()] {
+    for params in [Params::default(), tight(), general()] {
         let index = GridIndex::build_with(&l, &params).unwrap();
         assert_eq!(index.grid_count(), 4);
         let mut points = probe_points(&l, &index, 2000, 3);
@@ -596,6 +604,7 @@ proptest! {
             max_depth: 6,
             max_fanout: fanout,
             max_root_cells: 256,
+            compact: leaf_max % 2 == 0,
         };
         let index = GridIndex::build_with(&layer, &params).unwrap();
         let mut points = probe_points(&layer, &index, 200, n as u64);
