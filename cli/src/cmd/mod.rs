@@ -1,4 +1,5 @@
 //! One module per subcommand group.
 
 pub mod grid;
+pub mod locate;
 pub mod policy;

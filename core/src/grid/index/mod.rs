@@ -64,6 +64,7 @@
 //! # Ok::<(), wangge::grid::GridError>(())
 //! ```
 
+pub mod api;
 mod predicates;
 #[cfg(any(test, fuzzing))]
 pub mod reference;
