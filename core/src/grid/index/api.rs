@@ -60,6 +60,13 @@ fn point(p: PointIn) -> Result<(Value, Point), Error> {
 }
 
 /// Parses a `YYYY-MM-DD` date.
+///
+/// ```
+/// use wangge::grid::index::api::read_date;
+/// assert_eq!(read_date("2025-01-01")?.to_string(), "2025-01-01");
+/// assert_eq!(read_date("2025-02-30").unwrap_err().code(), wangge::ErrorCode::InvalidDateTime);
+/// # Ok::<(), wangge::Error>(())
+/// ```
 pub fn read_date(text: &str) -> Result<NaiveDate, Error> {
     text.parse::<NaiveDate>().map_err(|e| {
         Error::input(
@@ -73,6 +80,13 @@ pub fn read_date(text: &str) -> Result<NaiveDate, Error> {
 }
 
 /// One answer as JSON: `{"id", "code", "fallback", "ancestors"}`.
+///
+/// ```
+/// use serde_json::json;
+/// use wangge::grid::{Location, index::api::result_json};
+/// let v = result_json(json!(7), &Location::default());
+/// assert_eq!(v, json!({"id": 7, "code": null, "fallback": null, "ancestors": []}));
+/// ```
 pub fn result_json(id: Value, loc: &Location) -> Value {
     json!({
         "id": id,

@@ -113,6 +113,14 @@ pub struct Location {
 
 impl Location {
     /// Whether the point was placed by fallback (no grid holds it, a larger unit does).
+    ///
+    /// ```
+    /// use wangge::grid::Location;
+    /// let loc = Location { fallback: Some("371323100201".parse()?), ..Location::default() };
+    /// assert!(loc.is_fallback() && !loc.is_outside());
+    /// assert_eq!(loc.unit().unwrap().to_string(), "371323100201");
+    /// # Ok::<(), wangge::code::CodeError>(())
+    /// ```
     pub fn is_fallback(&self) -> bool {
         self.grid.is_none() && self.fallback.is_some()
     }
@@ -234,11 +242,15 @@ pub struct GridIndex {
     parents: HashMap<UnitCode, UnitCode>,
 }
 
-/// Batches at least this long are located cell by cell (when the index is large).
-const GROUP_MIN_POINTS: usize = 1024;
+/// Batches at least this long are located group by group.
+const GROUP_MIN_POINTS: usize = 4096;
 /// Indexes at least this large (bytes: beyond a core's second-level cache) are worth
-/// visiting cell by cell.
+/// visiting group by group; smaller ones stay in cache anyway.
 const GROUP_MIN_BYTES: usize = 4 << 20;
+/// Index bytes per group of a batch (well within a core's second-level cache).
+const GROUP_BYTES: usize = 96 << 10;
+/// Most groups of a batch (each one a write stream when sorting).
+const GROUPS: usize = 256;
 
 impl GridIndex {
     /// Builds the index of a layer.
@@ -280,6 +292,16 @@ impl GridIndex {
     }
 
     /// Number of grid versions indexed.
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 12, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// assert_eq!(index.grid_count(), 12);
+    /// assert_eq!(index.fallback_count(), county.layer.units.len() - 12);
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn grid_count(&self) -> usize {
         self.grids.units.len()
     }
@@ -334,64 +356,117 @@ impl GridIndex {
     }
 
     /// Where `p` was on `date`, among the versions in force that day.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 12, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// // The sample's units have no end date: any day gives today's answer.
+    /// let p = county.points(1, 5)[0];
+    /// let day = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert_eq!(index.find_as_of(p, day), index.find(p));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn find_as_of(&self, p: Point, date: NaiveDate) -> Hit {
         self.find_when(p, When::AsOf(date), &mut Odd::default())
     }
 
     /// [`GridIndex::find`] for many points; answers in input order.
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let pts = county.points(2000, 1);
+    /// let hits = index.find_batch(&pts);
+    /// assert!(pts.iter().zip(&hits).all(|(&p, &h)| index.find(p) == h));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn find_batch(&self, points: &[Point]) -> Vec<Hit> {
         self.batch(points, When::Current)
     }
 
     /// [`GridIndex::find_as_of`] for many points; answers in input order.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let day = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    /// let pts = county.points(100, 2);
+    /// assert_eq!(index.find_batch_as_of(&pts, day), index.find_batch(&pts));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn find_batch_as_of(&self, points: &[Point], date: NaiveDate) -> Vec<Hit> {
         self.batch(points, When::AsOf(date))
     }
 
     fn batch(&self, points: &[Point], when: When) -> Vec<Hit> {
-        let group =
-            points.len() >= GROUP_MIN_POINTS && self.grids.index.memory_bytes() >= GROUP_MIN_BYTES;
-        self.batch_with(points, when, group)
+        self.batch_with(points, when, points.len() >= GROUP_MIN_POINTS)
     }
 
     fn batch_with(&self, points: &[Point], when: When, group: bool) -> Vec<Hit> {
         let mut odd = Odd::default();
-        if !group {
+        let idx = &self.grids.index;
+        let words = idx.data.len();
+        // Groups: runs of root rows whose data spans about `GROUP_BYTES`, at most
+        // `GROUPS` of them (plus one for points outside).
+        let per = (GROUP_BYTES / 8).max(words / GROUPS + 1);
+        if !group || words * 8 < GROUP_MIN_BYTES {
             return points
                 .iter()
                 .map(|&p| self.find_when(p, when, &mut odd))
                 .collect();
         }
-        // Visit the points grouped by root cell, in the order the cells' data lie in memory
-        // (a counting sort that copies the points, so that they too are read in order).
-        let idx = &self.grids.index;
-        let outside = idx.root_cells() as u32;
-        let mut start = vec![0u32; outside as usize + 2];
+        // A counting sort by group: the points are copied group by group (a few write
+        // streams), located group by group (the group's data stays in cache), and the
+        // answers gathered back into input order (a few read streams).
+        let outside = (words / per + 1) as u32;
         let keys: Vec<u32> = points
             .iter()
-            .map(|&p| idx.root_cell(p).unwrap_or(outside))
+            .map(|&p| idx.row_offset(p).map_or(outside, |o| o / per as u32))
             .collect();
+        let mut start = vec![0u32; outside as usize + 2];
         for &k in &keys {
             start[k as usize + 1] += 1;
         }
         for c in 0..=outside as usize {
             start[c + 1] += start[c];
         }
-        let mut sorted = vec![(Point::default(), 0u32); points.len()];
-        for (i, (&k, &p)) in keys.iter().zip(points).enumerate() {
-            let s = &mut start[k as usize];
-            sorted[*s as usize] = (p, i as u32);
-            *s += 1;
+        let mut sorted = vec![Point::default(); points.len()];
+        let mut slot: Vec<u32> = keys;
+        for (s, &p) in slot.iter_mut().zip(points) {
+            let at = &mut start[*s as usize];
+            sorted[*at as usize] = p;
+            *s = *at;
+            *at += 1;
         }
-        drop(keys);
-        let mut out = vec![Hit::Outside; points.len()];
-        for &(p, i) in &sorted {
-            out[i as usize] = self.find_when(p, when, &mut odd);
-        }
-        out
+        let found: Vec<Hit> = sorted
+            .iter()
+            .map(|&p| self.find_when(p, when, &mut odd))
+            .collect();
+        drop(sorted);
+        slot.iter().map(|&s| found[s as usize]).collect()
     }
 
     /// Where `p` (WGS84) is, among the current versions.
+    ///
+    /// ```
+    /// use wangge::geo::Point;
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let loc = index.locate(county.bbox.center());
+    /// assert!(loc.grid.is_some() || loc.is_fallback() || loc.is_outside());
+    /// assert!(index.locate(Point::new(f64::NAN, 0.0)).is_outside());
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn locate(&self, p: Point) -> Location {
         self.location(self.find(p))
     }
@@ -420,11 +495,34 @@ impl GridIndex {
     }
 
     /// [`GridIndex::locate`] for many points; answers in input order.
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let pts = county.points(50, 3);
+    /// let locs = index.locate_batch(&pts);
+    /// assert_eq!(locs[7], index.locate(pts[7]));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn locate_batch(&self, points: &[Point]) -> Vec<Location> {
         self.locations(self.find_batch(points))
     }
 
     /// [`GridIndex::locate_as_of`] for many points; answers in input order.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let day = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+    /// let pts = county.points(20, 4);
+    /// assert_eq!(index.locate_batch_as_of(&pts, day)[3], index.locate_as_of(pts[3], day));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn locate_batch_as_of(&self, points: &[Point], date: NaiveDate) -> Vec<Location> {
         self.locations(self.find_batch_as_of(points, date))
     }
@@ -438,6 +536,18 @@ impl GridIndex {
 
     /// The code of the unit a [`Hit`] names (`None` for [`Hit::Outside`] or a hit from
     /// another index).
+    ///
+    /// ```
+    /// use wangge::grid::{GridIndex, Hit};
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// assert!(index.code(Hit::Outside).is_none());
+    /// let p = county.points(1, 1)[0];
+    /// let hit = index.find(p);
+    /// assert_eq!(index.code(hit), index.locate(p).unit());
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn code(&self, hit: Hit) -> Option<UnitCode> {
         match hit {
             Hit::Grid(r) => self.grids.units.get(r as usize).map(|u| u.code),
@@ -451,6 +561,15 @@ impl GridIndex {
     }
 
     /// The full [`Location`] of a [`Hit`].
+    ///
+    /// ```
+    /// use wangge::grid::{GridIndex, Hit, Location};
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 30, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// assert_eq!(index.location(Hit::Outside), Location::default());
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
     pub fn location(&self, hit: Hit) -> Location {
         let code = self.code(hit);
         let ancestors = code.map(|c| self.ancestors(c)).unwrap_or_default();

@@ -243,10 +243,10 @@ impl Odd {
 /// | 1 | vertex count (16 bits), region count (8), corner status as a mask of the regions (8) |
 /// | 1 | `live`: bit `i` set when vertices `i` and `i + 1` form an edge |
 /// | 1 | `vcand`: bit `i` set when that edge crosses the east side above the corner |
-/// | ⌈regions / 2⌉ | region ids, ascending, two per word |
-/// | ⌈vertices / 8⌉ | one byte per edge: the regions it toggles, as a mask |
+/// | vertices | latitudes (first: their place is known before the header is read) |
 /// | vertices | longitudes |
-/// | vertices | latitudes |
+/// | ⌈vertices / 8⌉ | one byte per edge: the regions it toggles, as a mask |
+/// | ⌈regions / 2⌉ | region ids, ascending, two per word |
 pub(crate) struct CompactLeaf<'a> {
     pub(crate) base: u32,
     #[cfg_attr(not(test), allow(dead_code))]
@@ -254,6 +254,7 @@ pub(crate) struct CompactLeaf<'a> {
     pub(crate) live: u64,
     pub(crate) vcand: u64,
     flags: &'a [u64],
+    regions: &'a [u64],
     pub(crate) xs: &'a [u64],
     pub(crate) ys: &'a [u64],
 }
@@ -264,17 +265,24 @@ impl<'a> CompactLeaf<'a> {
         let head = data[off];
         let n = (head & 0xFFFF) as usize;
         let locals = ((head >> 16) & 0xFF) as usize;
-        let at = off + 3 + locals.div_ceil(2);
         let fw = n.div_ceil(8);
+        let at = off + 3;
         CompactLeaf {
             base: ((head >> 24) & 0xFF) as u32,
             locals,
             live: data[off + 1],
             vcand: data[off + 2],
-            flags: &data[at..at + fw],
-            xs: &data[at + fw..at + fw + n],
-            ys: &data[at + fw + n..at + fw + 2 * n],
+            ys: &data[at..at + n],
+            xs: &data[at + n..at + 2 * n],
+            flags: &data[at + 2 * n..at + 2 * n + fw],
+            regions: &data[at + 2 * n + fw..at + 2 * n + fw + locals.div_ceil(2)],
         }
+    }
+
+    /// The `k`-th region id of the leaf.
+    #[inline(always)]
+    pub(crate) fn region(&self, k: usize) -> u32 {
+        (self.regions[k / 2] >> ((k % 2) * 32)) as u32
     }
 
     #[inline(always)]
@@ -290,6 +298,8 @@ pub(crate) struct RegionIndex {
     pub(crate) root: Vec<u32>,
     pub(crate) data: Vec<u64>,
     pub(crate) sets: Vec<u32>,
+    /// Where each root row's data begins in `data` (and, last, the end).
+    pub(crate) row_data: Vec<u32>,
     pub(crate) regions: usize,
 }
 
@@ -304,21 +314,39 @@ struct Cell {
 impl RegionIndex {
     /// Heap bytes held.
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.root.capacity() * 4 + self.data.capacity() * 8 + self.sets.capacity() * 4
+        self.root.capacity() * 4
+            + self.data.capacity() * 8
+            + self.sets.capacity() * 4
+            + self.row_data.capacity() * 4
     }
 
-    /// The root cell holding `p` (for grouping batch queries), `None` outside the box.
+    /// The data offset of the root row holding `p` (for grouping batch queries: rows are
+    /// written in order), `None` outside the box.
     #[inline]
+    pub(crate) fn row_offset(&self, p: Point) -> Option<u32> {
+        if !self.table.holds(p) {
+            return None;
+        }
+        Some(self.row_data[self.table.row(p.lat) as usize])
+    }
+
+    /// The data offset of the root row holding `p` (for grouping batch queries: rows are
+    /// written in order), `None` outside the box.
+    #[inline]
+    pub(crate) fn row_offset(&self, p: Point) -> Option<u32> {
+        if !self.table.holds(p) {
+            return None;
+        }
+        Some(self.row_data[self.table.row(p.lat) as usize])
+    }
+
+    /// The root cell holding `p`, `None` outside the box.
+    #[cfg(test)]
     pub(crate) fn root_cell(&self, p: Point) -> Option<u32> {
         if !self.table.holds(p) {
             return None;
         }
         Some(self.table.row(p.lat) * self.table.cols + self.table.col(p.lon))
-    }
-
-    /// Number of root cells.
-    pub(crate) fn root_cells(&self) -> usize {
-        self.root.len()
     }
 
     #[inline(always)]
@@ -397,8 +425,9 @@ impl RegionIndex {
     /// of the leaf's region ids).
     ///
     /// Only edges straddling the point's latitude (found with one comparison per vertex)
-    /// and edges crossing the east side (marked when building) can be crossed; each is
-    /// decided by a floating-point orientation whose sign is certain unless the point
+    /// and edges crossing the east side (marked when building) can be crossed. The latter
+    /// are decided by the same comparisons unless they straddle too; a straddling edge is
+    /// decided by floating-point orientations whose signs are certain unless the point
     /// lies within a few ulp of the edge's line, in which case the exact predicates decide
     /// the whole leaf.
     #[inline(always)]
@@ -410,8 +439,15 @@ impl RegionIndex {
             above |= u64::from(f64::from_bits(y) > qy) << i;
         }
         let straddle = (above ^ (above >> 1)) & leaf.live;
-        let mut todo = straddle | leaf.vcand;
         let mut acc = leaf.base;
+        // An edge crossing the east side that lies wholly at or below the point's latitude
+        // passes below (x1, qy): the way down crosses it. Wholly above: it does not.
+        let mut below = leaf.vcand & !straddle & !above;
+        while below != 0 {
+            acc ^= leaf.flag(below.trailing_zeros() as usize);
+            below &= below - 1;
+        }
+        let mut todo = straddle;
         while todo != 0 {
             let i = todo.trailing_zeros() as usize;
             todo &= todo - 1;
@@ -426,27 +462,18 @@ impl RegionIndex {
             let r1 = aby * (qx - ax);
             let r2 = aby * (x1 - ax);
             let (d1, d2) = (l - r1, l - r2);
+            let e1 = FILTER * (l.abs() + r1.abs()) + TINY;
             let e2 = FILTER * (l.abs() + r2.abs()) + TINY;
-            let mut t = false;
-            if straddle >> i & 1 == 1 {
-                let e1 = FILTER * (l.abs() + r1.abs()) + TINY;
-                if d1.abs() <= e1 || d2.abs() <= e2 {
-                    return self.leaf_mask_exact(off, p, x1, y0);
-                }
-                // Crossing strictly east of q and at or west of x1.
-                let up = by > ay;
-                t = ((d1 > 0.0) == up) & ((d2 < 0.0) == up);
+            let v_edge = leaf.vcand >> i & 1 == 1;
+            if (d1.abs() <= e1) | (d2.abs() <= e2) {
+                return self.leaf_mask_exact(off, p, x1, y0);
             }
-            if leaf.vcand >> i & 1 == 1 {
-                if d2.abs() <= e2 {
-                    return self.leaf_mask_exact(off, p, x1, y0);
-                }
-                // The edge passes below (x1, qy): it crosses the way down to the corner.
-                t ^= (d2 > 0.0) == (ax < bx);
-            }
-            if t {
-                acc ^= leaf.flag(i);
-            }
+            // Horizontal part: crossing strictly east of q and at or west of x1.
+            let up = by > ay;
+            let h = ((d1 > 0.0) == up) & ((d2 < 0.0) == up);
+            // Vertical part: the edge passes below (x1, qy), so the way down crosses it.
+            let v = v_edge & ((d2 > 0.0) == (ax < bx));
+            acc ^= leaf.flag(i) & 0u32.wrapping_sub(u32::from(h ^ v));
         }
         acc
     }
@@ -509,7 +536,7 @@ impl RegionIndex {
             let leaf = CompactLeaf::at(&self.data, off);
             for k in 0..leaf.locals {
                 if mask >> k & 1 == 1 {
-                    odd.toggle((self.data[off + 3 + k / 2] >> ((k % 2) * 32)) as u32);
+                    odd.toggle(leaf.region(k));
                 }
             }
         }
@@ -535,10 +562,11 @@ impl RegionIndex {
                     return odd.best(accept);
                 }
                 let mut mask = self.leaf_mask(off, p, cell.x1, cell.y0);
+                let leaf = CompactLeaf::at(&self.data, off);
                 // Locals ascend, so the lowest accepted bit is the smallest region.
                 while mask != 0 {
                     let k = mask.trailing_zeros() as usize;
-                    let r = (self.data[off + 3 + k / 2] >> ((k % 2) * 32)) as u32;
+                    let r = leaf.region(k);
                     if accept(r) {
                         return Some(r);
                     }

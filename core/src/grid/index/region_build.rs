@@ -366,10 +366,8 @@ impl Builder<'_> {
             }
         }
         self.data.extend_from_slice(&[head, live, vcand]);
-        for pair in locals.chunks(2) {
-            self.data
-                .push(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
-        }
+        self.data.extend_from_slice(&ys);
+        self.data.extend_from_slice(&xs);
         for chunk in flags.chunks(8) {
             let mut w = 0u64;
             for (k, &f) in chunk.iter().enumerate() {
@@ -377,8 +375,10 @@ impl Builder<'_> {
             }
             self.data.push(w);
         }
-        self.data.extend_from_slice(&xs);
-        self.data.extend_from_slice(&ys);
+        for pair in locals.chunks(2) {
+            self.data
+                .push(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
+        }
         Ok((TAG_LEAF << TAG_SHIFT) | off)
     }
 
@@ -584,7 +584,9 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
     };
     let mut root = vec![0u32; ncells];
     let mut bases: Vec<Vec<u32>> = vec![Vec::new(); table.cols as usize];
+    let mut row_data: Vec<u32> = Vec::with_capacity(table.rows as usize + 1);
     for j in 0..table.rows {
+        row_data.push(b.data.len().min(u32::MAX as usize) as u32);
         // Corner statuses along the row, from the east end (outside every region).
         let y = table.ys(j);
         let mut s: Vec<u32> = Vec::new();
@@ -608,11 +610,13 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
     data.shrink_to_fit();
     let mut sets = b.sets;
     sets.shrink_to_fit();
+    row_data.push(data.len().min(u32::MAX as usize) as u32);
     Ok(RegionIndex {
         table,
         root,
         data,
         sets,
+        row_data,
         regions: regions.len(),
     })
 }
