@@ -330,25 +330,6 @@ impl RegionIndex {
         Some(self.row_data[self.table.row(p.lat) as usize])
     }
 
-    /// The data offset of the root row holding `p` (for grouping batch queries: rows are
-    /// written in order), `None` outside the box.
-    #[inline]
-    pub(crate) fn row_offset(&self, p: Point) -> Option<u32> {
-        if !self.table.holds(p) {
-            return None;
-        }
-        Some(self.row_data[self.table.row(p.lat) as usize])
-    }
-
-    /// The root cell holding `p`, `None` outside the box.
-    #[cfg(test)]
-    pub(crate) fn root_cell(&self, p: Point) -> Option<u32> {
-        if !self.table.holds(p) {
-            return None;
-        }
-        Some(self.table.row(p.lat) * self.table.cols + self.table.col(p.lon))
-    }
-
     #[inline(always)]
     fn cell(&self, p: Point) -> Option<Cell> {
         let t = &self.table;
