@@ -2,8 +2,8 @@
 //! random lattice layers full of degenerate cases.
 //!
 //! Points checked: over 60,000 on the small sample counties and over 40,000 on the default
-//! county (both asserted), about 30,000 in the lattice property test and a few thousand on
-//! the hand-made layers — vertices, points level with and plumb below vertices, edge
+//! county (both asserted), about 30,000 in the lattice property test, tens of thousands in
+//! the random sample-county property test and a few thousand on the hand-made layers — vertices, points level with and plumb below vertices, edge
 //! midpoints, the sides and corners of the index's own cells, outside points and random
 //! points, each compared answer for answer and holder set for holder set.
 
@@ -614,5 +614,21 @@ proptest! {
             }
         }
         check(&layer, &index, &points, &[None]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    /// Sample counties of random size and seed: vertices, level and plumb points, cell
+    /// sides, midpoints and random points (well over 10,000 a case).
+    #[test]
+    fn random_sample_counties_agree_with_the_scan(grids in 2usize..400, seed in any::<u64>()) {
+        let c = SampleCounty::generate(&SampleOptions { grids, seed, ..Default::default() }).unwrap();
+        let index = GridIndex::build(&c.layer).unwrap();
+        let mut points = probe_points(&c.layer, &index, 2000, seed);
+        points.extend(c.points(4000, seed));
+        prop_assert!(points.len() > 6000);
+        check(&c.layer, &index, &points, &[None]);
     }
 }
