@@ -39,6 +39,7 @@ pub const OPS: &[&str] = &[
     "calendar.years",
     "code.parse",
     "geo.convert",
+    "grid.locate",
     "policy.load",
     "roster.holder",
     "roster.summary",
@@ -57,6 +58,7 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
         "calendar.years" => crate::calendar::api::years(input),
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
+        "grid.locate" => crate::grid::index::api::grid_locate(input),
         "policy.load" => policy_load(parse(input)?),
         _ => crate::staffing::call(op, input).unwrap_or_else(|| unknown_op(op)),
     }

@@ -15,6 +15,10 @@ use crate::progress::Spinner;
 pub enum GridCommand {
     /// Write a deterministic sample county as GeoJSON (county, towns, communities, grids).
     Generate(GenerateArgs),
+    /// Locate points: JSON lines `{"id", "lon", "lat", "crs"}` on stdin, JSON lines
+    /// `{"id", "code", "fallback"}` on stdout, in input order. A bad line gets an error line
+    /// (`{"id", "line", "error"}`) and the rest go on; the exit status is then 2.
+    Locate(super::locate::LocateArgs),
 }
 
 /// Which units `generate` writes.
@@ -59,6 +63,7 @@ pub struct GenerateArgs {
 pub fn run(cmd: GridCommand) -> Result<u8, Error> {
     match cmd {
         GridCommand::Generate(a) => generate(a),
+        GridCommand::Locate(a) => super::locate::locate(a),
     }
 }
 

@@ -3,5 +3,6 @@
 pub mod admission;
 pub mod calendar;
 pub mod grid;
+pub mod locate;
 pub mod policy;
 pub mod roster;

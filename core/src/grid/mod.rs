@@ -9,12 +9,14 @@
 //! assert_eq!(levels.leaf().unit, LevelUnit::Grid);
 //! ```
 
+pub mod index;
 mod layer;
 pub mod renumber;
 mod rules;
 pub mod sample;
 mod unit;
 
+pub use index::{GridIndex, Hit, Location};
 pub use layer::Layer;
 pub use renumber::renumber;
 pub use rules::{DivisionRules, SizeRange, SizeViolation};
@@ -85,6 +87,16 @@ pub enum GridError {
     /// Invalid hierarchy or rule settings.
     #[error("invalid grid settings: {0}")]
     InvalidSettings(String),
+    /// A layer exceeds what the point index can hold.
+    #[error("layer too large to index: {what} is {actual}, the limit is {limit}")]
+    TooLarge {
+        /// What was counted.
+        what: &'static str,
+        /// The count found.
+        actual: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl GridError {
@@ -105,6 +117,7 @@ impl GridError {
             GridError::UnknownUnit(_) => ErrorCode::UnknownUnit,
             GridError::EmptyLayer(_) => ErrorCode::EmptyLayer,
             GridError::InvalidGeometry { .. } => ErrorCode::InvalidGeometry,
+            GridError::TooLarge { .. } => ErrorCode::InputTooLarge,
         }
     }
 }

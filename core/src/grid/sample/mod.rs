@@ -86,6 +86,22 @@ pub struct SampleCounty {
     pub centres: Vec<Point>,
 }
 
+/// Hands out unused numbers from preferred ranges, in order.
+#[derive(Debug, Default)]
+struct Numbers(std::collections::HashSet<u64>);
+
+impl Numbers {
+    fn take(&mut self, ranges: &[std::ops::RangeInclusive<u64>]) -> Result<u64, GridError> {
+        let n = ranges
+            .iter()
+            .flat_map(|r| r.clone())
+            .find(|n| !self.0.contains(n))
+            .ok_or_else(|| GridError::InvalidSettings("too many units for 3-digit codes".into()))?;
+        self.0.insert(n);
+        Ok(n)
+    }
+}
+
 /// The county code used by the sample (沂水县).
 pub const SAMPLE_COUNTY: &str = "371323";
 
@@ -157,12 +173,17 @@ impl SampleCounty {
                 1
             };
         }
-        let mut next_in_type = [1u64, 1, 1];
+        let mut townships = Numbers::default();
         let reading = reading_order_of(&town_geoms.iter().collect::<Vec<_>>());
         for &t in &reading {
             let kind = town_type[t] as usize;
-            let township = kind as u64 * 100 + next_in_type[kind];
-            next_in_type[kind] += 1;
+            // Street offices 0xx, towns 1xx, townships 2xx–3xx; a large county spills
+            // into the 4xx–9xx numbers rather than reuse one.
+            let township = townships.take(match kind {
+                0 => &[1..=99, 600..=999],
+                1 => &[101..=199, 400..=599, 600..=999],
+                _ => &[201..=399, 600..=999],
+            })?;
             let town_code = AdminCode::parse(&format!("{SAMPLE_COUNTY}{township:03}000"))
                 .map_err(|e| GridError::InvalidSettings(e.to_string()))?;
             let town = &plan.towns[t];
@@ -176,19 +197,16 @@ impl SampleCounty {
                 .iter()
                 .map(|c| tracer.trace(&c.blocks))
                 .collect();
-            let mut next_urban = 1u64;
-            let mut next_rural = 201u64;
+            let mut villages = Numbers::default();
             for c in reading_order_of(&comm_geoms.iter().collect::<Vec<_>>()) {
                 let comm = &town.communities[c];
                 let urban = kind == 0 || comm.density > 2.5;
-                let village = if urban {
-                    next_urban += 1;
-                    next_urban - 1
+                // Urban communities 001–199, villages 201–399; more spill into 4xx–9xx.
+                let village = villages.take(if urban {
+                    &[1..=199, 400..=999]
                 } else {
-                    next_rural += 1;
-                    next_rural - 1
-                };
-                let village = village.min(999);
+                    &[201..=399, 400..=999]
+                })?;
                 let comm_code =
                     AdminCode::parse(&format!("{SAMPLE_COUNTY}{township:03}{village:03}"))
                         .map_err(|e| GridError::InvalidSettings(e.to_string()))?;
@@ -360,6 +378,27 @@ mod tests {
         for (n, seed) in [(1, 1), (2, 5), (7, 2), (60, 3), (301, 4)] {
             check_county(n, seed);
         }
+    }
+
+    #[test]
+    fn codes_stay_unique_when_numbers_run_out() {
+        // More than 99 towns of a type and more than 199 communities in a town.
+        let mut n = Numbers::default();
+        let all: Vec<u64> = (0..300)
+            .map(|_| n.take(&[100..=199, 400..=599]).unwrap())
+            .collect();
+        let distinct: HashSet<u64> = all.iter().copied().collect();
+        assert_eq!(distinct.len(), 300);
+        assert!(n.take(&[100..=100]).is_err());
+        let c = SampleCounty::generate(&SampleOptions {
+            grids: 3000,
+            towns: Some(150),
+            grids_per_community: 1.0,
+            ..Default::default()
+        })
+        .unwrap();
+        let codes: HashSet<UnitCode> = c.layer.units.iter().map(|u| u.code).collect();
+        assert_eq!(codes.len(), c.layer.units.len());
     }
 
     #[test]
