@@ -553,6 +553,13 @@ wangge_status wangge_roster_summary(const char *input, size_t len, char **out, s
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 wangge_status wangge_roster_validate(const char *input, size_t len, char **out, size_t *out_len);
 
+// `grid.locate`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_grid_locate(const char *input, size_t len, char **out, size_t *out_len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -42,6 +42,7 @@ export const NATIVE = {
   'admission.transition': (w, i) => w.admissionTransition(i),
   'roster.holder': (w, i) => w.rosterHolder(i),
   'roster.summary': (w, i) => w.rosterSummary(i),
+  'grid.locate': (w, i) => w.gridLocate(i),
   'roster.validate': (w, i) => w.rosterValidate(i),
   'calendar.add': (w, i) => {
     if (!isStr(i.start) || !Number.isInteger(i.amount) || i.amount < 0 || i.amount > 0xffffffff) return INEXPRESSIBLE;

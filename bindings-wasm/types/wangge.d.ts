@@ -366,6 +366,11 @@ export function convertPoint(point: LonLat, from: Crs, to: Crs): LonLat;
 export function errorCodes(): ErrorCodeInfo[];
 
 /**
+ * `grid.locate`: the operation's input object → its output object.
+ */
+export function gridLocate(input: unknown): unknown;
+
+/**
  * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
  */
 export function ops(): string[];

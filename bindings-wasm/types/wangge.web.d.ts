@@ -366,6 +366,11 @@ export function convertPoint(point: LonLat, from: Crs, to: Crs): LonLat;
 export function errorCodes(): ErrorCodeInfo[];
 
 /**
+ * `grid.locate`: the operation's input object → its output object.
+ */
+export function gridLocate(input: unknown): unknown;
+
+/**
  * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
  */
 export function ops(): string[];
@@ -420,6 +425,7 @@ export interface InitOutput {
     readonly call: (a: number, b: number, c: any) => [number, number, number];
     readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
     readonly errorCodes: () => [number, number, number, number];
+    readonly gridLocate: (a: any) => [number, number, number];
     readonly layer_fromGeoJSON: (a: number, b: number) => [number, number, number];
     readonly layer_length: (a: number) => number;
     readonly layer_toGeoJSON: (a: number) => [number, number];

@@ -146,6 +146,7 @@ static const struct {
     {"calendar.years", adapt_calendar_years},
     {"code.parse", adapt_code_parse},
     {"geo.convert", adapt_geo_convert},
+    {"grid.locate", adapt_grid_locate},
     {"policy.load", adapt_policy_load},
     {"roster.holder", adapt_roster_holder},
     {"roster.summary", adapt_roster_summary},

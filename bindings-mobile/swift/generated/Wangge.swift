@@ -3831,6 +3831,17 @@ public func admissionTransition(inputJson: String)throws  -> String  {
 })
 }
 /**
+ * `grid.locate`: JSON input text → JSON output text.
+ */
+public func gridLocate(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_grid_locate(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
  * `roster.holder`: JSON input text → JSON output text.
  */
 public func rosterHolder(inputJson: String)throws  -> String  {
@@ -3919,6 +3930,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_admission_transition() != 19646) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_grid_locate() != 5206) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_roster_holder() != 58260) {

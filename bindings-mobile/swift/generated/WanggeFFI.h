@@ -446,6 +446,11 @@ RustBuffer uniffi_wangge_mobile_fn_func_admission_tally(RustBuffer input_json, R
 RustBuffer uniffi_wangge_mobile_fn_func_admission_transition(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
+RustBuffer uniffi_wangge_mobile_fn_func_grid_locate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
 RustBuffer uniffi_wangge_mobile_fn_func_roster_holder(RustBuffer input_json, RustCallStatus *_Nonnull out_status
@@ -802,6 +807,12 @@ uint16_t uniffi_wangge_mobile_checksum_func_admission_tally(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TRANSITION
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ADMISSION_TRANSITION
 uint16_t uniffi_wangge_mobile_checksum_func_admission_transition(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_LOCATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_LOCATE
+uint16_t uniffi_wangge_mobile_checksum_func_grid_locate(void
     
 );
 #endif

@@ -135,6 +135,7 @@ val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
     "admission.transition" to { i -> JsonParser.parseString(use("admissionTransition") { admissionTransition(i.toString()) }) },
     "roster.holder" to { i -> JsonParser.parseString(use("rosterHolder") { rosterHolder(i.toString()) }) },
     "roster.summary" to { i -> JsonParser.parseString(use("rosterSummary") { rosterSummary(i.toString()) }) },
+    "grid.locate" to { i -> JsonParser.parseString(use("gridLocate") { gridLocate(i.toString()) }) },
     "roster.validate" to { i -> JsonParser.parseString(use("rosterValidate") { rosterValidate(i.toString()) }) },
     "calendar.add" to { i ->
         val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }

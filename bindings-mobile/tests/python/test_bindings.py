@@ -166,6 +166,7 @@ NATIVE = {
     "admission.transition": lambda i: json.loads(use("admission_transition", lambda: wangge.admission_transition(json.dumps(i)))),
     "roster.holder": lambda i: json.loads(use("roster_holder", lambda: wangge.roster_holder(json.dumps(i)))),
     "roster.summary": lambda i: json.loads(use("roster_summary", lambda: wangge.roster_summary(json.dumps(i)))),
+    "grid.locate": lambda i: json.loads(use("grid_locate", lambda: wangge.grid_locate(json.dumps(i)))),
     "roster.validate": lambda i: json.loads(use("roster_validate", lambda: wangge.roster_validate(json.dumps(i)))),
     "calendar.add": native_calendar_add,
     "calendar.between": lambda i: with_calendar(i, ("start", "end"), lambda c: {
