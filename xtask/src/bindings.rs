@@ -40,7 +40,12 @@ fn sample() -> String {
 }
 
 fn valgrind(args: &[&str]) -> Result<(), String> {
+    let supp = format!(
+        "--suppressions={}",
+        s(&sh::root().join("bindings-c/tests/c/valgrind.supp"))
+    );
     let mut v = vec![
+        supp.as_str(),
         "-q",
         "--leak-check=full",
         "--show-leak-kinds=definite,indirect",
