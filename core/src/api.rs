@@ -128,9 +128,23 @@ struct GeoConvertIn {
 /// `geo.convert`: `{"lon", "lat", "from", "to"}` → `{"lon", "lat"}`, coordinates rounded to
 /// 1e-9° (sub-millimetre) so that every platform prints the same digits.
 fn geo_convert(i: GeoConvertIn) -> Result<Value, Error> {
-    let p = i.from.to_wgs84(Point::new(i.lon, i.lat))?;
-    let q = Crs::Wgs84.convert(p, i.to);
-    Ok(json!({"lon": round9(q.lon), "lat": round9(q.lat)}))
+    let q = convert_point(Point::new(i.lon, i.lat), i.from, i.to)?;
+    Ok(json!({"lon": q.lon, "lat": q.lat}))
+}
+
+/// The typed form of `geo.convert` that the bindings' native functions call: checks the
+/// point, converts it from `from` to `to` and rounds both coordinates with [`round9`].
+///
+/// ```
+/// use wangge::geo::{Crs, Point};
+/// let q = wangge::api::convert_point(Point::new(116.391275, 39.90765), Crs::Wgs84, Crs::Gcj02)?;
+/// assert_eq!((q.lon, q.lat), (116.397516188, 39.909051271));
+/// # Ok::<(), wangge::Error>(())
+/// ```
+pub fn convert_point(p: Point, from: Crs, to: Crs) -> Result<Point, Error> {
+    let p = from.to_wgs84(p)?;
+    let q = Crs::Wgs84.convert(p, to);
+    Ok(Point::new(round9(q.lon), round9(q.lat)))
 }
 
 /// Rounds to 9 decimal places.
@@ -160,11 +174,24 @@ fn policy_load(i: PolicyLoadIn) -> Result<Value, Error> {
             ));
         }
     };
-    Ok(json!({
+    Ok(policy_summary(&p))
+}
+
+/// The JSON summary of a policy (the output of `policy.load`).
+///
+/// ```
+/// let p = wangge::policy::Policy::preset("seed002")?;
+/// let v = wangge::api::policy_summary(&p);
+/// assert_eq!(v["id"], "seed002");
+/// assert_eq!(v["code_layout"], "d15");
+/// # Ok::<(), wangge::Error>(())
+/// ```
+pub fn policy_summary(p: &crate::policy::Policy) -> Value {
+    json!({
         "id": p.id,
         "name": p.name,
         "version": p.version,
         "levels": p.grid.levels.ids(),
         "code_layout": p.grid.code_layout,
-    }))
+    })
 }

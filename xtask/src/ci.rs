@@ -1,23 +1,62 @@
 //! `cargo xtask ci`: the whole check, in the order that fails fastest.
+//!
+//! 1. bootstrap the tools (see `tools.rs`);
+//! 2. `cargo fmt --check`, `cargo clippy -D warnings`, `cargo test --workspace`;
+//! 3. C: header drift, gcc tests (shared + static) under valgrind, panic test, pkg-config
+//!    install and the C example;
+//! 4. WASM: npm package (both targets, wasm-opt), `.d.ts` drift, strict tsc, Node tests,
+//!    panic test, Chromium (Playwright) with the browser example, the Node example;
+//! 5. UniFFI: Swift drift, Kotlin/JVM and Python tests, Kotlin and Python examples.
 
-use crate::sh;
+use std::time::Instant;
+
+use crate::{bindings, sh, tools};
 
 /// Runs every step; stops at the first failure.
 pub fn run(_args: &[String]) -> Result<(), String> {
-    sh::run("cargo", &["fmt", "--all", "--check"])?;
-    sh::run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    sh::run("cargo", &["test", "--workspace", "--locked"])?;
-    eprintln!("\nxtask ci: all steps passed");
+    let start = Instant::now();
+    let mut times = Vec::new();
+    let mut step = |name: &str, f: &mut dyn FnMut() -> Result<(), String>| -> Result<(), String> {
+        let t = Instant::now();
+        f()?;
+        times.push((name.to_string(), t.elapsed().as_secs_f64()));
+        Ok(())
+    };
+    let mut tools = None;
+    step("bootstrap tools", &mut || {
+        tools = Some(tools::bootstrap()?);
+        Ok(())
+    })?;
+    let tools = tools.ok_or("no tools")?;
+    step("fmt", &mut || {
+        sh::run("cargo", &["fmt", "--all", "--check"])
+    })?;
+    step("clippy", &mut || {
+        sh::run(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    step("cargo test", &mut || {
+        sh::run("cargo", &["test", "--workspace", "--locked"])
+    })?;
+    step("C", &mut || bindings::c(&tools))?;
+    step("WASM", &mut || bindings::wasm(&tools))?;
+    step("Kotlin/Swift/Python", &mut || bindings::mobile(&tools))?;
+    eprintln!(
+        "\nxtask ci: all steps passed in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+    for (name, secs) in &times {
+        eprintln!("  {name:<22} {secs:>7.1} s");
+    }
     Ok(())
 }

@@ -1,19 +1,79 @@
 //! `cargo xtask <task>`: project automation.
 //!
-//! * `ci` — everything CI runs: formatting, clippy with `-D warnings`, every test of every
-//!   crate, and (as they land) every binding's tests, installing missing tools first.
+//! * `ci` — everything CI runs: installs missing tools, then formatting, clippy with
+//!   `-D warnings`, every test of every crate and every binding's tests and examples.
+//! * `bless` — regenerates the committed generated files after an API or error-code
+//!   change: `docs/ERRORS.md`, `bindings-c/src/status.rs`, `bindings-c/include/wangge.h`,
+//!   the `.d.ts` files, the UniFFI error mirrors and the Swift sources.
+//! * `install-c --prefix DIR` — installs `libwangge`, `wangge.h` and `wangge.pc`.
+//! * `bench-bindings` — locate through native Rust, the C ABI and WASM in Node.
 
+mod bench;
+mod bindings;
 mod ci;
 mod sh;
+mod tools;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+fn bless() -> Result<(), String> {
+    let tools = tools::bootstrap()?;
+    let bless_env = [("WANGGE_BLESS", "1")];
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &["test", "-q", "-p", "wangge", "--lib", "errors_md"],
+        &bless_env,
+    )?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &[
+            "test",
+            "-q",
+            "-p",
+            "wangge-c",
+            "--test",
+            "status",
+            "status_rs",
+        ],
+        &bless_env,
+    )?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &[
+            "test",
+            "-q",
+            "-p",
+            "wangge-mobile",
+            "--test",
+            "generated",
+            "error_mirrors",
+        ],
+        &bless_env,
+    )?;
+    bindings::c_header(&tools, false)?;
+    bindings::build_npm(&tools)?;
+    bindings::wasm_types(true)?;
+    bindings::swift_drift(true)?;
+    eprintln!("\nxtask bless: generated files are current; review and commit them");
+    Ok(())
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci::run(&args[1..]),
+        Some("bless") => bless(),
+        Some("install-c") => match (args.get(1).map(String::as_str), args.get(2)) {
+            (Some("--prefix"), Some(prefix)) => bindings::install_c(&PathBuf::from(prefix)),
+            _ => Err("usage: cargo xtask install-c --prefix DIR".into()),
+        },
+        Some("bench-bindings") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask ci");
+            eprintln!("usage: cargo xtask ci | bless | install-c --prefix DIR | bench-bindings");
             return ExitCode::from(2);
         }
     };

@@ -88,6 +88,23 @@ impl Layer {
     pub fn grids(&self) -> impl Iterator<Item = &Unit> {
         self.units.iter().filter(|u| u.is_grid())
     }
+
+    /// The units whose boundary contains `p`, in layer order, by testing every unit (a
+    /// linear scan: for many points build a spatial index instead).
+    ///
+    /// ```
+    /// use wangge::{geo::Point, grid::Layer};
+    /// let layer = Layer::from_geojson(r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+    ///   "properties":{"code":"371323100201001"},
+    ///   "geometry":{"type":"Polygon","coordinates":[[[118,35],[118.01,35],[118.01,35.01],[118,35]]]}}]}"#)?;
+    /// let hits: Vec<String> = layer.units_at(Point::new(118.008, 35.002)).map(|u| u.code.to_string()).collect();
+    /// assert_eq!(hits, ["371323100201001"]);
+    /// assert_eq!(layer.units_at(Point::new(118.002, 35.008)).count(), 0);
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
+    pub fn units_at(&self, p: crate::geo::Point) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(move |u| u.geometry.contains(p))
+    }
 }
 
 fn bad(i: usize, key: &str, message: impl Into<String>) -> Error {

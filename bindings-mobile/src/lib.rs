@@ -1,0 +1,220 @@
+//! # wangge for Kotlin, Swift and Python (UniFFI)
+//!
+//! UniFFI proc-macro bindings over the `wangge` core. The Kotlin, Swift and Python sources
+//! are generated from the built library (library mode) by the workspace's `uniffi-bindgen`.
+//! Thin: every function converts its arguments, calls the core and converts the result.
+//!
+//! * Objects wrap core objects: [`Policy`], [`Layer`], [`Calendar`] (immutable, shareable
+//!   across threads).
+//! * Records and enums mirror the data: [`CodeInfo`], [`LonLat`], [`PolicySummary`], ….
+//! * Every failure is a [`WanggeError`] (Kotlin `WanggeException`, Swift `WanggeError`,
+//!   Python `WanggeError`): one variant per stable error code, carrying the human message;
+//!   the companion files add `code` and `name`.
+//! * A panic inside the library is caught and returned as `WanggeError.Panic` (code 99).
+//! * [`call`] runs any JSON operation of `wangge::api` by name.
+#![deny(missing_docs)]
+
+uniffi::setup_scaffolding!("wangge");
+
+mod calendar;
+#[rustfmt::skip] // generated (tests/generated.rs)
+mod error;
+mod ops_json;
+mod types;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use wangge::{ErrorCode, api};
+
+pub use calendar::{
+    Calendar, CalendarYears, DayInfo, DayKind, DurationUnit, HolidaySource, HolidayYearInfo,
+    UnknownYears, YearOrigin,
+};
+pub use error::WanggeError;
+pub use ops_json::*;
+pub use types::{
+    AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
+    UnitInfo,
+};
+
+impl From<wangge::Error> for WanggeError {
+    fn from(e: wangge::Error) -> Self {
+        WanggeError::new(e.code(), e.to_string())
+    }
+}
+
+/// Runs `f` behind a panic boundary: a panic becomes [`WanggeError::Panic`] (code 99).
+fn guard<T>(f: impl FnOnce() -> Result<T, WanggeError>) -> Result<T, WanggeError> {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(WanggeError::new(
+            ErrorCode::Panic,
+            format!("panic in wangge (please report it): {what}"),
+        ))
+    })
+}
+
+fn core<E: Into<wangge::Error>>(e: E) -> WanggeError {
+    e.into().into()
+}
+
+/// The library version.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Every JSON operation name of the library (`wangge::api::OPS`), sorted.
+#[uniffi::export]
+pub fn ops() -> Vec<String> {
+    api::OPS.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every error code with its name and summaries (the table of `docs/ERRORS.md`).
+#[uniffi::export]
+pub fn error_codes() -> Vec<ErrorCodeInfo> {
+    ErrorCode::ALL
+        .iter()
+        .map(|c| ErrorCodeInfo::from(*c))
+        .collect()
+}
+
+/// Runs a JSON operation by name: JSON text in, JSON text out (see `tests/vectors/`).
+#[uniffi::export]
+pub fn call(op: String, input_json: String) -> Result<String, WanggeError> {
+    guard(|| {
+        let input: serde_json::Value =
+            serde_json::from_str(&input_json).map_err(|e| core(wangge::Error::from(e)))?;
+        Ok(api::call(&op, &input)?.to_string())
+    })
+}
+
+/// Parses an administrative division code (6/12 digits) or a grid code (14/15/20).
+#[uniffi::export]
+pub fn parse_code(code: String) -> Result<CodeInfo, WanggeError> {
+    guard(|| {
+        let parsed = wangge::code::UnitCode::parse(&code).map_err(core)?;
+        Ok(CodeInfo::from(parsed))
+    })
+}
+
+/// Converts a point between WGS84, GCJ-02 and BD-09 (rounded to 1e-9°).
+#[uniffi::export]
+pub fn convert_point(point: LonLat, from: Crs, to: Crs) -> Result<LonLat, WanggeError> {
+    guard(|| {
+        let q = api::convert_point(point.into(), from.into(), to.into())?;
+        Ok(q.into())
+    })
+}
+
+/// A validated policy: a jurisdiction's rules as data. Immutable.
+#[derive(Debug, uniffi::Object)]
+pub struct Policy {
+    inner: wangge::policy::Policy,
+}
+
+#[uniffi::export]
+impl Policy {
+    /// A bundled preset by id (`"seed000"` … `"seed004"`).
+    #[uniffi::constructor]
+    pub fn preset(id: String) -> Result<Arc<Policy>, WanggeError> {
+        guard(|| {
+            let inner = wangge::policy::Policy::preset(&id).map_err(core)?;
+            Ok(Arc::new(Policy { inner }))
+        })
+    }
+
+    /// A policy from TOML or JSON text.
+    #[uniffi::constructor]
+    pub fn from_text(text: String) -> Result<Arc<Policy>, WanggeError> {
+        guard(|| {
+            let inner = wangge::policy::Policy::from_str_auto(&text).map_err(core)?;
+            Ok(Arc::new(Policy { inner }))
+        })
+    }
+
+    /// Short identifier.
+    pub fn id(&self) -> String {
+        self.inner.id.clone()
+    }
+
+    /// Display name.
+    pub fn name(&self) -> String {
+        self.inner.name.clone()
+    }
+
+    /// The policy's own version.
+    pub fn version(&self) -> String {
+        self.inner.version.clone()
+    }
+
+    /// The summary (the output of the `policy.load` operation).
+    pub fn summary(&self) -> PolicySummary {
+        PolicySummary::from(&self.inner)
+    }
+
+    /// The whole policy in its JSON file form (reloadable with `Policy.fromText`).
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+}
+
+/// The units (grids and divisions) of one GeoJSON FeatureCollection. Immutable.
+#[derive(Debug, uniffi::Object)]
+pub struct Layer {
+    inner: wangge::grid::Layer,
+}
+
+#[uniffi::export]
+impl Layer {
+    /// Reads a GeoJSON FeatureCollection.
+    #[uniffi::constructor]
+    pub fn from_geojson(text: String) -> Result<Arc<Layer>, WanggeError> {
+        guard(|| {
+            let inner = wangge::grid::Layer::from_geojson(&text)?;
+            Ok(Arc::new(Layer { inner }))
+        })
+    }
+
+    /// The number of units.
+    pub fn len(&self) -> u64 {
+        self.inner.units.len() as u64
+    }
+
+    /// Whether the layer has no unit.
+    pub fn is_empty(&self) -> bool {
+        self.inner.units.is_empty()
+    }
+
+    /// The units' codes and properties, in file order.
+    pub fn units(&self) -> Vec<UnitInfo> {
+        self.inner.units.iter().map(UnitInfo::from).collect()
+    }
+
+    /// The codes of the units whose boundary contains the WGS84 point, in layer order
+    /// (a linear scan).
+    pub fn units_at(&self, lon: f64, lat: f64) -> Result<Vec<String>, WanggeError> {
+        guard(|| {
+            let p = wangge::geo::Point::checked(lon, lat).map_err(core)?;
+            Ok(self.inner.units_at(p).map(|u| u.code.to_string()).collect())
+        })
+    }
+
+    /// The layer written back as GeoJSON text.
+    pub fn to_geojson(&self) -> String {
+        self.inner.to_geojson()
+    }
+}
+
+/// Panics inside the library (test builds with the `test-panic` feature only): returns
+/// `WanggeError.Panic`.
+#[cfg(feature = "test-panic")]
+#[uniffi::export]
+pub fn test_panic() -> Result<(), WanggeError> {
+    guard(|| panic!("deliberate panic (test-panic feature)"))
+}

@@ -1,0 +1,319 @@
+// Tests of the Kotlin bindings on the JVM (JNA), run by `cargo xtask ci`:
+//   java ... BindingTestKt <tests/vectors dir> <sample-county.geojson>
+//
+// 1. Every exported function is called (checked by reflection over the generated classes).
+// 2. Exceptions carry the stable code, the name and the human message.
+// 3. Every conformance vector runs through `call` and through the native functions
+//    (NATIVE below); an op of the library without a native adapter fails the run.
+// Prints the plain "N passed, N failed" line.
+
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import com.google.gson.JsonPrimitive
+import java.io.File
+import java.lang.reflect.Modifier
+import org.wangge.*
+
+var passed = 0
+var failed = 0
+val called = mutableSetOf<String>()
+
+fun check(cond: Boolean, what: () -> String) {
+    if (cond) passed++ else {
+        failed++
+        System.err.println("FAIL " + what())
+    }
+}
+
+/** Runs `f`, recording the exported function `name` as exercised. */
+fun <T> use(name: String, f: () -> T): T {
+    called += name
+    return f()
+}
+
+fun expectError(name: String, code: Int, f: () -> Unit) {
+    try {
+        f()
+        check(false) { "expected $name" }
+    } catch (e: WanggeException) {
+        check(e.name == name && e.code == code) { "got ${e.code} ${e.name}, want $code $name" }
+        check(!e.message.isNullOrEmpty() && !e.message!!.startsWith("message=")) { "human message: ${e.message}" }
+    }
+}
+
+// ---- JSON helpers -------------------------------------------------------------------
+
+fun obj(vararg pairs: Pair<String, Any?>): JsonObject = JsonObject().apply {
+    for ((k, v) in pairs) add(k, json(v))
+}
+
+fun json(v: Any?): JsonElement = when (v) {
+    null -> JsonNull.INSTANCE
+    is JsonElement -> v
+    is String -> JsonPrimitive(v)
+    is Number -> JsonPrimitive(v)
+    is UInt -> JsonPrimitive(v.toLong())
+    is Boolean -> JsonPrimitive(v)
+    is List<*> -> JsonArray().apply { v.forEach { add(json(it)) } }
+    else -> error("no JSON for $v")
+}
+
+fun same(a: JsonElement, b: JsonElement): Boolean = when {
+    a.isJsonPrimitive && b.isJsonPrimitive && a.asJsonPrimitive.isNumber && b.asJsonPrimitive.isNumber ->
+        a.asDouble == b.asDouble
+    a.isJsonArray && b.isJsonArray ->
+        a.asJsonArray.size() == b.asJsonArray.size() && (0 until a.asJsonArray.size()).all { same(a.asJsonArray[it], b.asJsonArray[it]) }
+    a.isJsonObject && b.isJsonObject ->
+        a.asJsonObject.size() == b.asJsonObject.size() &&
+            a.asJsonObject.entrySet().all { (k, v) -> b.asJsonObject.has(k) && same(v, b.asJsonObject[k]) }
+    else -> a == b
+}
+
+fun lower(e: Enum<*>) = e.name.lowercase()
+
+// ---- native adapters ----------------------------------------------------------------
+
+/** The input cannot be written as a native call (missing field, unknown key or enum). */
+object Inexpressible
+
+fun JsonObject.onlyKeys(vararg keys: String) = keySet().all { it in keys }
+fun JsonObject.str(k: String): String? = get(k)?.takeIf { it.isJsonPrimitive && it.asJsonPrimitive.isString }?.asString
+fun JsonObject.num(k: String): Double? = get(k)?.takeIf { it.isJsonPrimitive && it.asJsonPrimitive.isNumber }?.asDouble
+fun crsOf(s: String?): Crs? = Crs.values().find { lower(it) == s }
+
+fun codeInfoJson(c: CodeInfo): JsonObject = when (c) {
+    is CodeInfo.Admin -> obj(
+        "kind" to "admin", "code" to c.code, "level" to lower(c.level), "parent" to c.parent,
+        "township_hint" to c.townshipHint?.let { lower(it) },
+    )
+    is CodeInfo.Grid -> obj(
+        "kind" to "grid", "code" to c.code, "layout" to lower(c.layout), "community" to c.community,
+        "sequence" to c.sequence,
+    )
+}
+
+fun summaryJson(s: PolicySummary) = obj(
+    "id" to s.id, "name" to s.name, "version" to s.version, "levels" to s.levels, "code_layout" to lower(s.codeLayout),
+)
+
+val CAL_KEYS = listOf("preset", "policy", "calendar", "holidays")
+
+/** Runs `f` on the Calendar the input's calendar fields select, when every other key is
+ * one of `keys` and the calendar fields have their native types. */
+fun withCalendar(i: JsonObject, keys: List<String>, f: (Calendar) -> JsonElement): Any {
+    if (!i.keySet().all { it in keys || it in CAL_KEYS }) return Inexpressible
+    if ((i.has("preset") && i.str("preset") == null) || (i.has("policy") && i.str("policy") == null)) return Inexpressible
+    val cal = use("Calendar") { Calendar(i.str("preset"), i.str("policy"), i["calendar"]?.toString(), i["holidays"]?.toString()) }
+    return cal.use(f)
+}
+
+fun sourceJson(s: HolidaySource) = JsonObject().apply {
+    addProperty("title", s.title)
+    s.issued?.let { addProperty("issued", it) }
+    s.url?.let { addProperty("url", it) }
+}
+
+fun yearsJson(y: CalendarYears) = obj(
+    "time_zone" to y.timeZone,
+    "unknown_years" to lower(y.unknownYears),
+    "years" to y.years.map { obj("year" to it.year, "origin" to lower(it.origin), "sources" to it.sources.map(::sourceJson)) },
+)
+
+/** Every op of the library maps to its native functions here. */
+val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
+    // Admission and roster operations: per-op functions, JSON text in and out.
+    "admission.budget" to { i -> JsonParser.parseString(use("admissionBudget") { admissionBudget(i.toString()) }) },
+    "admission.check" to { i -> JsonParser.parseString(use("admissionCheck") { admissionCheck(i.toString()) }) },
+    "admission.completion" to { i -> JsonParser.parseString(use("admissionCompletion") { admissionCompletion(i.toString()) }) },
+    "admission.instances" to { i -> JsonParser.parseString(use("admissionInstances") { admissionInstances(i.toString()) }) },
+    "admission.list" to { i -> JsonParser.parseString(use("admissionList") { admissionList(i.toString()) }) },
+    "admission.load" to { i -> JsonParser.parseString(use("admissionLoad") { admissionLoad(i.toString()) }) },
+    "admission.tally" to { i -> JsonParser.parseString(use("admissionTally") { admissionTally(i.toString()) }) },
+    "admission.transition" to { i -> JsonParser.parseString(use("admissionTransition") { admissionTransition(i.toString()) }) },
+    "roster.holder" to { i -> JsonParser.parseString(use("rosterHolder") { rosterHolder(i.toString()) }) },
+    "roster.summary" to { i -> JsonParser.parseString(use("rosterSummary") { rosterSummary(i.toString()) }) },
+    "grid.locate" to { i -> JsonParser.parseString(use("gridLocate") { gridLocate(i.toString()) }) },
+    "roster.validate" to { i -> JsonParser.parseString(use("rosterValidate") { rosterValidate(i.toString()) }) },
+    "calendar.add" to { i ->
+        val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }
+        if (start == null || amount == null || amount < 0 || amount > 4294967295.0 || amount != Math.floor(amount) || unit == null) Inexpressible
+        else withCalendar(i, listOf("start", "amount", "unit")) { c ->
+            obj("deadline" to use("Calendar.add") { c.add(start, amount.toLong().toUInt(), unit) })
+        }
+    },
+    "calendar.between" to { i ->
+        val a = i.str("start"); val b = i.str("end")
+        if (a == null || b == null) Inexpressible
+        else withCalendar(i, listOf("start", "end")) { c -> obj("working_minutes" to use("Calendar.between") { c.between(a, b) }) }
+    },
+    "calendar.working_days_between" to { i ->
+        val a = i.str("start"); val b = i.str("end")
+        if (a == null || b == null) Inexpressible
+        else withCalendar(i, listOf("start", "end")) { c ->
+            obj("working_days" to use("Calendar.workingDaysBetween") { c.workingDaysBetween(a, b) })
+        }
+    },
+    "calendar.next_working" to { i ->
+        val at = i.str("at")
+        if (at == null) Inexpressible
+        else withCalendar(i, listOf("at")) { c -> obj("next" to use("Calendar.nextWorking") { c.nextWorking(at) }) }
+    },
+    "calendar.day" to { i ->
+        val date = i.str("date")
+        if (date == null) Inexpressible
+        else withCalendar(i, listOf("date")) { c ->
+            val d = use("Calendar.day") { c.day(date) }
+            obj("date" to d.date, "working" to d.working, "kind" to lower(d.kind), "name" to d.name)
+        }
+    },
+    "calendar.years" to { i -> withCalendar(i, listOf()) { c -> yearsJson(use("Calendar.years") { c.years() }) } },
+    "code.parse" to { i ->
+        val code = i.str("code")
+        if (!i.onlyKeys("code") || code == null) Inexpressible else codeInfoJson(use("parseCode") { parseCode(code) })
+    },
+    "geo.convert" to { i ->
+        val lon = i.num("lon"); val lat = i.num("lat"); val from = crsOf(i.str("from")); val to = crsOf(i.str("to"))
+        if (!i.onlyKeys("lon", "lat", "from", "to") || lon == null || lat == null || from == null || to == null) Inexpressible
+        else use("convertPoint") { convertPoint(LonLat(lon, lat), from, to) }.let { obj("lon" to it.lon, "lat" to it.lat) }
+    },
+    "policy.load" to { i ->
+        val preset = i.str("preset"); val text = i.str("text")
+        if (!i.onlyKeys("preset", "text") || i.size() != 1 || (preset == null && text == null)) Inexpressible
+        else (if (preset != null) use("Policy.preset") { Policy.preset(preset) } else use("Policy.fromText") { Policy.fromText(text!!) })
+            .use { summaryJson(use("Policy.summary") { it.summary() }) }
+    },
+)
+
+fun outcome(f: () -> Any): Pair<Any?, WanggeException?> = try {
+    Pair(f(), null)
+} catch (e: WanggeException) {
+    Pair(null, e)
+}
+
+fun checkCase(op: String, c: JsonObject, how: String, got: Pair<Any?, WanggeException?>, codes: Map<String, Int>) {
+    val label = "$op / ${c.str("name")} ($how)"
+    val wantErr = c.str("error")
+    val (out, err) = got
+    if (wantErr != null) {
+        check(err != null && err.name == wantErr && err.code == codes[wantErr]) {
+            "$label: want error $wantErr, got ${err?.code} ${err?.name} / $out"
+        }
+    } else {
+        check(err == null && out is JsonElement && same(c["output"], out)) { "$label: got $out ${err?.message}" }
+    }
+}
+
+fun runVectors(dir: File) {
+    val ops = use("ops") { ops() }
+    val codes = use("errorCodes") { errorCodes() }.associate { it.name to it.code.toInt() }
+    for (op in ops) check(op in NATIVE) { "op $op is not exposed natively by the Kotlin binding (add it to NATIVE)" }
+    val files = dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+    var cases = 0
+    val seen = mutableSetOf<String>()
+    for (f in files) {
+        val file = JsonParser.parseString(f.readText()).asJsonObject
+        val op = file.str("op")!!
+        seen += op
+        check(op in ops) { "${f.name}: $op is not an op of the library" }
+        val native = NATIVE[op]
+        check(native != null) { "${f.name}: no native adapter for $op" }
+        if (native == null) continue
+        for (c in file.getAsJsonArray("cases").map { it.asJsonObject }) {
+            cases++
+            val input = c.getAsJsonObject("input") ?: JsonObject()
+            checkCase(op, c, "call", outcome { JsonParser.parseString(use("call") { call(op, c["input"].toString()) }) }, codes)
+            val got = outcome { native(input) }
+            if (got.first === Inexpressible) {
+                check(c.has("error")) { "$op / ${c.str("name")}: the native API cannot express this input" }
+            } else {
+                checkCase(op, c, "native", got, codes)
+            }
+        }
+    }
+    for (op in ops) check(op in seen) { "op $op has no vector file" }
+    System.err.println("vectors: ${files.size} files, $cases cases (each through call and natively)")
+}
+
+// ---- the rest of the API ------------------------------------------------------------
+
+fun testApi(samplePath: String) {
+    check(use("version") { version() }.isNotEmpty()) { "version" }
+
+    val grid = use("parseCode") { parseCode("371323100201007") }
+    check(grid is CodeInfo.Grid && grid.sequence == 7u && grid.layout == GridCodeLayout.D15) { "grid $grid" }
+    expectError("invalid_admin_code", 100) { parseCode("990000") }
+    try {
+        parseCode("990000")
+    } catch (e: WanggeException.InvalidAdminCode) {
+        check(e.message!!.contains("990000")) { "message names the input: ${e.message}" }
+    }
+    expectError("invalid_coordinate", 150) { convertPoint(LonLat(1.0, 95.0), Crs.WGS84, Crs.GCJ02) }
+    expectError("invalid_json", 2) { call("code.parse", "{") }
+    expectError("invalid_argument", 1) { call("no.such.op", "{}") }
+
+    use("Policy.preset") { Policy.preset("seed002") }.use { p ->
+        check(use("Policy.id") { p.id() } == "seed002") { "id" }
+        check(use("Policy.name") { p.name() }.isNotEmpty()) { "name" }
+        check(use("Policy.version") { p.version() } == "2014.1") { "version" }
+        val again = use("Policy.fromText") { Policy.fromText(use("Policy.toJson") { p.toJson() }) }
+        check(again.summary() == p.summary()) { "round trip" }
+        again.close()
+    }
+    expectError("unknown_preset", 252) { Policy.preset("seed999") }
+
+    val text = File(samplePath).readText()
+    use("Layer.fromGeojson") { Layer.fromGeojson(text) }.use { layer ->
+        check(use("Layer.len") { layer.len() } == 12uL) { "12 units" }
+        check(!use("Layer.isEmpty") { layer.isEmpty() }) { "not empty" }
+        val units = use("Layer.units") { layer.units() }
+        check(units[0].code == "371323100201001" && units[0].isGrid && units[0].bbox!!.size == 4) { "units ${units[0]}" }
+        check(use("Layer.unitsAt") { layer.unitsAt(118.505, 35.805) } == listOf("371323100201001")) { "unitsAt" }
+        check(layer.unitsAt(100.0, 35.8).isEmpty()) { "outside" }
+        expectError("invalid_coordinate", 150) { layer.unitsAt(Double.NaN, 35.8) }
+        Layer.fromGeojson(use("Layer.toGeojson") { layer.toGeojson() }).use { check(it.len() == 12uL) { "round trip" } }
+    }
+    expectError("invalid_geojson", 152) { Layer.fromGeojson("{\"type\":\"FeatureCollection\"") }
+
+    // A panic inside the library becomes WanggeException.Panic with code 99.
+    expectError("panic", 99) { use("testPanic") { testPanic() } }
+    try {
+        testPanic()
+    } catch (e: WanggeException.Panic) {
+        check(e.message!!.contains("deliberate panic")) { "panic message: ${e.message}" }
+    }
+    check(parseCode("371323") is CodeInfo.Admin) { "works after a panic" }
+}
+
+/** Every public function and method of the generated API was called. */
+fun checkEverythingCalled() {
+    val exported = mutableSetOf<String>()
+    // Kotlin mangles functions returning unsigned types (`len-s-VKNKU`); `$` marks synthetics.
+    fun api(m: java.lang.reflect.Method) =
+        Modifier.isPublic(m.modifiers) && '$' !in m.name && !m.name.contains("uniffi", ignoreCase = true)
+    fun name(m: java.lang.reflect.Method) = m.name.substringBefore('-')
+    Class.forName("org.wangge.WanggeKt").declaredMethods
+        .filter { api(it) && Modifier.isStatic(it.modifiers) && it.name != "use" }
+        .forEach { exported += name(it) }
+    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java)) {
+        val ignore = setOf("close", "destroy", "uniffiClonePointer", "uniffiCloneHandle", "getUniffiIsDestroyed")
+        cls.declaredMethods.filter { api(it) && name(it) !in ignore }
+            .forEach { exported += "${cls.simpleName}.${name(it)}" }
+        cls.declaredClasses.filter { it.simpleName == "Companion" }.forEach { comp ->
+            comp.declaredMethods.filter { api(it) }.forEach { exported += "${cls.simpleName}.${name(it)}" }
+        }
+    }
+    val missing = exported - called
+    check(missing.isEmpty()) { "exported but not exercised: $missing" }
+    check(exported.size >= 15) { "found only ${exported.size} exported functions: $exported" }
+}
+
+fun main(args: Array<String>) {
+    testApi(args[1])
+    runVectors(File(args[0]))
+    checkEverythingCalled()
+    println("$passed passed, $failed failed")
+    if (failed > 0) kotlin.system.exitProcess(1)
+}

@@ -1,0 +1,109 @@
+// The browser example (examples/web) in headless Chromium, driven by Playwright:
+// it draws the sample county, a click shows the grid code of the clicked point, and every
+// conformance vector passes inside the page. Needs:
+//   WANGGE_NODE_TOOLS  node_modules holding playwright-core (target/tools/node_modules)
+//   CHROMIUM           the browser (default /usr/bin/chromium)
+//   out/npm/wangge     the built package; out/web/sample-county.geojson the layer
+// Writes out/web/screenshot.png.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import test from 'node:test';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
+const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
+const DATA = join(ROOT, 'out/web/sample-county.geojson');
+
+const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/json', '.png': 'image/png' };
+
+/** Serves the repository read-only on 127.0.0.1 (an ephemeral port). */
+function serve() {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = join(ROOT, path);
+    if (!file.startsWith(ROOT) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/** Even-odd point in polygon on raw GeoJSON rings: an answer independent of the library. */
+function inside(geometry, [x, y]) {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let hit = false;
+  for (const rings of polys) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < xi + ((y - yi) / (yj - yi)) * (xj - xi)) hit = !hit;
+      }
+    }
+  }
+  return hit;
+}
+
+test('click a grid in Chromium: the page shows its code; the vectors pass in the page', async () => {
+  const features = JSON.parse(readFileSync(DATA, 'utf8')).features;
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 960, height: 820 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/examples/web/index.html`);
+    await page.waitForFunction(() => window.wanggeMap?.ready === true, null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.wanggeMap.grids), features.length);
+
+    // Three grids spread over the file: click a point the independent test puts in
+    // exactly one grid, expect that grid's code.
+    let clicked = 0;
+    for (const f of [features[0], features[Math.floor(features.length / 2)], features.at(-1)]) {
+      const ring = f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0];
+      const lons = ring.map((p) => p[0]), lats = ring.map((p) => p[1]);
+      const candidates = [];
+      for (let a = 1; a < 8; a++) for (let b = 1; b < 8; b++) {
+        candidates.push([Math.min(...lons) + (Math.max(...lons) - Math.min(...lons)) * a / 8,
+          Math.min(...lats) + (Math.max(...lats) - Math.min(...lats)) * b / 8]);
+      }
+      // Prefer points deep inside: all four neighbours a pixel away are in the same grid.
+      const point = candidates.find((p) => features.filter((g) => inside(g.geometry, p)).length === 1 && inside(f.geometry, p)
+        && [[1e-4, 0], [-1e-4, 0], [0, 1e-4], [0, -1e-4]].every(([dx, dy]) => inside(f.geometry, [p[0] + dx, p[1] + dy])));
+      assert.ok(point, `no interior point found for ${f.properties.code}`);
+      const { x, y } = await page.evaluate(([lon, lat]) => window.wanggeMap.project(lon, lat), point);
+      await page.mouse.click(x, y);
+      await page.waitForFunction((code) => document.getElementById('code').textContent === code, f.properties.code, { timeout: 5000 });
+      clicked++;
+    }
+    assert.equal(clicked, 3);
+    await page.screenshot({ path: join(ROOT, 'out/web/screenshot.png') });
+
+    // Every conformance vector, inside the browser.
+    const names = readdirSync(join(ROOT, 'tests/vectors')).filter((n) => n.endsWith('.json')).sort();
+    const result = await page.evaluate(async (names) => {
+      const { runVectors } = await import('/bindings-wasm/tests/vectors.mjs');
+      const files = await Promise.all(names.map(async (n) => (await fetch(`/tests/vectors/${n}`)).json()));
+      return runVectors(window.wangge, files);
+    }, names);
+    assert.deepEqual(result.failures, []);
+    assert.equal(result.files, names.length);
+    assert.ok(result.cases > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

@@ -1,0 +1,59 @@
+// Type-checked with `tsc --strict` against the committed declarations (bindings-wasm/types):
+// every exported shape is used the way a TypeScript user would.
+import type * as W from '../types/wangge.js';
+
+declare const w: typeof W;
+
+const info: W.CodeInfo = w.parseCode('371323100201007');
+if (info.kind === 'grid') {
+  const layout: W.GridCodeLayout = info.layout;
+  const seq: number = info.sequence;
+  console.log(layout, seq, info.community);
+} else {
+  const level: W.AdminLevel = info.level;
+  const parent: string | null = info.parent;
+  const hint: W.TownshipHint | null = info.township_hint;
+  console.log(level, parent, hint);
+}
+
+const crs: W.Crs = 'gcj02';
+const p: W.LonLat = w.convertPoint({ lon: 118.5, lat: 35.8 }, 'wgs84', crs);
+console.log(p.lon + p.lat);
+
+const policy: W.Policy = w.Policy.preset('seed002');
+const summary: W.PolicySummary = policy.summary();
+const levels: string[] = summary.levels;
+console.log(policy.id, policy.name, policy.version, levels, summary.code_layout, policy.toJsonText().length);
+policy.free();
+
+using layer = w.Layer.fromGeoJSON('{"type":"FeatureCollection","features":[]}');
+const units: W.UnitInfo[] = layer.units();
+const bbox: [number, number, number, number] | null = units[0]?.bbox ?? null;
+const codes: string[] = layer.unitsAt(118.5, 35.8);
+console.log(layer.length, bbox, codes, layer.toGeoJSON().length);
+
+const out: unknown = w.call('code.parse', { code: '371323' });
+const ops: string[] = w.ops();
+const errors: W.ErrorCodeInfo[] = w.errorCodes();
+console.log(out, ops, errors.map((e) => `${e.code} ${e.name} ${e.summary_en} ${e.summary_zh}`), w.version());
+
+try {
+  w.parseCode('990000');
+} catch (e) {
+  const err = e as W.WanggeError;
+  const code: number = err.code;
+  const kind: string = err.kind;
+  console.log(err.name, code, kind, err.message);
+}
+
+const options: W.CalendarOptions = { preset: 'seed003' };
+using cal = new w.Calendar(options);
+const unit: W.DurationUnit = 'working_days';
+const deadline: string = cal.add('2026-09-28T10:00:00+08:00', 10, unit);
+const minutes: number = cal.between(deadline, '2026-10-20T10:00:00+08:00');
+const days: number = cal.workingDaysBetween('2026-01-01', '2026-02-01');
+const day: W.DayInfo = cal.day('2026-02-14');
+const kind: W.DayKind = day.kind;
+const festival: string | null = day.name;
+const years: W.CalendarYears = cal.years();
+console.log(minutes, days, kind, festival, cal.nextWorking(deadline), years.time_zone, years.years[0]?.sources[0]?.issued);

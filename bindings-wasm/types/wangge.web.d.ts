@@ -1,0 +1,479 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/**
+ * What every function of this package throws: a JS `Error` named `WanggeError` carrying
+ * the stable numeric `code` of docs/ERRORS.md and its snake-case `kind`
+ * (for example `{ code: 2, kind: "invalid_json" }`).
+ */
+export interface WanggeError extends Error {
+    name: "WanggeError";
+    code: number;
+    kind: string;
+}
+
+
+
+/** The holiday years a calendar holds (the output of `calendar.years`). */
+export interface CalendarYears {
+    /** IANA time zone of the calendar, e.g. "Asia/Shanghai". */
+    time_zone: string;
+    /** What a year without data does: fail, or use weekends only. */
+    unknown_years: "error" | "weekends_only";
+    years: {
+        year: number;
+        origin: "bundled" | "injected";
+        sources: { title: string; issued?: string; url?: string }[];
+    }[];
+}
+
+
+/**
+ * A coordinate reference system.
+ */
+export type Crs = "wgs84" | "gcj02" | "bd09";
+
+/**
+ * A grid code layout: 14, 15 or 20 digits.
+ */
+export type GridCodeLayout = "d14" | "d15" | "d20";
+
+/**
+ * A policy's summary (the output of the `policy.load` operation).
+ */
+export interface PolicySummary {
+    /**
+     * Short identifier.
+     */
+    id: string;
+    /**
+     * Display name.
+     */
+    name: string;
+    /**
+     * The policy's own version.
+     */
+    version: string;
+    /**
+     * The level ids of the grid hierarchy, top down.
+     */
+    levels: string[];
+    /**
+     * The required grid code layout.
+     */
+    code_layout: GridCodeLayout;
+}
+
+/**
+ * A position in degrees.
+ */
+export interface LonLat {
+    /**
+     * Longitude, east positive.
+     */
+    lon: number;
+    /**
+     * Latitude, north positive.
+     */
+    lat: number;
+}
+
+/**
+ * One day of a calendar (the output of `calendar.day`).
+ */
+export interface DayInfo {
+    /**
+     * The date, `YYYY-MM-DD`.
+     */
+    date: string;
+    /**
+     * Whether it is a working day.
+     */
+    working: boolean;
+    /**
+     * Its kind.
+     */
+    kind: DayKind;
+    /**
+     * The festival or local day's name, for listed dates.
+     */
+    name: string | null;
+}
+
+/**
+ * One error code of `docs/ERRORS.md`.
+ */
+export interface ErrorCodeInfo {
+    /**
+     * The stable number.
+     */
+    code: number;
+    /**
+     * The stable snake-case name.
+     */
+    name: string;
+    /**
+     * English summary.
+     */
+    summary_en: string;
+    /**
+     * Chinese summary.
+     */
+    summary_zh: string;
+}
+
+/**
+ * One unit of a layer, without its geometry.
+ */
+export interface UnitInfo {
+    /**
+     * The unit's code.
+     */
+    code: string;
+    /**
+     * Whether the code is a grid code.
+     */
+    is_grid: boolean;
+    /**
+     * Display name.
+     */
+    name: string | null;
+    /**
+     * Grid kind (`basic`, `micro`, `dedicated:<site>`).
+     */
+    kind: string | null;
+    /**
+     * Households.
+     */
+    households: number | null;
+    /**
+     * Population.
+     */
+    population: number | null;
+    /**
+     * Bounding box `[west, south, east, north]` in degrees.
+     */
+    bbox: [number, number, number, number] | null;
+}
+
+/**
+ * The kind of a day.
+ */
+export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
+
+/**
+ * The level of an administrative division code.
+ */
+export type AdminLevel = "province" | "prefecture" | "county" | "town" | "community";
+
+/**
+ * The unit of `Calendar.add`.
+ */
+export type DurationUnit = "working_days" | "working_hours" | "working_minutes" | "natural_days" | "natural_hours" | "natural_minutes";
+
+/**
+ * What `parseCode` found (the output of the `code.parse` operation).
+ */
+export type CodeInfo = { kind: "admin"; code: string; level: AdminLevel; parent: string | null; township_hint: TownshipHint | null } | { kind: "grid"; code: string; layout: GridCodeLayout; community: string; sequence: number };
+
+/**
+ * What the township digits of a 12-digit code suggest.
+ */
+export type TownshipHint = "street" | "town" | "township" | "special_area" | "other";
+
+/**
+ * Which calendar to build (the same fields as the `calendar.*` operations): none for the
+ * national calendar, or at most one of `preset`, `policy`, `calendar`, plus optionally
+ * `holidays` (official years added at run time).
+ */
+export interface CalendarOptions {
+    /**
+     * A bundled policy preset whose `[calendar]` section to use (`"seed003"`).
+     */
+    preset?: string;
+    /**
+     * A policy (TOML or JSON text) whose `[calendar]` section to use.
+     */
+    policy?: string;
+    /**
+     * A calendar file as an object (time zone, work periods, local days …).
+     */
+    calendar?: Record<string, unknown>;
+    /**
+     * Official holiday years: `[{year, sources, holidays}, …]` or a whole data file.
+     */
+    holidays?: unknown;
+}
+
+
+/**
+ * A working calendar: time zone, work periods, holidays and make-up days.
+ */
+export class Calendar {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The deadline `amount` units after `start` (RFC 3339 with offset), as RFC 3339 in
+     * the calendar's time zone. `amount` is a whole number ≥ 0.
+     */
+    add(start: string, amount: number, unit: DurationUnit): string;
+    /**
+     * Working minutes in `[start, end)` (RFC 3339), negative when `end` is earlier.
+     */
+    between(start: string, end: string): number;
+    /**
+     * One day (`YYYY-MM-DD`): working or not, its kind and its festival name.
+     */
+    day(date: string): DayInfo;
+    /**
+     * The calendar `options` select (no options: the national calendar).
+     */
+    constructor(options?: CalendarOptions | null);
+    /**
+     * The earliest working instant at or after `at` (RFC 3339).
+     */
+    nextWorking(at: string): string;
+    /**
+     * Working days `d` with `start < d ≤ end` (`YYYY-MM-DD`), negative when `end` is earlier.
+     */
+    workingDaysBetween(start: string, end: string): number;
+    /**
+     * The holiday years the calendar holds and where they come from.
+     */
+    years(): CalendarYears;
+}
+
+/**
+ * The units (grids and divisions) of one GeoJSON FeatureCollection.
+ */
+export class Layer {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Reads a GeoJSON FeatureCollection (see the core's layer format).
+     */
+    static fromGeoJSON(text: string): Layer;
+    /**
+     * The layer written back as GeoJSON text.
+     */
+    toGeoJSON(): string;
+    /**
+     * The codes of the units whose boundary contains the WGS84 point, in layer order
+     * (a linear scan).
+     */
+    unitsAt(lon: number, lat: number): string[];
+    /**
+     * The units' codes and properties, in file order.
+     */
+    units(): UnitInfo[];
+    /**
+     * The number of units.
+     */
+    readonly length: number;
+}
+
+/**
+ * A validated policy: a jurisdiction's rules as data.
+ */
+export class Policy {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * A policy from TOML or JSON text.
+     */
+    static fromText(text: string): Policy;
+    /**
+     * A bundled preset by id (`"seed000"` … `"seed004"`).
+     */
+    static preset(id: string): Policy;
+    /**
+     * The summary (the output of the `policy.load` operation).
+     */
+    summary(): PolicySummary;
+    /**
+     * The whole policy in its JSON file form (reloadable with `Policy.fromText`).
+     */
+    toJsonText(): string;
+    /**
+     * Short identifier.
+     */
+    readonly id: string;
+    /**
+     * Display name.
+     */
+    readonly name: string;
+    /**
+     * The policy's own version.
+     */
+    readonly version: string;
+}
+
+/**
+ * `admission.budget`: the operation's input object → its output object.
+ */
+export function admissionBudget(input: unknown): unknown;
+
+/**
+ * `admission.check`: the operation's input object → its output object.
+ */
+export function admissionCheck(input: unknown): unknown;
+
+/**
+ * `admission.completion`: the operation's input object → its output object.
+ */
+export function admissionCompletion(input: unknown): unknown;
+
+/**
+ * `admission.instances`: the operation's input object → its output object.
+ */
+export function admissionInstances(input: unknown): unknown;
+
+/**
+ * `admission.list`: the operation's input object → its output object.
+ */
+export function admissionList(input: unknown): unknown;
+
+/**
+ * `admission.load`: the operation's input object → its output object.
+ */
+export function admissionLoad(input: unknown): unknown;
+
+/**
+ * `admission.tally`: the operation's input object → its output object.
+ */
+export function admissionTally(input: unknown): unknown;
+
+/**
+ * `admission.transition`: the operation's input object → its output object.
+ */
+export function admissionTransition(input: unknown): unknown;
+
+/**
+ * Runs a JSON operation by name with a plain JS value as input (see `tests/vectors/`).
+ */
+export function call(op: string, input: unknown): unknown;
+
+/**
+ * Converts a point between WGS84, GCJ-02 and BD-09 (rounded to 1e-9°).
+ */
+export function convertPoint(point: LonLat, from: Crs, to: Crs): LonLat;
+
+/**
+ * Every error code with its name and summaries (the table of `docs/ERRORS.md`).
+ */
+export function errorCodes(): ErrorCodeInfo[];
+
+/**
+ * `grid.locate`: the operation's input object → its output object.
+ */
+export function gridLocate(input: unknown): unknown;
+
+/**
+ * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
+ */
+export function ops(): string[];
+
+/**
+ * Parses an administrative division code (6/12 digits) or a grid code (14/15/20).
+ */
+export function parseCode(code: string): CodeInfo;
+
+/**
+ * `roster.holder`: the operation's input object → its output object.
+ */
+export function rosterHolder(input: unknown): unknown;
+
+/**
+ * `roster.summary`: the operation's input object → its output object.
+ */
+export function rosterSummary(input: unknown): unknown;
+
+/**
+ * `roster.validate`: the operation's input object → its output object.
+ */
+export function rosterValidate(input: unknown): unknown;
+
+/**
+ * The package version.
+ */
+export function version(): string;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly __wbg_calendar_free: (a: number, b: number) => void;
+    readonly __wbg_layer_free: (a: number, b: number) => void;
+    readonly __wbg_policy_free: (a: number, b: number) => void;
+    readonly admissionBudget: (a: any) => [number, number, number];
+    readonly admissionCheck: (a: any) => [number, number, number];
+    readonly admissionCompletion: (a: any) => [number, number, number];
+    readonly admissionInstances: (a: any) => [number, number, number];
+    readonly admissionList: (a: any) => [number, number, number];
+    readonly admissionLoad: (a: any) => [number, number, number];
+    readonly admissionTally: (a: any) => [number, number, number];
+    readonly admissionTransition: (a: any) => [number, number, number];
+    readonly calendar_add: (a: number, b: number, c: number, d: number, e: any) => [number, number, number, number];
+    readonly calendar_between: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
+    readonly calendar_day: (a: number, b: number, c: number) => [number, number, number];
+    readonly calendar_new: (a: number) => [number, number, number];
+    readonly calendar_nextWorking: (a: number, b: number, c: number) => [number, number, number, number];
+    readonly calendar_workingDaysBetween: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
+    readonly calendar_years: (a: number) => [number, number, number];
+    readonly call: (a: number, b: number, c: any) => [number, number, number];
+    readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
+    readonly errorCodes: () => [number, number, number, number];
+    readonly gridLocate: (a: any) => [number, number, number];
+    readonly layer_fromGeoJSON: (a: number, b: number) => [number, number, number];
+    readonly layer_length: (a: number) => number;
+    readonly layer_toGeoJSON: (a: number) => [number, number];
+    readonly layer_units: (a: number) => [number, number, number, number];
+    readonly layer_unitsAt: (a: number, b: number, c: number) => [number, number, number, number];
+    readonly ops: () => [number, number];
+    readonly parseCode: (a: number, b: number) => [number, number, number];
+    readonly policy_fromText: (a: number, b: number) => [number, number, number];
+    readonly policy_id: (a: number) => [number, number];
+    readonly policy_name: (a: number) => [number, number];
+    readonly policy_preset: (a: number, b: number) => [number, number, number];
+    readonly policy_summary: (a: number) => [number, number, number];
+    readonly policy_toJsonText: (a: number) => [number, number];
+    readonly policy_version: (a: number) => [number, number];
+    readonly rosterHolder: (a: any) => [number, number, number];
+    readonly rosterSummary: (a: any) => [number, number, number];
+    readonly rosterValidate: (a: any) => [number, number, number];
+    readonly start: () => void;
+    readonly version: () => [number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

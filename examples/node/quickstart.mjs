@@ -1,0 +1,38 @@
+// wangge from Node: `npm install wangge`, then `node quickstart.mjs sample-county.geojson`.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const { parseCode, convertPoint, Policy, Layer, Calendar, call } = createRequire(import.meta.url)('wangge');
+
+// 1. Codes come back as plain, typed objects (see wangge.d.ts: CodeInfo).
+console.log(parseCode('371323100201007')); // { kind: 'grid', layout: 'd15', sequence: 7, … }
+
+// 2. Errors are WanggeErrors with the stable code of docs/ERRORS.md.
+try {
+  parseCode('990000');
+} catch (e) {
+  console.log(`${e.name} ${e.code} (${e.kind}): ${e.message}`);
+}
+
+// 3. GPS (WGS84) to Baidu (BD-09).
+console.log(convertPoint({ lon: 116.391275, lat: 39.90765 }, 'wgs84', 'bd09'));
+
+// 4. Classes wrap core objects; free() releases the WASM memory early.
+const policy = Policy.preset('seed002');
+console.log(policy.summary());
+policy.free();
+
+// 5. A working calendar: 10 working days over the National Day holidays.
+const cal = new Calendar(); // or new Calendar({ preset: 'seed003' })
+console.log(cal.add('2026-09-28T10:00:00+08:00', 10, 'working_days'), cal.day('2026-02-14'));
+cal.free();
+
+// 6. A grid layer and the grid under a point.
+if (process.argv[2]) {
+  const layer = Layer.fromGeoJSON(readFileSync(process.argv[2], 'utf8'));
+  console.log(`${layer.length} units; at (118.505, 35.805):`, layer.unitsAt(118.505, 35.805));
+  layer.free();
+}
+
+// 7. Any operation by name, JSON in and out.
+console.log(call('geo.convert', { lon: 118.5, lat: 35.8, from: 'wgs84', to: 'gcj02' }));

@@ -1,0 +1,149 @@
+//! `cargo xtask bench-bindings [--grids N] [--points N]`: locate through native Rust, the
+//! C ABI (static library, gcc -O2) and WASM in Node, on the same sample county and the
+//! same points, one after the other in one run. Prints ns per point and the ratios, and
+//! writes `out/bench/bindings.md`.
+//!
+//! Until the grid index lands, "locate" is `Layer::units_at` (a linear scan with
+//! point-in-polygon) and its binding equivalents; every side returns the codes as text.
+
+use crate::bindings::{self, STATIC_LIBS};
+use crate::sh::{self, s};
+use crate::tools;
+
+fn flag(args: &[String], name: &str, default: usize) -> Result<usize, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(default),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("{name} needs a number")),
+    }
+}
+
+/// Deterministic points over the sample county's extent (≈ 50 km around 118.5°E 35.8°N).
+fn points(n: usize) -> String {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n)
+        .map(|_| {
+            let lon = 118.5 + (next() - 0.5) * 0.56;
+            let lat = 35.8 + (next() - 0.5) * 0.46;
+            format!("{lon:.7} {lat:.7}\n")
+        })
+        .collect()
+}
+
+fn parse(out: &str, side: &str) -> Result<(f64, u64), String> {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(side))
+        .ok_or_else(|| format!("no result from {side}: {out}"))?;
+    let f: Vec<&str> = line.split_whitespace().collect();
+    let ns = f.get(2).and_then(|v| v.parse().ok()).ok_or("bad ns")?;
+    let hits = f.get(4).and_then(|v| v.parse().ok()).ok_or("bad hits")?;
+    Ok((ns, hits))
+}
+
+/// Runs the three sides and reports.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let grids = flag(args, "--grids", 1358)?;
+    let n = flag(args, "--points", 5000)?;
+    let tools = tools::bootstrap()?;
+    let dir = sh::root().join("out/bench");
+    sh::fresh_dir(&dir)?;
+    let layer = dir.join("layer.geojson");
+    sh::run(
+        "cargo",
+        &[
+            "run",
+            "-q",
+            "-p",
+            "wangge-cli",
+            "--locked",
+            "--",
+            "grid",
+            "generate",
+            "--grids",
+            &grids.to_string(),
+            "--only",
+            "grids",
+            "-o",
+            s(&layer),
+        ],
+    )?;
+    let pts = dir.join("points.txt");
+    std::fs::write(&pts, points(n)).map_err(|e| e.to_string())?;
+
+    let native = sh::capture(
+        "cargo",
+        &[
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "wangge-c",
+            "--locked",
+            "--example",
+            "bench_native",
+            "--",
+            s(&layer),
+            s(&pts),
+        ],
+        &[],
+    )?;
+
+    let prefix = dir.join("prefix");
+    bindings::install_c(&prefix)?;
+    let exe = dir.join("bench_locate");
+    let mut gcc: Vec<String> = vec![
+        "-std=c11".into(),
+        "-O2".into(),
+        s(&sh::root().join("bindings-c/bench/bench_locate.c")).into(),
+        format!("-I{}", s(&prefix.join("include"))),
+        s(&prefix.join("lib/libwangge.a")).into(),
+    ];
+    gcc.extend(STATIC_LIBS.iter().map(|l| l.to_string()));
+    gcc.extend(["-o".into(), s(&exe).into()]);
+    sh::run("gcc", &gcc.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let c = sh::capture(s(&exe), &[s(&layer), s(&pts)], &[])?;
+
+    bindings::build_npm(&tools)?;
+    let wasm = sh::capture(
+        "node",
+        &[
+            "bindings-wasm/bench/locate.mjs",
+            s(&sh::root().join("out/npm/wangge")),
+            s(&layer),
+            s(&pts),
+        ],
+        &[],
+    )?;
+
+    let (n_ns, n_hits) = parse(&native, "native")?;
+    let (c_ns, c_hits) = parse(&c, "c")?;
+    let (w_ns, w_hits) = parse(&wasm, "wasm")?;
+    if n_hits != c_hits || n_hits != w_hits {
+        return Err(format!(
+            "the sides disagree: native {n_hits}, C {c_hits}, WASM {w_hits} hits"
+        ));
+    }
+    let (raw, gz) = bindings::wasm_sizes()?;
+    let report = format!(
+        "locate (`Layer::units_at`, codes returned as text), {grids} grids, {n} points, {n_hits} hits; best of 5 rounds\n\n\
+         | side | ns / point | vs native |\n|---|---:|---:|\n\
+         | native Rust | {n_ns:.0} | 1.00 |\n\
+         | C ABI (`wangge_layer_units_at`, static, JSON out) | {c_ns:.0} | {:.2} |\n\
+         | WASM in Node (`Layer.unitsAt`) | {w_ns:.0} | {:.2} |\n\n\
+         npm package `web/wangge_bg.wasm`: {raw} bytes, {gz} bytes gzipped (gzip -9)\n",
+        c_ns / n_ns,
+        w_ns / n_ns
+    );
+    std::fs::write(dir.join("bindings.md"), &report).map_err(|e| e.to_string())?;
+    println!("{report}");
+    Ok(())
+}
