@@ -62,6 +62,7 @@ mod api;
 mod person;
 mod role;
 mod roster;
+pub mod sample;
 mod summary;
 mod template;
 mod validate;
