@@ -119,7 +119,7 @@ pub fn sample_roster(grids: &GridSet, seed: u64) -> Result<Roster, StaffingError
                     ];
                 }
             })?;
-            if k % 10 == 0 {
+            if k.is_multiple_of(10) {
                 let former = add(format!("former-{g}"), &|p| {
                     p.full_time = true;
                     p.states = vec![
