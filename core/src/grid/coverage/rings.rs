@@ -1,0 +1,307 @@
+//! Ring validity for whole layers, with a fast path.
+//!
+//! Two segments that cross meet at a point `X`, and the ray from any centre `c` through `X`
+//! passes through both: their **angular ranges** seen from `c` overlap. Grid rings nearly
+//! go round their vertex mean once, so sorted by angle (an order the ring almost has
+//! already) each segment's range overlaps only its neighbours' — a sweep over angles finds
+//! the few pairs worth an exact test in about one pass over the ring.
+//!
+//! Angles are *pseudo-angles* (a monotone function of the true angle, no trigonometry) of
+//! exact coordinate differences, padded by a margin far above their rounding error, so no
+//! crossing pair is missed; the pair tests use exact orientation predicates. Whenever the
+//! fast path cannot prove the ring simple — a problem, or a ring that does not wind once
+//! round its centre — the full check [`check_ring`] runs and gives the verdict and the
+//! location, so results are always those of [`check_ring`].
+
+use crate::geo::validity::{check_ring, orient, segment_intersection};
+use crate::geo::{MultiPolygon, Point, RingIssue};
+
+/// Padding of angular ranges (pseudo-angle units; a full turn is 4).
+const PAD: f64 = 1e-9;
+
+/// Reusable buffers.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    theta: Vec<f64>,
+    spans: Vec<(f64, f64, u32)>,
+}
+
+/// Pseudo-angle of `(dx, dy)` in [0, 4): monotone in the true angle.
+#[inline]
+fn pseudo(dx: f64, dy: f64) -> f64 {
+    let p = dy / (dx.abs() + dy.abs());
+    if dx < 0.0 {
+        2.0 - p
+    } else if dy < 0.0 {
+        4.0 + p
+    } else {
+        p
+    }
+}
+
+/// Whether the ring is shown closed, in range and simple. `false` means "not shown".
+pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
+    let n = p.len();
+    if n < 4 || p[0] != p[n - 1] || n > u32::MAX as usize {
+        return false;
+    }
+    let m = n - 1; // segments
+    let (mut sx, mut sy) = (0.0, 0.0);
+    for q in &p[..m] {
+        if !((-180.0..=180.0).contains(&q.lon) && (-90.0..=90.0).contains(&q.lat)) {
+            return false; // also NaN
+        }
+        sx += q.lon;
+        sy += q.lat;
+    }
+    let c = Point::new(sx / m as f64, sy / m as f64);
+    // Unwrapped pseudo-angles of the vertices.
+    s.theta.clear();
+    let mut prev = 0.0;
+    let mut th = 0.0;
+    for (i, q) in p.iter().enumerate() {
+        let (dx, dy) = (q.lon - c.lon, q.lat - c.lat);
+        if dx.abs() + dy.abs() < 1e-9 {
+            return false; // a vertex at the centre
+        }
+        let a = pseudo(dx, dy);
+        if i == 0 {
+            th = a;
+        } else {
+            let mut d = a - prev;
+            if d > 2.0 {
+                d -= 4.0;
+            } else if d <= -2.0 {
+                d += 4.0;
+            }
+            if d == 0.0 || d.abs() > 1.9 {
+                return false; // radial segment, repeated point, or passing next to c
+            }
+            th += d;
+        }
+        prev = a;
+        s.theta.push(th);
+    }
+    let total = s.theta[m] - s.theta[0];
+    if (total.abs() - 4.0).abs() > 1e-6 {
+        return false; // does not wind once round c
+    }
+    let flip = if total < 0.0 { -1.0 } else { 1.0 };
+    let (mut tmin, mut tmax) = (f64::INFINITY, f64::NEG_INFINITY);
+    s.spans.clear();
+    for i in 0..m {
+        let (a, b) = (s.theta[i] * flip, s.theta[i + 1] * flip);
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        tmin = tmin.min(lo);
+        tmax = tmax.max(hi);
+        s.spans.push((lo, hi, i as u32));
+    }
+    if tmax - tmin > 6.0 {
+        return false;
+    }
+    // Ranges that may meet others a full turn later.
+    for k in 0..m {
+        let (lo, hi, i) = s.spans[k];
+        if lo <= tmax - 4.0 + PAD {
+            s.spans.push((lo + 4.0, hi + 4.0, i));
+        }
+    }
+    // Nearly sorted already: insertion sort by start.
+    let spans = &mut s.spans;
+    for k in 1..spans.len() {
+        let x = spans[k];
+        let mut j = k;
+        while j > 0 && spans[j - 1].0 > x.0 {
+            spans[j] = spans[j - 1];
+            j -= 1;
+        }
+        spans[j] = x;
+    }
+    let turns = |i: usize| s.theta[i + 1] - s.theta[i];
+    for k in 0..spans.len() {
+        let (_, hi, i) = spans[k];
+        let i = i as usize;
+        for &(lo2, _, j) in &spans[k + 1..] {
+            if lo2 > hi + PAD {
+                break;
+            }
+            let j = j as usize;
+            if i == j {
+                continue;
+            }
+            let (x, y) = (i.min(j), i.max(j));
+            let adjacent = y == x + 1 || (x == 0 && y == m - 1);
+            if adjacent {
+                // Sharing a vertex, they can only fold back onto each other, and only if
+                // they turn opposite ways.
+                if turns(i) * turns(j) < 0.0 {
+                    let (a, shared, b) = if y == x + 1 {
+                        (p[x], p[y], p[y + 1])
+                    } else {
+                        (p[y], p[0], p[1])
+                    };
+                    if orient(a, shared, b) == 0.0 {
+                        return false;
+                    }
+                }
+                continue;
+            }
+            if segment_intersection(p[i], p[i + 1], p[j], p[j + 1]).is_some() {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Checks one ring: the fast path, else the full check.
+pub(super) fn check(p: &[Point], s: &mut Scratch) -> Result<(), RingIssue> {
+    if proven_simple(p, s) {
+        Ok(())
+    } else {
+        check_ring(p)
+    }
+}
+
+/// Checks every ring of a geometry and that holes start inside their exterior; the first
+/// problem found.
+pub(super) fn check_geometry(g: &MultiPolygon, s: &mut Scratch) -> Result<(), RingIssue> {
+    if g.polygons.is_empty() {
+        return Err(RingIssue::Empty);
+    }
+    for poly in &g.polygons {
+        for r in poly.rings() {
+            check(r.points(), s)?;
+        }
+        for h in &poly.holes {
+            if let Some(&p) = h.points().first()
+                && !poly.exterior.contains(p)
+            {
+                return Err(RingIssue::HoleOutsideShell { at: p });
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pts(c: &[(f64, f64)]) -> Vec<Point> {
+        c.iter().map(|&(x, y)| Point::new(x, y)).collect()
+    }
+
+    #[test]
+    fn simple_rings_pass_and_others_fall_back() {
+        let mut s = Scratch::default();
+        let square = pts(&[(0., 0.), (1., 0.), (1., 1.), (0., 1.), (0., 0.)]);
+        assert!(proven_simple(&square, &mut s));
+        let mut cw = square.clone();
+        cw.reverse();
+        assert!(proven_simple(&cw, &mut s));
+        // Winds twice round the centre.
+        let twice = pts(&[
+            (1., 0.),
+            (0., 1.),
+            (-1., 0.),
+            (0., -1.),
+            (1., 0.1),
+            (0., 1.1),
+            (-1., 0.1),
+            (0., -1.1),
+            (1., 0.),
+        ]);
+        assert!(!proven_simple(&twice, &mut s));
+        assert!(check(&twice, &mut s).is_err());
+        // A U shape is not star-shaped but is shown simple: the arms' ranges overlap and
+        // their pairs are tested.
+        let u = pts(&[
+            (0., 0.),
+            (3., 0.),
+            (3., 3.),
+            (2., 3.),
+            (2., 1.),
+            (1., 1.),
+            (1., 3.),
+            (0., 3.),
+            (0., 0.),
+        ]);
+        assert_eq!(check(&u, &mut s), Ok(()));
+        // A bow-tie is not.
+        let bow = pts(&[(0., 0.), (2., 2.), (2., 0.), (0., 2.), (0., 0.)]);
+        assert!(!proven_simple(&bow, &mut s));
+        assert!(matches!(
+            check(&bow, &mut s),
+            Err(RingIssue::SelfIntersection { .. })
+        ));
+        // A spike folding back on itself.
+        let spike = pts(&[
+            (0., 0.),
+            (2., 0.),
+            (2., 2.),
+            (2., 3.),
+            (2., 2.5),
+            (0., 2.),
+            (0., 0.),
+        ]);
+        assert!(!proven_simple(&spike, &mut s));
+    }
+
+    #[test]
+    fn sample_grids_mostly_take_the_fast_path() {
+        use crate::grid::sample::{SampleCounty, SampleOptions};
+        let c = SampleCounty::generate(&SampleOptions {
+            grids: 300,
+            ..Default::default()
+        })
+        .unwrap();
+        let mut s = Scratch::default();
+        let rings: Vec<&[Point]> = c
+            .layer
+            .grids()
+            .flat_map(|u| u.geometry.rings().map(|r| r.points()))
+            .collect();
+        let fast = rings.iter().filter(|r| proven_simple(r, &mut s)).count();
+        assert!(fast * 10 >= rings.len() * 9, "{fast} of {}", rings.len());
+    }
+
+    proptest! {
+        /// The fast path never accepts a ring the full check rejects, and the combined check
+        /// always agrees with the full one.
+        #[test]
+        fn fast_path_is_sound(raw in proptest::collection::vec((0i32..8, 0i32..8), 3..12)) {
+            let mut s = Scratch::default();
+            let mut v: Vec<Point> = raw.iter().map(|&(x, y)| Point::new(x as f64, y as f64)).collect();
+            v.push(v[0]);
+            if proven_simple(&v, &mut s) {
+                prop_assert_eq!(check_ring(&v), Ok(()));
+            }
+            prop_assert_eq!(check(&v, &mut s), check_ring(&v));
+        }
+
+        /// Star-like rings with random radii (often simple, sometimes crossing after
+        /// jitter) agree with the full check.
+        #[test]
+        fn jittered_stars_agree(radii in proptest::collection::vec((0.2f64..1.0, -0.6f64..0.6), 4..40)) {
+            let mut s = Scratch::default();
+            let n = radii.len();
+            let mut v: Vec<Point> = radii.iter().enumerate().map(|(k, &(r, j))| {
+                let t = (k as f64 + j) / n as f64 * std::f64::consts::TAU;
+                Point::new(118.0 + r * t.cos() * 1e-3, 35.0 + r * t.sin() * 1e-3)
+            }).collect();
+            v.push(v[0]);
+            if proven_simple(&v, &mut s) {
+                prop_assert_eq!(check_ring(&v), Ok(()));
+            }
+            prop_assert_eq!(check(&v, &mut s), check_ring(&v));
+        }
+    }
+}
+
+/// Debug: time the fast path.
+pub fn debug_bench(rings: &[&[Point]]) -> usize {
+    let mut s = Scratch::default();
+    rings.iter().filter(|r| proven_simple(r, &mut s)).count()
+}
