@@ -22,13 +22,14 @@ use crate::error::{Error, ErrorCode};
 use crate::geo::{Crs, Point};
 
 /// Every operation name, sorted.
-pub const OPS: &[&str] = &["code.parse", "geo.convert", "policy.load"];
+pub const OPS: &[&str] = &["code.parse", "geo.convert", "grid.validate", "policy.load"];
 
 /// Runs one operation by name.
 pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
     match op {
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
+        "grid.validate" => crate::grid::coverage::api::validate_op(input),
         "policy.load" => policy_load(parse(input)?),
         _ => Err(Error::input(
             ErrorCode::InvalidArgument,

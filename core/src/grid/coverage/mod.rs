@@ -63,11 +63,12 @@
 //! # Ok::<(), wangge::grid::GridError>(())
 //! ```
 
+pub(crate) mod api;
 mod edges;
 mod faces;
 mod noding;
 mod report;
-pub mod rings;
+mod rings;
 mod shape;
 mod units;
 
@@ -358,7 +359,7 @@ impl Run<'_, '_> {
         if let Err(issue) = rings::check_geometry(&u.geometry, &mut self.scratch) {
             let at = issue
                 .location()
-                .filter(|p| p.validate().is_ok())
+                .filter(|p| p.lon.is_finite() && p.lat.is_finite())
                 .map_or_else(|| shape::unit_point(u), |p| [p.lon, p.lat]);
             self.geometry_violations.push(Violation {
                 kind: ViolationKind::InvalidGeometry,
@@ -471,8 +472,10 @@ impl Run<'_, '_> {
                 Some(_) if f.winding < 0 => ViolationKind::Gap,
                 Some(p) if self.unit(p).geometry.contains(f.at) => ViolationKind::Overlap,
                 Some(_) => ViolationKind::OutsideParent,
-                None if f.winding <= 0 => ViolationKind::Gap,
-                None => ViolationKind::Overlap,
+                None if f.winding == 0 => ViolationKind::Gap,
+                None if f.winding >= 2 => ViolationKind::Overlap,
+                // Negative cover comes only from invalid (inside-out) rings, already reported.
+                None => continue,
             };
             let mut idx: Vec<usize> = f
                 .owners

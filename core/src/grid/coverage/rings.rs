@@ -299,9 +299,3 @@ mod tests {
         }
     }
 }
-
-/// Debug: time the fast path.
-pub fn debug_bench(rings: &[&[Point]]) -> usize {
-    let mut s = Scratch::default();
-    rings.iter().filter(|r| proven_simple(r, &mut s)).count()
-}
