@@ -84,12 +84,7 @@ fn clean_layers_have_no_violation() {
 }
 
 /// The violation of `kind` naming `code`, nearest to `at`.
-fn nearest<'r>(
-    r: &'r CoverageReport,
-    kind: ViolationKind,
-    code: UnitCode,
-    at: Point,
-) -> &'r Violation {
+fn nearest(r: &CoverageReport, kind: ViolationKind, code: UnitCode, at: Point) -> &Violation {
     r.of_kind(kind)
         .filter(|v| v.codes.contains(&code))
         .min_by(|a, b| distance_m(a.point(), at).total_cmp(&distance_m(b.point(), at)))

@@ -79,7 +79,7 @@ struct Slot {
 }
 
 /// Largest number of slots; past it the older half of the entries is moved out.
-const MAX_CAP: usize = 1 << 13;
+const MAX_CAP: usize = 1 << 16;
 
 /// An open-addressing (linear probing, backward-shift deletion) table of running segment
 /// sums. Empty slots have `count == 0`; entries are removed when they reach zero.
@@ -131,7 +131,7 @@ impl SegTable {
 
     /// [`SegTable::add`] with the key's hash already computed. `owner` is the contributor's
     /// position in the pass (older positions are moved out first when the table is full).
-    #[inline]
+    #[inline(always)]
     pub(super) fn add_hashed(&mut self, key: Key, h: u64, sign: i32, owner: u32) {
         let h32 = (h >> 32) as u32;
         let mask = self.cap() - 1;
@@ -311,20 +311,45 @@ pub(super) fn add_rings<'p>(
         if n < 2 {
             continue;
         }
-        let area2 = super::shape::ring_area2(pts);
-        let flip = area2 != 0.0 && ((area2 > 0.0) != exterior);
-        let s = if flip { -sign } else { sign };
-        // Closed rings repeat the first point: the wrap-around segment is then zero-length.
-        for i in 0..n {
-            let (a, b) = (pts[i], pts[if i + 1 == n { 0 } else { i + 1 }]);
+        // One pass that assumes the usual winding (layers read from GeoJSON are rewound
+        // on import) and measures it on the way; a ring found the other way round is
+        // taken back and added again with the opposite sign.
+        let s = sign;
+        let o = pts[0];
+        let mut area2 = 0.0;
+        let mut ring_fp = 0u64;
+        let mut ring_count = 0usize;
+        let mut a = o;
+        for &b in pts[1..].iter().chain(std::iter::once(&o)) {
+            area2 += (a.lon - o.lon) * (b.lat - o.lat) - (b.lon - o.lon) * (a.lat - o.lat);
             if let Some((key, dir)) = key_of(a, b) {
                 let d = dir * s;
                 let h = hash(&key);
                 table.add_hashed(key, h, d, owner);
-                fp = fp.wrapping_add(if d > 0 { h } else { h.rotate_left(17) ^ 0x5555 });
-                count += 1;
+                ring_fp = ring_fp.wrapping_add(if d > 0 { h } else { h.rotate_left(17) ^ 0x5555 });
+                ring_count += 1;
+            }
+            a = b;
+        }
+        let ccw = area2 > 0.0;
+        if area2 != 0.0 && ccw != exterior {
+            ring_fp = 0;
+            let mut a = o;
+            for &b in pts[1..].iter().chain(std::iter::once(&o)) {
+                if let Some((key, dir)) = key_of(a, b) {
+                    let h = hash(&key);
+                    // Undo the first pass, then add the other way round.
+                    table.add_hashed(key, h, -dir * s, owner);
+                    table.add_hashed(key, h, -dir * s, owner);
+                    let d = -dir * s;
+                    ring_fp =
+                        ring_fp.wrapping_add(if d > 0 { h } else { h.rotate_left(17) ^ 0x5555 });
+                }
+                a = b;
             }
         }
+        fp = fp.wrapping_add(ring_fp);
+        count += ring_count;
     }
     (fp, count)
 }
@@ -354,7 +379,7 @@ mod tests {
         add_rings(&mut t, std::iter::once((&b[..], true)), 1, 1);
         assert_eq!(t.len(), 6, "the shared edge cancelled");
         // The parent (2×1 rectangle) reversed cancels the rest.
-        let p = vec![
+        let p = [
             Point::new(0.0, 0.0),
             Point::new(1.0, 0.0),
             Point::new(2.0, 0.0),
@@ -390,6 +415,32 @@ mod tests {
         let (f3, _) = add_rings(&mut t2, std::iter::once((&rot[..], true)), 1, 1);
         assert_eq!(f1, f3);
         let _ = f2;
+    }
+
+    #[test]
+    fn holes_cancel_the_units_filling_them_whatever_their_winding() {
+        let outer = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)];
+        let hole_cw = [(1.0, 1.0), (1.0, 3.0), (3.0, 3.0), (3.0, 1.0), (1.0, 1.0)];
+        let pts = |c: &[(f64, f64)]| c.iter().map(|&(x, y)| Point::new(x, y)).collect::<Vec<_>>();
+        for reversed in [false, true] {
+            let mut hole = pts(&hole_cw);
+            if reversed {
+                hole.reverse();
+            }
+            let mut t = SegTable::default();
+            t.start(16);
+            let o = pts(&outer);
+            add_rings(
+                &mut t,
+                [(&o[..], true), (&hole[..], false)].into_iter(),
+                1,
+                0,
+            );
+            let fill = pts(&[(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0), (1.0, 1.0)]);
+            add_rings(&mut t, std::iter::once((&fill[..], true)), 1, 1);
+            add_rings(&mut t, std::iter::once((&o[..], true)), -1, 2);
+            assert!(t.is_clear(), "hole reversed: {reversed}");
+        }
     }
 
     #[test]

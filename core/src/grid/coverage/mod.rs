@@ -302,14 +302,6 @@ fn morton(p: Point, b: &BBox) -> u32 {
     spread(q(p.lon, b.min_lon, b.max_lon)) | (spread(q(p.lat, b.min_lat, b.max_lat)) << 1)
 }
 
-fn first_point(u: &Unit) -> Option<f64> {
-    u.geometry
-        .polygons
-        .first()
-        .and_then(|p| p.exterior.points().first())
-        .map(|p| p.lon)
-}
-
 /// Puts a large group into a spatially coherent order (Morton order of each unit's first
 /// vertex) unless the input order already is one: consecutive units closer than a few unit
 /// sizes on average. Coherent order keeps the open front of unmatched segments small.
@@ -382,20 +374,11 @@ impl Run<'_, '_> {
             spatial_order(cat, &mut members);
         }
         let parent = g.parent.filter(|&p| all_finite(cat.units[p]));
-        let estimate: usize = members
-            .iter()
-            .chain(parent.iter())
-            .map(|&i| cat.units[i].geometry.num_points())
-            .sum();
-        self.table.start(estimate);
+        // A rough size (the table grows as needed): a unit has tens of segments.
+        self.table.start(32 * (members.len() + 1));
         // Positions in the pass: members 0.., the parent last (its boundary then meets the
         // children's union outline, which is all that is left of them).
         for (k, &i) in members.iter().enumerate() {
-            // Start loading a later unit's first point now, so that its cache misses
-            // overlap this unit's work.
-            if let Some(&ahead) = members.get(k + 2) {
-                std::hint::black_box(first_point(cat.units[ahead]));
-            }
             if first_time && !self.checked[i] {
                 self.check_unit(i);
             }
@@ -420,6 +403,9 @@ impl Run<'_, '_> {
         }
         let mut left = Vec::with_capacity(self.table.len());
         self.table.drain(&mut left);
+        if parent.is_none() && self.is_outer_boundary(&left) {
+            return Vec::new(); // a layer without holes or overlaps: only its outline is left
+        }
         // The parent's whole boundary, with weight 0: it splits faces where a child crosses
         // it (so every face is wholly inside or outside the parent) without changing any
         // winding number.
@@ -447,6 +433,41 @@ impl Run<'_, '_> {
         let with_parent = parent.is_some();
         let found = faces::faces(&noded, |w| if with_parent { w != 0 } else { w != 1 });
         self.classify(found, parent, &members)
+    }
+
+    /// Whether the unmatched segments form one simple counter-clockwise ring: the outer
+    /// boundary of a layer with no hole and no overlap.
+    fn is_outer_boundary(&mut self, left: &[edges::Leftover]) -> bool {
+        if left.len() < 3 || left.iter().any(|l| l.weight != 1) {
+            return false;
+        }
+        let key = |p: Point| (p.lon.to_bits(), p.lat.to_bits());
+        let mut starts: Vec<((u64, u64), usize)> = left
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (key(l.a), i))
+            .collect();
+        starts.sort_unstable();
+        if starts.windows(2).any(|w| w[0].0 == w[1].0) {
+            return false; // a vertex where the boundary touches itself
+        }
+        let mut ring = Vec::with_capacity(left.len() + 1);
+        let mut e = 0;
+        for _ in 0..left.len() {
+            ring.push(left[e].a);
+            match starts.binary_search_by_key(&key(left[e].b), |s| s.0) {
+                Ok(k) => e = starts[k].1,
+                Err(_) => return false,
+            }
+            if e == 0 {
+                break;
+            }
+        }
+        if e != 0 || ring.len() != left.len() {
+            return false; // more than one ring
+        }
+        ring.push(ring[0]);
+        shape::ring_area2(&ring) > 0.0 && rings::check(&ring, &mut self.scratch).is_ok()
     }
 
     /// Turns faces into violations: drops slivers, tells gaps, overlaps and parts outside

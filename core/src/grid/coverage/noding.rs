@@ -145,7 +145,7 @@ pub(super) fn node(left: &[Leftover]) -> Vec<NodedEdge> {
         }
         push(prev, e.b, e.weight, owners);
     }
-    pieces.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    pieces.sort_unstable_by_key(|x| x.0);
     let mut out = Vec::with_capacity(pieces.len());
     let mut k = 0;
     while k < pieces.len() {

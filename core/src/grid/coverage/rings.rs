@@ -26,19 +26,6 @@ pub(super) struct Scratch {
     spans: Vec<(f64, f64, u32)>,
 }
 
-/// Pseudo-angle of `(dx, dy)` in [0, 4): monotone in the true angle.
-#[inline]
-fn pseudo(dx: f64, dy: f64) -> f64 {
-    let p = dy / (dx.abs() + dy.abs());
-    if dx < 0.0 {
-        2.0 - p
-    } else if dy < 0.0 {
-        4.0 + p
-    } else {
-        p
-    }
-}
-
 /// Whether the ring is shown closed, in range and simple. `false` means "not shown".
 pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
     let n = p.len();
@@ -47,44 +34,67 @@ pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
     }
     let m = n - 1; // segments
     let (mut sx, mut sy) = (0.0, 0.0);
+    let mut in_range = true;
     for q in &p[..m] {
-        if !((-180.0..=180.0).contains(&q.lon) && (-90.0..=90.0).contains(&q.lat)) {
-            return false; // also NaN
-        }
+        // `&` (not `&&`): no branch per point; NaN fails the range test.
+        in_range &= (-180.0..=180.0).contains(&q.lon) & (-90.0..=90.0).contains(&q.lat);
         sx += q.lon;
         sy += q.lat;
     }
-    let c = Point::new(sx / m as f64, sy / m as f64);
-    // Unwrapped pseudo-angles of the vertices.
-    s.theta.clear();
-    let mut prev = 0.0;
-    let mut th = 0.0;
-    for (i, q) in p.iter().enumerate() {
-        let (dx, dy) = (q.lon - c.lon, q.lat - c.lat);
-        if dx.abs() + dy.abs() < 1e-9 {
-            return false; // a vertex at the centre
-        }
-        let a = pseudo(dx, dy);
-        if i == 0 {
-            th = a;
-        } else {
-            let mut d = a - prev;
-            if d > 2.0 {
-                d -= 4.0;
-            } else if d <= -2.0 {
-                d += 4.0;
-            }
-            if d == 0.0 || d.abs() > 1.9 {
-                return false; // radial segment, repeated point, or passing next to c
-            }
-            th += d;
-        }
-        prev = a;
-        s.theta.push(th);
+    if !in_range {
+        return false;
     }
-    let total = s.theta[m] - s.theta[0];
+    let c = Point::new(sx / m as f64, sy / m as f64);
+    // Pseudo-angles of the vertices (branch-free, so the loop vectorizes) …
+    s.theta.clear();
+    s.theta.resize(n, 0.0);
+    let theta = &mut s.theta[..n];
+    let mut near = false;
+    for (t, q) in theta.iter_mut().zip(p) {
+        let (dx, dy) = (q.lon - c.lon, q.lat - c.lat);
+        let l1 = dx.abs() + dy.abs();
+        near |= l1 < 1e-9;
+        let r = dy / l1;
+        let west = if dx < 0.0 { 2.0 - r } else { r };
+        *t = if dx >= 0.0 && dy < 0.0 { 4.0 + r } else { west };
+    }
+    if near {
+        return false; // a vertex at the centre
+    }
+    // … then unwrapped in place, with the extremes of the steps.
+    let mut prev = theta[0];
+    let mut th = theta[0];
+    let (mut fwd, mut back, mut odd) = (false, false, false);
+    for t in &mut theta[1..] {
+        let a = *t;
+        let mut d = a - prev;
+        d = if d > 2.0 {
+            d - 4.0
+        } else if d <= -2.0 {
+            d + 4.0
+        } else {
+            d
+        };
+        prev = a;
+        th += d;
+        *t = th;
+        fwd |= d > 0.0;
+        back |= d < 0.0;
+        // A radial segment or repeated point (tiny step), or one passing next to c.
+        odd |= !(d.abs() > 1e-9 && d.abs() <= 1.9);
+    }
+    if odd {
+        return false;
+    }
+    let total = theta[m] - theta[0];
     if (total.abs() - 4.0).abs() > 1e-6 {
         return false; // does not wind once round c
+    }
+    if !(fwd && back) {
+        // Every segment turns the same way round c, once in all: star-shaped about c,
+        // hence simple. (Exact: a pseudo-angle step larger than its rounding error has
+        // the sign of the exact orientation.)
+        return true;
     }
     let flip = if total < 0.0 { -1.0 } else { 1.0 };
     let (mut tmin, mut tmax) = (f64::INFINITY, f64::NEG_INFINITY);

@@ -153,7 +153,7 @@ pub(super) fn unit_point(u: &Unit) -> [f64; 2] {
             .total_cmp(&ring_area2(b.exterior.points()).abs())
     });
     let p = largest
-        .and_then(|poly| polygon_point(poly))
+        .and_then(polygon_point)
         .or_else(|| {
             u.geometry
                 .rings()

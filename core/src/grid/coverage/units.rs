@@ -83,6 +83,21 @@ fn level_key(code: &UnitCode) -> LevelKey {
     }
 }
 
+/// A number that identifies a code (its digits as a number, with its width and kind),
+/// cheap to sort and compare.
+fn code_key(code: &UnitCode) -> u128 {
+    match code {
+        UnitCode::Grid(g) => {
+            let v = g
+                .as_str()
+                .bytes()
+                .fold(0u128, |a, d| a * 10 + u128::from(d.wrapping_sub(b'0')));
+            (1 << 127) | (v << 8) | g.as_str().len() as u128
+        }
+        UnitCode::Admin(a) => (u128::from(a.as_u64_12()) << 8) | a.width() as u128,
+    }
+}
+
 /// Whether a unit takes part: in force on `as_of`, or current (open-ended) by default.
 fn takes_part(u: &Unit, opts: &CoverageOptions) -> bool {
     if !u.validity.is_valid() {
@@ -173,17 +188,34 @@ impl<'a> Catalog<'a> {
             }
         }
 
-        // 2. The same code twice with overlapping validity (over all versions).
-        let mut by_code: Vec<usize> = (0..all.len()).collect();
-        by_code.sort_by_key(|&i| (all[i].0.code, i));
+        // 2. The same code twice with overlapping validity (over all versions), and the
+        //    units taking part (a later copy of a code is left out of the checks).
+        let mut by_code: Vec<(u128, usize)> = Vec::with_capacity(all.len());
+        let mut part: Vec<bool> = Vec::with_capacity(all.len());
+        let mut grid_parents = false;
+        for (i, (u, _)) in all.iter().enumerate() {
+            by_code.push((code_key(&u.code), i));
+            part.push(takes_part(u, opts));
+            grid_parents |= matches!(u.parent, Some(UnitCode::Grid(_)));
+        }
+        by_code.sort_unstable();
+        let mut later_copy = vec![false; all.len()];
         let mut k = 0;
         while k < by_code.len() {
-            let code = all[by_code[k]].0.code;
+            let code = by_code[k].0;
             let mut e = k + 1;
-            while e < by_code.len() && all[by_code[e]].0.code == code {
+            while e < by_code.len() && by_code[e].0 == code {
                 e += 1;
             }
-            let run = &by_code[k..e];
+            if e - k == 1 {
+                k = e;
+                continue;
+            }
+            let run: Vec<usize> = by_code[k..e].iter().map(|c| c.1).collect();
+            run.iter()
+                .filter(|&&i| part[i])
+                .skip(1)
+                .for_each(|&i| later_copy[i] = true);
             let copies = (1..run.len())
                 .filter(|&x| {
                     run[..x]
@@ -208,16 +240,22 @@ impl<'a> Catalog<'a> {
         }
 
         // 3. The units taking part.
-        let (units, in_layer): (Vec<&Unit>, Vec<bool>) =
-            all.into_iter().filter(|(u, _)| takes_part(u, opts)).unzip();
+        let mut units: Vec<&Unit> = Vec::with_capacity(all.len());
+        let mut in_layer: Vec<bool> = Vec::with_capacity(all.len());
+        let mut excluded: Vec<bool> = Vec::with_capacity(all.len());
+        for (i, (u, l)) in all.into_iter().enumerate() {
+            if part[i] {
+                units.push(u);
+                in_layer.push(l);
+                excluded.push(later_copy[i]);
+            }
+        }
         let n = units.len();
-        let mut excluded = vec![false; n];
+        // Only units that can be parents are looked up: divisions, and grids when some
+        // unit names a grid as its parent.
         let mut index: FastMap<UnitCode, usize> = FastMap::default();
-        index.reserve(n);
         for (i, u) in units.iter().enumerate() {
-            if index.contains_key(&u.code) {
-                excluded[i] = true; // a later copy of a code: reported above
-            } else {
+            if !excluded[i] && (grid_parents || !u.is_grid()) {
                 index.insert(u.code, i);
             }
         }
@@ -278,13 +316,25 @@ impl<'a> Catalog<'a> {
         let mut group_of: FastMap<Key, usize> = FastMap::default();
         let mut groups: Vec<Group> = Vec::new();
         let mut has_children = vec![false; n];
+        let mut last: Option<(UnitCode, Option<usize>)> = None;
         for i in 0..n {
             if excluded[i] {
                 continue;
             }
             let u = units[i];
-            let key = match u.effective_parent() {
-                Some(pc) => match index.get(&pc).copied() {
+            let parent = u.effective_parent();
+            // Children of one parent usually come together: remember the last lookup.
+            let found = match (parent, last) {
+                (Some(pc), Some((lc, j))) if lc == pc => j,
+                (Some(pc), _) if present.contains(&level_key(&pc)) => {
+                    let j = index.get(&pc).copied();
+                    last = Some((pc, j));
+                    j
+                }
+                _ => None,
+            };
+            let key = match parent {
+                Some(pc) => match found {
                     Some(j) if j != i => {
                         if let Some(why) = parent_code_problem(&u.code, &pc) {
                             violations.push(unit_violation(

@@ -157,12 +157,21 @@ impl SampleCounty {
                 1
             };
         }
-        let mut next_in_type = [1u64, 1, 1];
+        // Township numbers by type: 0xx street offices, 1xx towns, 2–3xx townships; a type
+        // whose range is full continues in 4xx–9xx, so codes stay unique in large samples.
+        let last_in_type = [99u64, 199, 399];
+        let mut next_in_type = [1u64, 101, 201];
+        let mut next_overflow = 400u64;
         let reading = reading_order_of(&town_geoms.iter().collect::<Vec<_>>());
         for &t in &reading {
             let kind = town_type[t] as usize;
-            let township = kind as u64 * 100 + next_in_type[kind];
-            next_in_type[kind] += 1;
+            let township = if next_in_type[kind] <= last_in_type[kind] {
+                next_in_type[kind] += 1;
+                next_in_type[kind] - 1
+            } else {
+                next_overflow += 1;
+                next_overflow - 1
+            };
             let town_code = AdminCode::parse(&format!("{SAMPLE_COUNTY}{township:03}000"))
                 .map_err(|e| GridError::InvalidSettings(e.to_string()))?;
             let town = &plan.towns[t];
@@ -176,19 +185,30 @@ impl SampleCounty {
                 .iter()
                 .map(|c| tracer.trace(&c.blocks))
                 .collect();
-            let mut next_urban = 1u64;
-            let mut next_rural = 201u64;
+            // Village numbers: urban communities from 001, rural villages from 201; the
+            // first free number at or after the usual start, so codes stay unique.
+            let mut used = [false; 1000];
+            let mut take = |start: usize| -> Result<u64, GridError> {
+                let free = (start..1000).chain(1..start).find(|&v| !used[v]);
+                let v = free.ok_or_else(|| {
+                    GridError::InvalidSettings("more than 999 communities in one town".into())
+                })?;
+                used[v] = true;
+                Ok(v as u64)
+            };
+            let (mut next_urban, mut next_rural) = (1usize, 201usize);
             for c in reading_order_of(&comm_geoms.iter().collect::<Vec<_>>()) {
                 let comm = &town.communities[c];
                 let urban = kind == 0 || comm.density > 2.5;
                 let village = if urban {
-                    next_urban += 1;
-                    next_urban - 1
+                    let v = take(next_urban)?;
+                    next_urban = v as usize + 1;
+                    v
                 } else {
-                    next_rural += 1;
-                    next_rural - 1
+                    let v = take(next_rural)?;
+                    next_rural = v as usize + 1;
+                    v
                 };
-                let village = village.min(999);
                 let comm_code =
                     AdminCode::parse(&format!("{SAMPLE_COUNTY}{township:03}{village:03}"))
                         .map_err(|e| GridError::InvalidSettings(e.to_string()))?;
@@ -359,6 +379,21 @@ mod tests {
     fn small_and_odd_sizes() {
         for (n, seed) in [(1, 1), (2, 5), (7, 2), (60, 3), (301, 4)] {
             check_county(n, seed);
+        }
+    }
+
+    #[test]
+    fn codes_stay_unique_when_number_ranges_fill() {
+        // One town holding hundreds of communities; hundreds of towns.
+        for (grids, towns) in [(1200, Some(1)), (1500, Some(450))] {
+            let c = SampleCounty::generate(&SampleOptions {
+                grids,
+                towns,
+                ..Default::default()
+            })
+            .unwrap();
+            let codes: HashSet<UnitCode> = c.layer.units.iter().map(|u| u.code).collect();
+            assert_eq!(codes.len(), c.layer.units.len(), "{grids}/{towns:?}");
         }
     }
 
