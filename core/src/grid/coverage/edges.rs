@@ -71,32 +71,40 @@ pub(super) struct Leftover {
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: Key,
-    /// Top 32 bits of the key's hash.
-    hash: u32,
     count: i32,
     first: u32,
     last: u32,
 }
 
 /// Largest number of slots; past it the older half of the entries is moved out.
-const MAX_CAP: usize = 1 << 16;
+const MAX_CAP: usize = 1 << 13;
 
 /// An open-addressing (linear probing, backward-shift deletion) table of running segment
-/// sums. Empty slots have `count == 0`; entries are removed when they reach zero.
+/// sums; entries are removed when they reach zero.
 ///
-/// The table never grows past [`MAX_CAP`] slots (≈ 400 KB, well inside the cache). When it
-/// is half full at that size, the older half of the entries (by contributor position) is
-/// moved to an overflow list: in a spatially ordered pass, those are mostly segments on the
-/// group's outer boundary that will never be matched. Sums are order-independent, so a
-/// segment met again later simply starts a new entry, and [`SegTable::drain`] adds the
-/// overflow back in.
+/// Probing reads a compact array of 32-bit *tags* (hash bits; 0 marks an empty slot) that
+/// stays in the nearest cache; the full entry (the key, 32 bytes) is read only when a tag
+/// matches. Inserting a new segment — half of all operations — never reads an entry.
+///
+/// The table never grows past [`MAX_CAP`] slots. When it is half full at that size, the
+/// older half of the entries (by contributor position) is moved to an overflow list: in a
+/// spatially ordered pass, those are mostly segments on the group's outer boundary that
+/// will never be matched. Sums are order-independent, so a segment met again later simply
+/// starts a new entry, and [`SegTable::drain`] adds the overflow back in.
 #[derive(Debug, Default)]
 pub(super) struct SegTable {
+    tags: Vec<u32>,
     slots: Vec<Slot>,
     shift: u32,
     len: usize,
     overflow: Vec<Slot>,
     ages: Vec<u32>,
+}
+
+/// The tag of a hash: its top 32 bits, never 0.
+#[inline]
+fn tag_of(h: u64) -> u32 {
+    ((h >> 32) as u32) | 1
 }
 
 impl SegTable {
@@ -105,10 +113,11 @@ impl SegTable {
         debug_assert_eq!(self.len, 0);
         // Small to start: only the open front lives here, and a small table stays in cache.
         let cap = (segments / 4).clamp(64, 1024).next_power_of_two();
-        if self.slots.len() < cap {
+        if self.tags.len() < cap {
+            self.tags = vec![0; cap];
             self.slots = vec![Slot::default(); cap];
         }
-        // Only the first `cap` slots are used; every slot is empty between groups.
+        // Only the first `cap` slots are used; every tag is 0 between groups.
         self.shift = 32 - cap.trailing_zeros();
         self.overflow.clear();
     }
@@ -119,8 +128,8 @@ impl SegTable {
     }
 
     #[inline]
-    fn home(&self, h32: u32) -> usize {
-        (h32 >> self.shift) as usize
+    fn home(&self, tag: u32) -> usize {
+        (tag >> self.shift) as usize
     }
 
     /// Adds `sign` (±1) to segment `key`, contributed at position `owner`.
@@ -133,15 +142,15 @@ impl SegTable {
     /// position in the pass (older positions are moved out first when the table is full).
     #[inline(always)]
     pub(super) fn add_hashed(&mut self, key: Key, h: u64, sign: i32, owner: u32) {
-        let h32 = (h >> 32) as u32;
+        let tag = tag_of(h);
         let mask = self.cap() - 1;
-        let mut i = self.home(h32);
+        let mut i = self.home(tag);
         loop {
-            let s = &mut self.slots[i];
-            if s.count == 0 {
-                *s = Slot {
+            let t = self.tags[i];
+            if t == 0 {
+                self.tags[i] = tag;
+                self.slots[i] = Slot {
                     key,
-                    hash: h32,
                     count: sign,
                     first: owner,
                     last: owner,
@@ -156,14 +165,17 @@ impl SegTable {
                 }
                 return;
             }
-            if s.hash == h32 && s.key == key {
-                s.count += sign;
-                if s.count == 0 {
-                    self.remove(i);
-                } else {
-                    s.last = owner;
+            if t == tag {
+                let s = &mut self.slots[i];
+                if s.key == key {
+                    s.count += sign;
+                    if s.count == 0 {
+                        self.remove(i);
+                    } else {
+                        s.last = owner;
+                    }
+                    return;
                 }
-                return;
             }
             i = (i + 1) & mask;
         }
@@ -173,41 +185,50 @@ impl SegTable {
         let mask = self.cap() - 1;
         self.len -= 1;
         let mut j = (hole + 1) & mask;
-        while self.slots[j].count != 0 {
-            let home = self.home(self.slots[j].hash);
+        while self.tags[j] != 0 {
+            let home = self.home(self.tags[j]);
             if (j.wrapping_sub(home) & mask) >= (j.wrapping_sub(hole) & mask) {
+                self.tags[hole] = self.tags[j];
                 self.slots[hole] = self.slots[j];
                 hole = j;
             }
             j = (j + 1) & mask;
         }
-        self.slots[hole].count = 0;
+        self.tags[hole] = 0;
     }
 
-    /// Re-inserts `live` into the first `cap` (cleared) slots.
-    fn refill(&mut self, live: &[Slot]) {
+    /// Re-inserts `live` (tag, entry) into the first `cap` (cleared) slots.
+    fn refill(&mut self, live: &[(u32, Slot)]) {
         let mask = self.cap() - 1;
-        for s in live {
-            let mut i = self.home(s.hash);
-            while self.slots[i].count != 0 {
+        for &(tag, s) in live {
+            let mut i = self.home(tag);
+            while self.tags[i] != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = *s;
+            self.tags[i] = tag;
+            self.slots[i] = s;
         }
     }
 
-    fn grow(&mut self) {
+    /// Takes every entry out (tags cleared).
+    fn take_live(&mut self) -> Vec<(u32, Slot)> {
         let cap = self.cap();
-        let live: Vec<Slot> = self.slots[..cap]
-            .iter()
-            .filter(|s| s.count != 0)
-            .copied()
-            .collect();
-        let new_cap = cap * 2;
-        if self.slots.len() < new_cap {
+        let mut live = Vec::with_capacity(self.len);
+        for i in 0..cap {
+            if self.tags[i] != 0 {
+                live.push((self.tags[i], self.slots[i]));
+                self.tags[i] = 0;
+            }
+        }
+        live
+    }
+
+    fn grow(&mut self) {
+        let live = self.take_live();
+        let new_cap = self.cap() * 2;
+        if self.tags.len() < new_cap {
+            self.tags = vec![0; new_cap];
             self.slots = vec![Slot::default(); new_cap];
-        } else {
-            self.slots[..cap].iter_mut().for_each(|s| s.count = 0);
         }
         self.shift -= 1;
         self.refill(&live);
@@ -215,27 +236,14 @@ impl SegTable {
 
     /// Moves the older half of the entries to the overflow list.
     fn evict(&mut self) {
-        let cap = self.cap();
+        let live = self.take_live();
         self.ages.clear();
-        self.ages.extend(
-            self.slots[..cap]
-                .iter()
-                .filter(|s| s.count != 0)
-                .map(|s| s.first),
-        );
+        self.ages.extend(live.iter().map(|(_, s)| s.first));
         let mid = self.ages.len() / 2;
         let (_, &mut cutoff, _) = self.ages.select_nth_unstable(mid);
-        let mut keep = Vec::with_capacity(self.len);
-        for s in &mut self.slots[..cap] {
-            if s.count != 0 {
-                if s.first <= cutoff {
-                    self.overflow.push(*s);
-                } else {
-                    keep.push(*s);
-                }
-                s.count = 0;
-            }
-        }
+        let (old, keep): (Vec<(u32, Slot)>, Vec<(u32, Slot)>) =
+            live.into_iter().partition(|(_, s)| s.first <= cutoff);
+        self.overflow.extend(old.into_iter().map(|(_, s)| s));
         self.len = keep.len();
         self.refill(&keep);
     }
@@ -252,14 +260,8 @@ impl SegTable {
 
     /// Moves the unmatched segments to `out` and empties the table.
     pub(super) fn drain(&mut self, out: &mut Vec<Leftover>) {
-        let cap = self.cap();
         let mut live: Vec<Slot> = std::mem::take(&mut self.overflow);
-        for s in &mut self.slots[..cap] {
-            if s.count != 0 {
-                live.push(*s);
-                s.count = 0;
-            }
-        }
+        live.extend(self.take_live().into_iter().map(|(_, s)| s));
         self.len = 0;
         live.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.first.cmp(&b.first)));
         let mut k = 0;

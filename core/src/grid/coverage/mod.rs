@@ -55,7 +55,7 @@
 //! assert_eq!(report.grids, 60);
 //!
 //! let mut layer = county.layer.clone();
-//! let index = layer.units.iter().position(|u| u.is_grid()).unwrap() + 10;
+//! let index = (0..layer.units.len()).filter(|&i| layer.units[i].is_grid()).nth(10).unwrap();
 //! let fault = layer.inject_fault(FaultKind::Missing, index, 0.0)?;
 //! let report = validate(&layer, None, &opts);
 //! let gap = report.of_kind(ViolationKind::Gap).next().expect("the missing grid is a gap");
@@ -188,11 +188,13 @@ pub fn validate_with_progress(
         geometry_violations: Vec::new(),
         scratch: rings::Scratch::default(),
         level_lookups: HashMap::new(),
+        leftovers: HashMap::new(),
+        kept: 0,
     };
     let mut by_group: Vec<Vec<Violation>> = Vec::with_capacity(cat.groups.len());
     let mut done = 0;
-    for g in &cat.groups {
-        by_group.push(run.group(g, true));
+    for (k, g) in cat.groups.iter().enumerate() {
+        by_group.push(run.group(k, g));
         done += g.members.len();
         progress(done, n);
     }
@@ -213,7 +215,7 @@ pub fn validate_with_progress(
         run.level_lookups.clear();
         for (k, g) in cat.groups.iter().enumerate() {
             if g.members.iter().any(|&i| run.skip[i]) {
-                by_group[k] = run.group(g, false);
+                by_group[k] = run.regroup(k, g);
             }
         }
     }
@@ -269,6 +271,10 @@ struct Run<'c, 'a> {
     geometry_violations: Vec<Violation>,
     scratch: rings::Scratch,
     level_lookups: HashMap<usize, Lookup>,
+    /// Unmatched segments of each group that had some (owners: unit indices).
+    leftovers: HashMap<usize, Vec<edges::Leftover>>,
+    /// Segments kept in `leftovers`.
+    kept: usize,
 }
 
 fn all_finite(u: &Unit) -> bool {
@@ -304,23 +310,37 @@ fn morton(p: Point, b: &BBox) -> u32 {
 
 /// Puts a large group into a spatially coherent order (Morton order of each unit's first
 /// vertex) unless the input order already is one: consecutive units closer than a few unit
-/// sizes on average. Coherent order keeps the open front of unmatched segments small.
+/// sizes on average, judged on a sample of pairs. Coherent order keeps the open front of
+/// unmatched segments small.
 fn spatial_order(cat: &Catalog<'_>, members: &mut Vec<usize>) {
+    const SAMPLE: usize = 512;
+    let n = members.len();
+    let step = (n / SAMPLE).max(1);
+    let pairs: Vec<(Point, Point)> = (0..n - 1)
+        .step_by(step)
+        .filter_map(|k| {
+            Some((
+                anchor(cat.units[members[k]])?,
+                anchor(cat.units[members[k + 1]])?,
+            ))
+        })
+        .collect();
+    let Some(b) = BBox::of_points(pairs.iter().flat_map(|&(p, q)| [p, q])) else {
+        return;
+    };
+    let size = ((b.max_lon - b.min_lon) * (b.max_lat - b.min_lat) / n as f64).sqrt();
+    let mean = pairs
+        .iter()
+        .map(|(p, q)| (p.lon - q.lon).abs() + (p.lat - q.lat).abs())
+        .sum::<f64>()
+        / pairs.len().max(1) as f64;
+    if mean < 4.0 * size {
+        return;
+    }
     let anchors: Vec<Option<Point>> = members.iter().map(|&i| anchor(cat.units[i])).collect();
     let Some(b) = BBox::of_points(anchors.iter().flatten().copied()) else {
         return;
     };
-    let size = ((b.max_lon - b.min_lon) * (b.max_lat - b.min_lat) / members.len() as f64).sqrt();
-    let (mut sum, mut count) = (0.0, 0usize);
-    for w in anchors.windows(2) {
-        if let (Some(p), Some(q)) = (w[0], w[1]) {
-            sum += (p.lon - q.lon).abs() + (p.lat - q.lat).abs();
-            count += 1;
-        }
-    }
-    if count > 0 && sum / (count as f64) < 4.0 * size {
-        return;
-    }
     let mut keyed: Vec<(u32, usize)> = members
         .iter()
         .zip(&anchors)
@@ -366,8 +386,9 @@ impl Run<'_, '_> {
         }
     }
 
-    /// Hashes one group and turns what is left into violations.
-    fn group(&mut self, g: &Group, first_time: bool) -> Vec<Violation> {
+    /// Hashes one group and turns what is left into violations. The unmatched segments
+    /// are kept (see [`Run::regroup`]).
+    fn group(&mut self, k: usize, g: &Group) -> Vec<Violation> {
         let cat = self.cat;
         let mut members: Vec<usize> = g.members.clone();
         if members.len() > 64 {
@@ -378,17 +399,15 @@ impl Run<'_, '_> {
         self.table.start(32 * (members.len() + 1));
         // Positions in the pass: members 0.., the parent last (its boundary then meets the
         // children's union outline, which is all that is left of them).
-        for (k, &i) in members.iter().enumerate() {
-            if first_time && !self.checked[i] {
+        for (pos, &i) in members.iter().enumerate() {
+            if !self.checked[i] {
                 self.check_unit(i);
             }
             if !self.hashable[i] || self.skip[i] {
                 continue;
             }
-            let fp = edges::add_rings(&mut self.table, ring_iter(cat.units[i]), 1, k as u32);
-            if first_time {
-                self.fingerprint[i] = fp;
-            }
+            self.fingerprint[i] =
+                edges::add_rings(&mut self.table, ring_iter(cat.units[i]), 1, pos as u32);
         }
         if let Some(p) = parent {
             edges::add_rings(
@@ -403,25 +422,7 @@ impl Run<'_, '_> {
         }
         let mut left = Vec::with_capacity(self.table.len());
         self.table.drain(&mut left);
-        if parent.is_none() && self.is_outer_boundary(&left) {
-            return Vec::new(); // a layer without holes or overlaps: only its outline is left
-        }
-        // The parent's whole boundary, with weight 0: it splits faces where a child crosses
-        // it (so every face is wholly inside or outside the parent) without changing any
-        // winding number.
-        if let Some(p) = parent {
-            let pos = members.len() as u32;
-            for (pts, _) in ring_iter(cat.units[p]) {
-                for (a, b) in edges::ring_segments(pts) {
-                    left.push(edges::Leftover {
-                        a,
-                        b,
-                        weight: 0,
-                        owners: [pos, pos],
-                    });
-                }
-            }
-        }
+        // Contributor positions to unit indices.
         let owner = |pos: u32| match members.get(pos as usize) {
             Some(&i) => i as u32,
             None => parent.map_or(noding::NO_OWNER, |p| p as u32),
@@ -429,10 +430,77 @@ impl Run<'_, '_> {
         for l in &mut left {
             l.owners = [owner(l.owners[0]), owner(l.owners[1])];
         }
+        let found = self.analyze(&left, parent, &members);
+        // Kept for a second look after duplicates are found, within a memory budget.
+        if self.kept + left.len() <= 1 << 22 {
+            self.kept += left.len();
+            self.leftovers.insert(k, left);
+        }
+        found
+    }
+
+    /// Group `k` again without the units now skipped: its unmatched segments from the first
+    /// pass minus the skipped units' segments — no need to hash the whole group again.
+    fn regroup(&mut self, k: usize, g: &Group) -> Vec<Violation> {
+        let cat = self.cat;
+        let parent = g.parent.filter(|&p| all_finite(cat.units[p]));
+        let Some(left) = self.leftovers.remove(&k) else {
+            return self.group(k, g); // not kept: hash the whole group again
+        };
+        self.table.start(left.len());
+        for l in &left {
+            if let Some((key, dir)) = edges::key_of(l.a, l.b) {
+                let h = edges::hash(&key);
+                for _ in 0..l.weight {
+                    self.table.add_hashed(key, h, dir, l.owners[0]);
+                }
+            }
+        }
+        for &i in g
+            .members
+            .iter()
+            .filter(|&&i| self.skip[i] && self.hashable[i])
+        {
+            edges::add_rings(&mut self.table, ring_iter(cat.units[i]), -1, i as u32);
+        }
+        if self.table.is_clear() {
+            return Vec::new();
+        }
+        let mut left = Vec::with_capacity(self.table.len());
+        self.table.drain(&mut left);
+        self.analyze(&left, parent, &g.members)
+    }
+
+    /// Faces of the unmatched segments of a group (owners are unit indices), as violations.
+    fn analyze(
+        &mut self,
+        left: &[edges::Leftover],
+        parent: Option<usize>,
+        members: &[usize],
+    ) -> Vec<Violation> {
+        if parent.is_none() && self.is_outer_boundary(left) {
+            return Vec::new(); // a layer without holes or overlaps: only its outline is left
+        }
+        let mut left = left.to_vec();
+        // The parent's whole boundary, with weight 0: it splits faces where a child crosses
+        // it (so every face is wholly inside or outside the parent) without changing any
+        // winding number.
+        if let Some(p) = parent {
+            for (pts, _) in ring_iter(self.cat.units[p]) {
+                for (a, b) in edges::ring_segments(pts) {
+                    left.push(edges::Leftover {
+                        a,
+                        b,
+                        weight: 0,
+                        owners: [p as u32; 2],
+                    });
+                }
+            }
+        }
         let noded = noding::node(&left);
         let with_parent = parent.is_some();
         let found = faces::faces(&noded, |w| if with_parent { w != 0 } else { w != 1 });
-        self.classify(found, parent, &members)
+        self.classify(found, parent, members)
     }
 
     /// Whether the unmatched segments form one simple counter-clockwise ring: the outer

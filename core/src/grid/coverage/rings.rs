@@ -24,6 +24,7 @@ const PAD: f64 = 1e-9;
 pub(super) struct Scratch {
     theta: Vec<f64>,
     spans: Vec<(f64, f64, u32)>,
+    reach: Vec<f64>,
 }
 
 /// Whether the ring is shown closed, in range and simple. `false` means "not shown".
@@ -109,54 +110,59 @@ pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
     if tmax - tmin > 6.0 {
         return false;
     }
-    // Ranges that may meet others a full turn later.
+    // Ranges that may meet others a full turn later, after the ring's own.
     for k in 0..m {
         let (lo, hi, i) = s.spans[k];
         if lo <= tmax - 4.0 + PAD {
             s.spans.push((lo + 4.0, hi + 4.0, i));
         }
     }
-    // Nearly sorted already: insertion sort by start.
-    let spans = &mut s.spans;
-    for k in 1..spans.len() {
-        let x = spans[k];
-        let mut j = k;
-        while j > 0 && spans[j - 1].0 > x.0 {
-            spans[j] = spans[j - 1];
-            j -= 1;
-        }
-        spans[j] = x;
+    // For each range, look back over the earlier ones while the running maximum of their
+    // ends can still reach its start (a running maximum never decreases, so nothing before
+    // the stop can overlap). The ranges come almost in increasing order: in a stretch that
+    // turns steadily the look-back stops at the neighbour, so the work is linear except
+    // where the ring backtracks — which is where the pairs worth testing are.
+    let spans = &s.spans;
+    s.reach.clear();
+    let mut top = f64::NEG_INFINITY;
+    for &(_, hi, _) in spans {
+        top = top.max(hi);
+        s.reach.push(top);
     }
     let turns = |i: usize| s.theta[i + 1] - s.theta[i];
-    for k in 0..spans.len() {
-        let (_, hi, i) = spans[k];
-        let i = i as usize;
-        for &(lo2, _, j) in &spans[k + 1..] {
-            if lo2 > hi + PAD {
+    for (k, &(lo, hi, j)) in spans.iter().enumerate() {
+        let j = j as usize;
+        for b in (0..k).rev() {
+            if s.reach[b] < lo - PAD {
                 break;
             }
-            let j = j as usize;
-            if i == j {
+            let (lo2, hi2, i) = spans[b];
+            if hi2 < lo - PAD || lo2 > hi + PAD || i as usize == j {
                 continue;
             }
+            let i = i as usize;
             let (x, y) = (i.min(j), i.max(j));
-            let adjacent = y == x + 1 || (x == 0 && y == m - 1);
-            if adjacent {
+            if y == x + 1 || (x == 0 && y == m - 1) {
                 // Sharing a vertex, they can only fold back onto each other, and only if
                 // they turn opposite ways.
                 if turns(i) * turns(j) < 0.0 {
-                    let (a, shared, b) = if y == x + 1 {
+                    let (a, shared, c) = if y == x + 1 {
                         (p[x], p[y], p[y + 1])
                     } else {
                         (p[y], p[0], p[1])
                     };
-                    if orient(a, shared, b) == 0.0 {
+                    if orient(a, shared, c) == 0.0 {
                         return false;
                     }
                 }
                 continue;
             }
-            if segment_intersection(p[i], p[i + 1], p[j], p[j + 1]).is_some() {
+            let (a, b2, c, d) = (p[i], p[i + 1], p[j], p[j + 1]);
+            let apart = a.lon.max(b2.lon) < c.lon.min(d.lon)
+                || c.lon.max(d.lon) < a.lon.min(b2.lon)
+                || a.lat.max(b2.lat) < c.lat.min(d.lat)
+                || c.lat.max(d.lat) < a.lat.min(b2.lat);
+            if !apart && segment_intersection(a, b2, c, d).is_some() {
                 return false;
             }
         }
