@@ -239,7 +239,7 @@ pub(super) fn faces(edges: &[NodedEdge], want: impl Fn(i32) -> bool) -> Vec<Face
     // One ray per component: winding around it and the face holding it.
     let strips = Strips::new(edges);
     let mut winding = vec![i32::MIN; nc];
-    let mut holes: Vec<Vec<u32>> = vec![Vec::new(); nc]; // outer cycles inside each face
+    let mut hit = vec![NONE; nv]; // by component root: the cycle the downward ray meets first
     let mut queue: Vec<usize> = Vec::new();
     for r in 0..nv {
         if outer[r] == NONE {
@@ -268,9 +268,7 @@ pub(super) fn faces(edges: &[NodedEdge], want: impl Fn(i32) -> bool) -> Vec<Face
         }
         let oc = outer[r] as usize;
         winding[oc] = w;
-        if let Some((_, h)) = nearest {
-            holes[cycle_of[h] as usize].push(oc as u32);
-        }
+        hit[r] = nearest.map_or(NONE, |(_, h)| cycle_of[h]);
         queue.push(oc);
         // Walk the component's faces.
         while let Some(c) = queue.pop() {
@@ -283,6 +281,27 @@ pub(super) fn faces(edges: &[NodedEdge], want: impl Fn(i32) -> bool) -> Vec<Face
                     queue.push(c2);
                 }
             }
+        }
+    }
+
+    // The face holding each component: the one above the first segment its ray meets — or,
+    // when that segment is another component's outline (the two sit side by side in one
+    // face), the face holding that component, and so on downwards.
+    let mut holes: Vec<Vec<u32>> = vec![Vec::new(); nc]; // outer cycles inside each face
+    for r in 0..nv {
+        if outer[r] == NONE {
+            continue;
+        }
+        let mut c = hit[r];
+        while c != NONE {
+            let r2 = comp_of_cycle[c as usize] as usize;
+            if outer[r2] != c {
+                break;
+            }
+            c = hit[r2];
+        }
+        if c != NONE {
+            holes[c as usize].push(outer[r]);
         }
     }
 
@@ -403,6 +422,22 @@ mod tests {
         );
         assert!(!(0.004..=0.006).contains(&hole.at.lon) || !(0.004..=0.006).contains(&hole.at.lat));
         assert_eq!(hole.owners, [1]);
+    }
+
+    #[test]
+    fn islands_side_by_side_are_both_cut_out_of_the_face_around_them() {
+        // A parent-like outline (cw: the region inside has winding -1 around the islands)
+        // with two unit squares stacked in it: the lower one's outline lies right under the
+        // upper one's lowest vertex.
+        let mut e = ring(&[(0., 0.), (6., 0.), (6., 6.), (0., 6.)], -1, 9);
+        e.extend(ring(&[(1., 3.), (2., 3.), (2., 4.), (1., 4.)], 1, 1));
+        e.extend(ring(&[(1., 1.), (2., 1.), (2., 2.), (1., 2.)], 1, 2));
+        let f = all(&e);
+        let (mx, my) = metres_per_degree(3.0);
+        let around: Vec<&Face> = f.iter().filter(|f| f.winding == -1).collect();
+        assert_eq!(around.len(), 1, "{f:?}");
+        let cells = around[0].area_m2 / (mx * my);
+        assert!((cells - 34.0).abs() < 0.05, "{cells}");
     }
 
     #[test]
