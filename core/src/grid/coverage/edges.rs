@@ -95,7 +95,10 @@ const MAX_CAP: usize = 1 << 13;
 pub(super) struct SegTable {
     tags: Vec<u32>,
     slots: Vec<Slot>,
+    /// `32 - log2(capacity)`: a tag's top bits give its home slot.
     shift: u32,
+    /// `capacity - 1`.
+    mask: usize,
     len: usize,
     overflow: Vec<Slot>,
     ages: Vec<u32>,
@@ -118,13 +121,18 @@ impl SegTable {
             self.slots = vec![Slot::default(); cap];
         }
         // Only the first `cap` slots are used; every tag is 0 between groups.
-        self.shift = 32 - cap.trailing_zeros();
+        self.set_cap(cap);
         self.overflow.clear();
     }
 
     #[inline]
     fn cap(&self) -> usize {
-        1usize << (32 - self.shift)
+        self.mask + 1
+    }
+
+    fn set_cap(&mut self, cap: usize) {
+        self.shift = 32 - cap.trailing_zeros();
+        self.mask = cap - 1;
     }
 
     #[inline]
@@ -143,7 +151,7 @@ impl SegTable {
     #[inline(always)]
     pub(super) fn add_hashed(&mut self, key: Key, h: u64, sign: i32, owner: u32) {
         let tag = tag_of(h);
-        let mask = self.cap() - 1;
+        let mask = self.mask;
         let mut i = self.home(tag);
         loop {
             let t = self.tags[i];
@@ -156,7 +164,7 @@ impl SegTable {
                     last: owner,
                 };
                 self.len += 1;
-                if self.len * 2 > self.cap() {
+                if self.len * 2 > mask {
                     if self.cap() < MAX_CAP {
                         self.grow();
                     } else {
@@ -182,7 +190,7 @@ impl SegTable {
     }
 
     fn remove(&mut self, mut hole: usize) {
-        let mask = self.cap() - 1;
+        let mask = self.mask;
         self.len -= 1;
         let mut j = (hole + 1) & mask;
         while self.tags[j] != 0 {
@@ -199,7 +207,7 @@ impl SegTable {
 
     /// Re-inserts `live` (tag, entry) into the first `cap` (cleared) slots.
     fn refill(&mut self, live: &[(u32, Slot)]) {
-        let mask = self.cap() - 1;
+        let mask = self.mask;
         for &(tag, s) in live {
             let mut i = self.home(tag);
             while self.tags[i] != 0 {
@@ -230,7 +238,7 @@ impl SegTable {
             self.tags = vec![0; new_cap];
             self.slots = vec![Slot::default(); new_cap];
         }
-        self.shift -= 1;
+        self.set_cap(new_cap);
         self.refill(&live);
     }
 
@@ -299,7 +307,8 @@ pub(super) fn ring_segments(pts: &[Point]) -> impl Iterator<Item = (Point, Point
 /// Adds every segment of `rings` (each implicitly closed; exteriors first in each polygon
 /// as `exterior[k]` says) to the table with the given overall sign, normalizing winding so
 /// that exteriors run counter-clockwise and holes clockwise. Returns the unit's geometry
-/// fingerprint (an order-independent sum of its directed segment hashes) and segment count.
+/// fingerprint (an order-independent sum of its segment hashes: equal for equal geometry;
+/// duplicates are then confirmed exactly) and segment count.
 pub(super) fn add_rings<'p>(
     table: &mut SegTable,
     rings: impl Iterator<Item = (&'p [Point], bool)>,
@@ -328,14 +337,13 @@ pub(super) fn add_rings<'p>(
                 let d = dir * s;
                 let h = hash(&key);
                 table.add_hashed(key, h, d, owner);
-                ring_fp = ring_fp.wrapping_add(if d > 0 { h } else { h.rotate_left(17) ^ 0x5555 });
+                ring_fp = ring_fp.wrapping_add(h);
                 ring_count += 1;
             }
             a = b;
         }
         let ccw = area2 > 0.0;
         if area2 != 0.0 && ccw != exterior {
-            ring_fp = 0;
             let mut a = o;
             for &b in pts[1..].iter().chain(std::iter::once(&o)) {
                 if let Some((key, dir)) = key_of(a, b) {
@@ -343,9 +351,6 @@ pub(super) fn add_rings<'p>(
                     // Undo the first pass, then add the other way round.
                     table.add_hashed(key, h, -dir * s, owner);
                     table.add_hashed(key, h, -dir * s, owner);
-                    let d = -dir * s;
-                    ring_fp =
-                        ring_fp.wrapping_add(if d > 0 { h } else { h.rotate_left(17) ^ 0x5555 });
                 }
                 a = b;
             }

@@ -1,10 +1,16 @@
-//! Ring validity for whole layers, with a fast path.
+//! Ring validity for whole layers, with fast paths.
 //!
-//! Two segments that cross meet at a point `X`, and the ray from any centre `c` through `X`
-//! passes through both: their **angular ranges** seen from `c` overlap. Grid rings nearly
-//! go round their vertex mean once, so sorted by angle (an order the ring almost has
-//! already) each segment's range overlaps only its neighbours' — a sweep over angles finds
-//! the few pairs worth an exact test in about one pass over the ring.
+//! Most grid rings are **star-shaped** about the mean of their vertices: every segment turns
+//! the same way round it (orientation determinants behind Shewchuk's error filter, so the
+//! signs are exact when used) and the ring goes round once — every ray from the centre
+//! meets it once, so it is simple and no pair needs testing.
+//!
+//! For the others: two segments that cross meet at a point `X`, and the ray from any
+//! centre `c` through `X` passes through both: their **angular ranges** seen from `c`
+//! overlap. Grid rings nearly go round their vertex mean once, so in ring order each
+//! segment's range overlaps only its neighbours' except where the ring backtracks — a
+//! look-back over a running maximum finds the few pairs worth an exact test in about one
+//! pass over the ring.
 //!
 //! Angles are *pseudo-angles* (a monotone function of the true angle, no trigonometry) of
 //! exact coordinate differences, padded by a margin far above their rounding error, so no
@@ -27,6 +33,32 @@ pub(super) struct Scratch {
     reach: Vec<f64>,
 }
 
+/// Error bound of the floating-point orientation determinant (Shewchuk's `ccwerrboundA`):
+/// beyond it, the sign computed in floating point is the exact sign.
+const ORIENT_ERR: f64 = 3.330_669_073_875_471_6e-16;
+
+/// Whether every segment of the closed ring `p` turns strictly the same way round `c` — by
+/// orientation determinants whose sign is certain (Shewchuk's filter) — and the ring goes
+/// round `c` exactly once: then it is star-shaped about `c`, hence simple.
+fn star_shaped(p: &[Point], c: Point) -> bool {
+    let (mut pos, mut neg, mut unsure) = (false, false, false);
+    let mut changes = 0u32;
+    let (mut ax, mut ay) = (p[0].lon - c.lon, p[0].lat - c.lat);
+    for q in &p[1..] {
+        let (bx, by) = (q.lon - c.lon, q.lat - c.lat);
+        let left = ax * by;
+        let right = ay * bx;
+        let det = left - right;
+        let bound = ORIENT_ERR * (left.abs() + right.abs());
+        pos |= det > bound;
+        neg |= det < -bound;
+        unsure |= det.abs() <= bound;
+        changes += u32::from((ay > 0.0) != (by > 0.0));
+        (ax, ay) = (bx, by);
+    }
+    !unsure && pos != neg && changes == 2
+}
+
 /// Whether the ring is shown closed, in range and simple. `false` means "not shown".
 pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
     let n = p.len();
@@ -46,6 +78,9 @@ pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
         return false;
     }
     let c = Point::new(sx / m as f64, sy / m as f64);
+    if star_shaped(p, c) {
+        return true;
+    }
     // Pseudo-angles of the vertices (branch-free, so the loop vectorizes) …
     s.theta.clear();
     s.theta.resize(n, 0.0);
@@ -130,14 +165,18 @@ pub(super) fn proven_simple(p: &[Point], s: &mut Scratch) -> bool {
         s.reach.push(top);
     }
     let turns = |i: usize| s.theta[i + 1] - s.theta[i];
+    let reach = &s.reach[..spans.len()];
     for (k, &(lo, hi, j)) in spans.iter().enumerate() {
         let j = j as usize;
-        for b in (0..k).rev() {
-            if s.reach[b] < lo - PAD {
+        let (from, to) = (lo - PAD, hi + PAD);
+        let mut b = k;
+        while b > 0 {
+            b -= 1;
+            if reach[b] < from {
                 break;
             }
             let (lo2, hi2, i) = spans[b];
-            if hi2 < lo - PAD || lo2 > hi + PAD || i as usize == j {
+            if hi2 < from || lo2 > to || i as usize == j {
                 continue;
             }
             let i = i as usize;
