@@ -249,9 +249,14 @@ impl SegTable {
         self.ages.extend(live.iter().map(|(_, s)| s.first));
         let mid = self.ages.len() / 2;
         let (_, &mut cutoff, _) = self.ages.select_nth_unstable(mid);
-        let (old, keep): (Vec<(u32, Slot)>, Vec<(u32, Slot)>) =
-            live.into_iter().partition(|(_, s)| s.first <= cutoff);
-        self.overflow.extend(old.into_iter().map(|(_, s)| s));
+        let mut keep = Vec::with_capacity(live.len() / 2 + 1);
+        for (tag, s) in live {
+            if s.first <= cutoff {
+                self.overflow.push(s);
+            } else {
+                keep.push((tag, s));
+            }
+        }
         self.len = keep.len();
         self.refill(&keep);
     }
