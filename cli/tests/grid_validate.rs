@@ -92,6 +92,22 @@ fn a_valid_sample_exits_0() {
         String::from_utf8_lossy(&o.stdout)
     );
     assert_eq!(stdout_json(&o)["grids"], 200);
+
+    // Timings on stderr (for benchmarks), the report unchanged on stdout.
+    let o = wangge(&[
+        "grid",
+        "validate",
+        path(&grids),
+        "--timing",
+        "--repeat",
+        "2",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout_json(&o)["grids"], 200);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let timing: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(timing["runs"].as_array().unwrap().len(), 2);
+    assert!(timing["validate_s"].as_f64().unwrap() >= 0.0);
 }
 
 #[test]

@@ -189,6 +189,7 @@ impl SegTable {
         }
     }
 
+    #[inline(always)]
     fn remove(&mut self, mut hole: usize) {
         let mask = self.mask;
         self.len -= 1;
@@ -336,8 +337,11 @@ pub(super) fn add_rings<'p>(
         let mut ring_fp = 0u64;
         let mut ring_count = 0usize;
         let mut a = o;
+        let (mut ax, mut ay) = (0.0, 0.0);
         for &b in pts[1..].iter().chain(std::iter::once(&o)) {
-            area2 += (a.lon - o.lon) * (b.lat - o.lat) - (b.lon - o.lon) * (a.lat - o.lat);
+            let (bx, by) = (b.lon - o.lon, b.lat - o.lat);
+            area2 += ax * by - bx * ay;
+            (ax, ay) = (bx, by);
             if let Some((key, dir)) = key_of(a, b) {
                 let d = dir * s;
                 let h = hash(&key);
