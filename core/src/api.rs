@@ -40,6 +40,7 @@ pub const OPS: &[&str] = &[
     "code.parse",
     "geo.convert",
     "grid.locate",
+    "grid.validate",
     "policy.load",
     "roster.holder",
     "roster.summary",
@@ -59,6 +60,7 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
         "code.parse" => code_parse(parse(input)?),
         "geo.convert" => geo_convert(parse(input)?),
         "grid.locate" => crate::grid::index::api::grid_locate(input),
+        "grid.validate" => crate::grid::coverage::api::validate_op(input),
         "policy.load" => policy_load(parse(input)?),
         _ => crate::staffing::call(op, input).unwrap_or_else(|| unknown_op(op)),
     }

@@ -9,6 +9,7 @@
 //! assert_eq!(levels.leaf().unit, LevelUnit::Grid);
 //! ```
 
+pub mod coverage;
 pub mod index;
 mod layer;
 pub mod renumber;

@@ -134,8 +134,13 @@ pub struct GridPolicyFile {
     pub code_layout: GridCodeLayout,
     /// Division (size) rules. Defaults to [`DivisionRules::default`].
     pub division: DivisionRules,
-    /// Gaps and overlaps narrower than this many metres are reported as slivers (still
-    /// violations, flagged as such). Defaults to 0.5 m.
+    /// Sliver tolerance of coverage validation, in metres: a gap, overlap or part outside
+    /// the parent whose mean width (twice its area over its perimeter) is below this is a
+    /// sliver left by snapping or rounding and is not reported (see
+    /// [`crate::grid::coverage`]). Defaults to 0.05 m (5 cm): below any boundary error an
+    /// operator would fix, yet small enough that a 0.5 m gap or overlap — a strip tapering
+    /// from 0.5 m to nothing, mean width 0.25 m — is still reported (0.5 m, the former
+    /// default, hid exactly those).
     pub sliver_tolerance_m: f64,
 }
 
@@ -145,7 +150,7 @@ impl Default for GridPolicyFile {
             levels: Levels::default(),
             code_layout: GridCodeLayout::D15,
             division: DivisionRules::default(),
-            sliver_tolerance_m: 0.5,
+            sliver_tolerance_m: 0.05,
         }
     }
 }
@@ -278,7 +283,7 @@ impl Policy {
     /// ```
     /// use wangge::policy::Policy;
     /// let p = Policy::from_json_str(r#"{"format":1,"id":"x","name":"X","version":"1"}"#)?;
-    /// assert_eq!(p.grid.sliver_tolerance_m, 0.5);
+    /// assert_eq!(p.grid.sliver_tolerance_m, 0.05);
     /// # Ok::<(), wangge::policy::PolicyError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Policy, PolicyError> {

@@ -1,0 +1,123 @@
+//! The `grid.validate` JSON operation.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{CoverageOptions, validate};
+use crate::error::{Error, ErrorCode};
+use crate::grid::Layer;
+use crate::policy::{PRESETS, Policy};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValidateIn {
+    layer: Value,
+    #[serde(default)]
+    parent: Option<Value>,
+    #[serde(default)]
+    tolerance_m: Option<f64>,
+    #[serde(default)]
+    policy: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+}
+
+/// Reads a policy given as a preset id (a bare word such as `seed003`) or as policy text
+/// (TOML or JSON).
+pub(crate) fn policy_arg(text: &str) -> Result<Policy, Error> {
+    let bare = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare || PRESETS.iter().any(|(id, _)| *id == text) {
+        Ok(Policy::preset(text)?)
+    } else {
+        Ok(Policy::from_str_auto(text)?)
+    }
+}
+
+fn layer_arg(v: &Value) -> Result<Layer, Error> {
+    Layer::from_geojson(&serde_json::to_string(v)?)
+}
+
+/// `grid.validate`: `{"layer": <GeoJSON FeatureCollection>, "parent": <FeatureCollection,
+/// optional>, "tolerance_m": <metres, optional>, "policy": <preset id or policy text,
+/// optional>, "as_of": <"YYYY-MM-DD", optional>}` → `{"valid", "grids", "violations":
+/// [{"kind", "codes", "at": [lon, lat], "area_m2", "message"}]}`.
+///
+/// The policy (default: the built-in defaults) sets the levels, code layout, division rules
+/// and sliver tolerance; `tolerance_m` overrides the tolerance. Errors: malformed GeoJSON or
+/// codes (`invalid_geojson`, `invalid_grid_code`, …), a negative or non-finite tolerance
+/// (`invalid_argument`), a bad policy (`invalid_policy`, `unknown_preset`), a bad date
+/// (`invalid_date_time`).
+pub(crate) fn validate_op(input: &Value) -> Result<Value, Error> {
+    let i: ValidateIn = crate::api::parse(input)?;
+    let mut opts = match &i.policy {
+        Some(p) => CoverageOptions::from_policy(&policy_arg(p)?),
+        None => CoverageOptions::default(),
+    };
+    if let Some(t) = i.tolerance_m {
+        if !t.is_finite() || t < 0.0 {
+            return Err(Error::input(
+                ErrorCode::InvalidArgument,
+                format!("tolerance_m must be a finite number ≥ 0, got {t}"),
+            ));
+        }
+        opts.tolerance_m = t;
+    }
+    if let Some(d) = &i.as_of {
+        opts.as_of = Some(d.parse().map_err(|e| {
+            Error::input(
+                ErrorCode::InvalidDateTime,
+                format!(
+                    "as_of {:?} is not a date (YYYY-MM-DD): {e}",
+                    d.chars().take(40).collect::<String>()
+                ),
+            )
+        })?);
+    }
+    let layer = layer_arg(&i.layer)?;
+    let parent = i.parent.as_ref().map(layer_arg).transpose()?;
+    let report = validate(&layer, parent.as_ref(), &opts);
+    Ok(serde_json::to_value(report)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn policies_by_id_or_text() {
+        assert_eq!(policy_arg("seed002").unwrap().id, "seed002");
+        assert_eq!(
+            policy_arg("seed999").unwrap_err().code(),
+            ErrorCode::UnknownPreset
+        );
+        let p = policy_arg(
+            "format = 1\nid = 'x'\nname = 'x'\nversion = '1'\n[grid]\nsliver_tolerance_m = 2.0",
+        )
+        .unwrap();
+        assert_eq!(p.grid.sliver_tolerance_m, 2.0);
+        assert_eq!(
+            policy_arg("format = ").unwrap_err().code(),
+            ErrorCode::InvalidPolicy
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_typed() {
+        let layer = json!({"type": "FeatureCollection", "features": []});
+        let e = validate_op(&json!({"layer": layer, "tolerance_m": -1})).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidArgument);
+        let e = validate_op(&json!({"layer": layer, "as_of": "2024-02-30"})).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidDateTime);
+        let e = validate_op(&json!({"layer": 5})).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidGeoJson);
+        let e = validate_op(&json!({"layers": layer})).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidJson);
+        let ok = validate_op(&json!({"layer": layer})).unwrap();
+        assert_eq!(ok, json!({"valid": true, "grids": 0, "violations": []}));
+    }
+}
