@@ -29,6 +29,10 @@ enum Command {
     /// Working calendar: holidays, make-up days, working-time deadlines.
     #[command(subcommand)]
     Calendar(cmd::calendar::CalendarCommand),
+    /// The main job on the bundled sample county: generate it, validate its coverage (and
+    /// catch injected faults), locate GPS points, compute deadlines, check pushes against the
+    /// admission list, validate a roster; prints a short report.
+    Demo(cmd::demo::Args),
     /// Grid layers: generate a sample county, validate coverage, locate points.
     #[command(subcommand)]
     Grid(cmd::grid::GridCommand),
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Admission(c) => cmd::admission::run(*c),
         Command::Calendar(c) => cmd::calendar::run(c),
+        Command::Demo(a) => cmd::demo::run(a),
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
         Command::Roster(c) => cmd::roster::run(c),

@@ -404,3 +404,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_crossed_ring_is_found_in_every_grid() {
+    // Every grid of a county, not a sample of them: the ring checks have fast paths whose
+    // misses would hide here.
+    let c = county(300, 11);
+    let o = opts();
+    let mut tried = 0;
+    for i in 0..c.layer.units.len() {
+        if !c.layer.units[i].is_grid() {
+            continue;
+        }
+        let mut l = c.layer.clone();
+        let Ok(f) = l.inject_fault(FaultKind::SelfIntersection, i, 0.5) else {
+            continue;
+        };
+        tried += 1;
+        let r = validate(&l, None, &o);
+        assert!(
+            r.of_kind(ViolationKind::InvalidGeometry)
+                .any(|v| v.codes == [f.codes[0]]),
+            "crossed ring of {} not reported: {}",
+            f.codes[0],
+            show(&r)
+        );
+    }
+    assert!(tried >= 290, "{tried}");
+}

@@ -2,6 +2,7 @@
 
 pub mod admission;
 pub mod calendar;
+pub mod demo;
 pub mod grid;
 pub mod locate;
 pub mod policy;
