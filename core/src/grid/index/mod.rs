@@ -84,7 +84,7 @@ use crate::code::{GridCode, UnitCode};
 use crate::geo::Point;
 
 use super::{GridError, Layer};
-use region::{Odd, RegionIndex};
+use region::{Odd, RegionIndex, STAGE, Staged};
 use region_build::Params;
 use units::Indexed;
 
@@ -207,6 +207,19 @@ impl Family {
             When::AsOf(d) => self
                 .index
                 .best(p, odd, &|r| self.units[r as usize].validity.contains(d)),
+        }
+    }
+
+    #[inline(always)]
+    fn best_staged(&self, p: Point, s: &Staged, when: When, odd: &mut Odd) -> Option<u32> {
+        match when {
+            When::Current if self.all_current => self.index.best_staged(p, s, odd, &|_| true),
+            When::Current => self.index.best_staged(p, s, odd, &|r| {
+                self.current[r as usize / 64] >> (r % 64) & 1 == 1
+            }),
+            When::AsOf(d) => self
+                .index
+                .best_staged(p, s, odd, &|r| self.units[r as usize].validity.contains(d)),
         }
     }
 
@@ -419,10 +432,7 @@ impl GridIndex {
         // `GROUPS` of them (plus one for points outside).
         let per = (GROUP_BYTES / 8).max(words / GROUPS + 1);
         if !group || words * 8 < GROUP_MIN_BYTES {
-            return points
-                .iter()
-                .map(|&p| self.find_when(p, when, &mut odd))
-                .collect();
+            return self.staged(points, when, &mut odd);
         }
         // A counting sort by group: the points are copied group by group (a few write
         // streams), located group by group (the group's data stays in cache), and the
@@ -447,12 +457,28 @@ impl GridIndex {
             *s = *at;
             *at += 1;
         }
-        let found: Vec<Hit> = sorted
-            .iter()
-            .map(|&p| self.find_when(p, when, &mut odd))
-            .collect();
+        let found: Vec<Hit> = self.staged(&sorted, when, &mut odd);
         drop(sorted);
         slot.iter().map(|&s| found[s as usize]).collect()
+    }
+
+    /// Locates points block by block (see `RegionIndex::stage`); answers in input order.
+    fn staged(&self, points: &[Point], when: When, odd: &mut Odd) -> Vec<Hit> {
+        let mut out = Vec::with_capacity(points.len());
+        let mut staged = [Staged::default(); STAGE];
+        for chunk in points.chunks(STAGE) {
+            self.grids.index.stage(chunk, &mut staged);
+            for (&p, s) in chunk.iter().zip(&staged) {
+                out.push(match self.grids.best_staged(p, s, when, odd) {
+                    Some(r) => Hit::Grid(r),
+                    None => match &self.fallback {
+                        Some(f) => f.best(p, when, odd).map_or(Hit::Outside, Hit::Fallback),
+                        None => Hit::Outside,
+                    },
+                });
+            }
+        }
+        out
     }
 
     /// Where `p` (WGS84) is, among the current versions.

@@ -1,15 +1,14 @@
-//! Building a [`RegionIndex`]: collect and merge edges, cut cells, compute corner statuses,
-//! write leaves.
-
-use std::collections::HashMap;
+//! Building a [`RegionIndex`]: collect and merge edges, chain them into the shared exact
+//! store, lay the lattice, cut cells, compute corner statuses, write leaves.
 
 use crate::geo::{MultiPolygon, Point};
 use crate::grid::GridError;
 
 use super::predicates::{crosses_down, toggles};
 use super::region::{
-    COMPACT_MAX_VERTICES, GENERAL_BIT, LOCAL_MAX, MAX_REGIONS, NO_REGION, NODE_HEADER, PAYLOAD,
-    RegionIndex, TAG_LEAF, TAG_MULTI, TAG_NODE, TAG_SHIFT, Table,
+    Axis, FAR_SIDE, LOCAL_BITS, LOCAL_MAX, LOCAL_TOP, Lattice, MARGIN, MAX_REGIONS, NO_REGION,
+    NODE_BITS, PAYLOAD, QHead, QLEAF_MAX_VERTICES, RegionIndex, TAG_GLEAF, TAG_NODE, TAG_QLEAF,
+    TAG_SHIFT, flag_shift,
 };
 
 /// Tuning of the cell structure. Any setting gives the same answers; only speed and memory
@@ -18,17 +17,13 @@ use super::region::{
 pub(crate) struct Params {
     /// Average edges per root cell.
     pub(crate) root_edges: f64,
-    /// A cell with more edges than this is cut into a finer table.
+    /// A cell with more edges than this is cut into a 4 × 4 node.
     pub(crate) leaf_max: usize,
-    /// Edges per cell aimed at when cutting.
-    pub(crate) leaf_target: f64,
-    /// Deepest table nesting.
+    /// Deepest node nesting.
     pub(crate) max_depth: u32,
-    /// Most columns (and rows) of a finer table.
-    pub(crate) max_fanout: u32,
     /// Most root cells.
     pub(crate) max_root_cells: usize,
-    /// Whether leaves may use the compact format (tests turn it off to exercise the
+    /// Whether leaves may use the quantized format (tests turn it off to exercise the
     /// general one).
     pub(crate) compact: bool,
 }
@@ -38,22 +33,29 @@ impl Default for Params {
         Params {
             root_edges: 1.5,
             leaf_max: 10,
-            leaf_target: 3.0,
-            max_depth: 8,
-            max_fanout: 32,
+            max_depth: 6,
             max_root_cells: 1 << 24,
             compact: true,
         }
     }
 }
 
-/// A boundary segment, endpoints in canonical order, toggling one or two regions.
+/// A boundary segment (endpoints in canonical order) toggling one or two regions.
 #[derive(Debug, Clone, Copy)]
 struct Edge {
     a: Point,
     b: Point,
     r1: u32,
     r2: u32,
+}
+
+/// A segment of a ring before merging: its region and its number in ring order.
+#[derive(Debug, Clone, Copy)]
+struct RawEdge {
+    a: Point,
+    b: Point,
+    r: u32,
+    raw: u32,
 }
 
 fn cmp_point(p: &Point, q: &Point) -> std::cmp::Ordering {
@@ -68,25 +70,6 @@ fn too_large(what: &'static str, actual: usize, limit: usize) -> GridError {
     }
 }
 
-/// The largest `n ≤ want` for which cutting `[lo, hi]` into `n` parts gives strictly
-/// increasing boundaries.
-fn fitting(lo: f64, hi: f64, want: u32) -> u32 {
-    let mut n = want.max(1);
-    while n > 1 {
-        let w = (hi - lo) / f64::from(n);
-        let ok = (1..=n).all(|i| {
-            let a = lo + f64::from(i - 1) * w;
-            let b = if i == n { hi } else { lo + f64::from(i) * w };
-            a < b
-        });
-        if ok && w.is_finite() {
-            return n;
-        }
-        n /= 2;
-    }
-    1
-}
-
 /// Whether segment `a–b` meets the closed box (its bounding box is known to).
 fn meets_box(a: Point, b: Point, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
     use crate::geo::validity::orient;
@@ -99,46 +82,41 @@ fn meets_box(a: Point, b: Point, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
     !(s.iter().all(|&v| v > 0.0) || s.iter().all(|&v| v < 0.0))
 }
 
-/// Columns `[lo, hi]` of `t` whose closed intervals meet `[min, max]`.
-fn col_range(t: &Table, min: f64, max: f64) -> (u32, u32) {
-    let mut lo = t.col(min.max(t.x0));
-    while lo > 0 && t.xs(lo) >= min {
-        lo -= 1;
-    }
-    let mut hi = t.col(max.min(t.x1));
-    while hi + 1 < t.cols && t.xs(hi + 1) <= max {
-        hi += 1;
-    }
-    (lo, hi)
+/// The exact sides of a table's cells (`cols + 1` and `rows + 1` values, increasing).
+struct Sides {
+    xs: Vec<f64>,
+    ys: Vec<f64>,
 }
 
-fn row_range(t: &Table, min: f64, max: f64) -> (u32, u32) {
-    let mut lo = t.row(min.max(t.y0));
-    while lo > 0 && t.ys(lo) >= min {
-        lo -= 1;
+impl Sides {
+    fn cols(&self) -> usize {
+        self.xs.len() - 1
     }
-    let mut hi = t.row(max.min(t.y1));
-    while hi + 1 < t.rows && t.ys(hi + 1) <= max {
-        hi += 1;
-    }
-    (lo, hi)
-}
 
-/// Calls `f(cell)` for every cell of `t` (row-major number) whose closed box meets the
-/// edge.
-fn for_cells(t: &Table, e: &Edge, mut f: impl FnMut(usize)) {
-    let (minx, maxx) = (e.a.lon.min(e.b.lon), e.a.lon.max(e.b.lon));
-    let (miny, maxy) = (e.a.lat.min(e.b.lat), e.a.lat.max(e.b.lat));
-    if maxx < t.x0 || minx > t.x1 || maxy < t.y0 || miny > t.y1 {
-        return;
+    fn rows(&self) -> usize {
+        self.ys.len() - 1
     }
-    let (i0, i1) = col_range(t, minx, maxx);
-    let (j0, j1) = row_range(t, miny, maxy);
-    let single = i0 == i1 && j0 == j1;
-    for j in j0..=j1 {
-        for i in i0..=i1 {
-            if single || meets_box(e.a, e.b, t.xs(i), t.ys(j), t.xs(i + 1), t.ys(j + 1)) {
-                f((j * t.cols + i) as usize);
+
+    /// Calls `f(cell)` for every cell (row-major number) whose closed box meets the edge.
+    fn for_cells(&self, e: &Edge, mut f: impl FnMut(usize)) {
+        let (xs, ys) = (&self.xs, &self.ys);
+        let (minx, maxx) = (e.a.lon.min(e.b.lon), e.a.lon.max(e.b.lon));
+        let (miny, maxy) = (e.a.lat.min(e.b.lat), e.a.lat.max(e.b.lat));
+        let (cols, rows) = (self.cols(), self.rows());
+        if maxx < xs[0] || minx > xs[cols] || maxy < ys[0] || miny > ys[rows] {
+            return;
+        }
+        // Closed intervals [xs[i], xs[i + 1]] meeting [minx, maxx].
+        let i0 = xs[1..].partition_point(|&s| s < minx);
+        let i1 = xs[..cols].partition_point(|&s| s <= maxx) - 1;
+        let j0 = ys[1..].partition_point(|&s| s < miny);
+        let j1 = ys[..rows].partition_point(|&s| s <= maxy) - 1;
+        let single = i0 == i1 && j0 == j1;
+        for j in j0..=j1 {
+            for i in i0..=i1 {
+                if single || meets_box(e.a, e.b, xs[i], ys[j], xs[i + 1], ys[j + 1]) {
+                    f(j * cols + i);
+                }
             }
         }
     }
@@ -151,11 +129,11 @@ struct CellLists {
 }
 
 impl CellLists {
-    fn build(t: &Table, edges: &[Edge], ids: impl Iterator<Item = u32> + Clone) -> CellLists {
-        let cells = (t.cols * t.rows) as usize;
+    fn build(s: &Sides, edges: &[Edge], ids: impl Iterator<Item = u32> + Clone) -> CellLists {
+        let cells = s.cols() * s.rows();
         let mut count = vec![0u32; cells + 1];
         for id in ids.clone() {
-            for_cells(t, &edges[id as usize], |c| count[c + 1] += 1);
+            s.for_cells(&edges[id as usize], |c| count[c + 1] += 1);
         }
         for c in 0..cells {
             count[c + 1] += count[c];
@@ -163,7 +141,7 @@ impl CellLists {
         let mut fill = count.clone();
         let mut out = vec![0u32; count[cells] as usize];
         for id in ids {
-            for_cells(t, &edges[id as usize], |c| {
+            s.for_cells(&edges[id as usize], |c| {
                 out[fill[c] as usize] = id;
                 fill[c] += 1;
             });
@@ -194,36 +172,81 @@ fn toggle_edge(set: &mut Vec<u32>, e: &Edge) {
     }
 }
 
+/// A cell being written: its lattice position and width, and its exact box.
+#[derive(Debug, Clone, Copy)]
+struct Spec {
+    u0: u64,
+    v0: u64,
+    k: u32,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// `⌈log2 n⌉` (0 for n ≤ 1).
+fn ceil_log2(n: u32) -> u32 {
+    if n <= 1 {
+        0
+    } else {
+        32 - (n - 1).leading_zeros()
+    }
+}
+
+/// The lattice over `[x0, x1] × [y0, y1]` with about `cols × rows` root cells.
+///
+/// A lattice unit is at least eight ulps of the coordinates, so that every float step moves
+/// a lattice position by at most an eighth of a unit (no unit is skipped); at most 2^31
+/// units an axis, so units fit `u32` and scaled positions are computed within 2^-20 units.
+fn lattice(x0: f64, y0: f64, x1: f64, y1: f64, cols: u32, rows: u32) -> Lattice {
+    let max_units = |lo: f64, hi: f64| {
+        let m = lo.abs().max(hi.abs());
+        let unit = (8.0 * (m.next_up() - m)).max(2f64.powi(-1000));
+        ((hi - lo) / unit).floor().clamp(1.0, f64::from(1u32 << 31))
+    };
+    let (mx, my) = (max_units(x0, x1), max_units(y0, y1));
+    let cols = cols.clamp(1, mx as u32);
+    let rows = rows.clamp(1, my as u32);
+    let fit = |m: f64, n: u32| (m / f64::from(n)).log2().floor().max(0.0) as u32;
+    let shift = (31 - ceil_log2(cols.max(rows)))
+        .min(fit(mx, cols))
+        .min(fit(my, rows));
+    let axis = |lo: f64, hi: f64, n: u32| {
+        let units = f64::from(n) * f64::from(1u32 << shift);
+        let mut a = Axis {
+            lo,
+            scale: units / (hi - lo) * (1.0 - 2f64.powi(-30)),
+            units,
+        };
+        // The largest coordinate must map below `units` (it does, by the margin above).
+        while a.real(hi) >= units {
+            a.scale = a.scale.next_down();
+        }
+        a
+    };
+    Lattice {
+        x: axis(x0, x1, cols),
+        y: axis(y0, y1, rows),
+        cols,
+        rows,
+        shift,
+    }
+}
+
 struct Builder<'a> {
     params: &'a Params,
+    lattice: Lattice,
     edges: Vec<Edge>,
+    /// Per edge: the position in `verts` (as vertex number) of its first vertex.
+    pos: Vec<u32>,
+    verts: Vec<f64>,
     data: Vec<u64>,
-    sets: Vec<u32>,
-    set_cache: HashMap<Vec<u32>, u32>,
+    nodes: Vec<u32>,
 }
 
 impl Builder<'_> {
-    fn status_entry(&mut self, set: &[u32]) -> Result<u32, GridError> {
-        match set {
-            [] => Ok(0),
-            [r] => Ok(r + 1),
-            _ => {
-                let mut key = set.to_vec();
-                key.sort_unstable();
-                if let Some(&e) = self.set_cache.get(&key) {
-                    return Ok(e);
-                }
-                let off = self.sets.len();
-                if off > PAYLOAD as usize {
-                    return Err(too_large("overlap lists", off, PAYLOAD as usize));
-                }
-                self.sets.push(key.len() as u32);
-                self.sets.extend_from_slice(&key);
-                let e = (TAG_MULTI << TAG_SHIFT) | off as u32;
-                self.set_cache.insert(key, e);
-                Ok(e)
-            }
-        }
+    fn vert(&self, i: u32) -> Point {
+        Point::new(self.verts[2 * i as usize], self.verts[2 * i as usize + 1])
     }
 
     fn offset(&self) -> Result<u32, GridError> {
@@ -234,10 +257,52 @@ impl Builder<'_> {
         Ok(off as u32)
     }
 
-    /// Writes the cell with the given box, corner status and edges; returns its entry.
+    fn status_entry(&mut self, set: &[u32]) -> Result<u32, GridError> {
+        match set {
+            [] => Ok(0),
+            [r] => Ok(r + 1),
+            _ => self.gleaf(set, &[]),
+        }
+    }
+
+    /// Corner statuses of row `j` of a table's cells, given the status at the table's
+    /// south-east corner and the edges to walk up its east side (none for the root, which
+    /// ends east of everything).
+    fn row_statuses(
+        &self,
+        s: &Sides,
+        lists: &CellLists,
+        j: usize,
+        base: &[u32],
+        east: &[u32],
+    ) -> Vec<Vec<u32>> {
+        let cols = s.cols();
+        let (x1, y0, y) = (s.xs[cols], s.ys[0], s.ys[j]);
+        let mut out: Vec<Vec<u32>> = vec![Vec::new(); cols];
+        let mut set = base.to_vec();
+        for &id in east {
+            let e = self.edges[id as usize];
+            if toggles(e.a, e.b, Point::new(x1, y), x1, y0) {
+                toggle_edge(&mut set, &e);
+            }
+        }
+        for i in (0..cols).rev() {
+            out[i] = set.clone();
+            let q = Point::new(s.xs[i], y);
+            for &id in lists.cell(j * cols + i) {
+                let e = self.edges[id as usize];
+                if toggles(e.a, e.b, q, s.xs[i + 1], y) {
+                    toggle_edge(&mut set, &e);
+                }
+            }
+        }
+        out
+    }
+
+    /// Writes the cell with the given corner status and edges; returns its entry.
     fn cell(
         &mut self,
-        bx: [f64; 4],
+        c: Spec,
         base: &[u32],
         ids: &[u32],
         depth: u32,
@@ -247,209 +312,243 @@ impl Builder<'_> {
             return self.status_entry(base);
         }
         let p = self.params;
-        let n = ids.len();
-        if n <= p.leaf_max || depth >= p.max_depth || n >= parent_n {
-            return self.leaf(bx, base, ids);
+        let can_split =
+            c.k >= LOCAL_BITS + NODE_BITS && depth < p.max_depth && ids.len() < parent_n;
+        if ids.len() > p.leaf_max && can_split {
+            return self.node(c, base, ids, depth);
         }
-        let [x0, y0, x1, y1] = bx;
-        let cells = (n as f64 / p.leaf_target).max(4.0);
-        let aspect = ((x1 - x0) / (y1 - y0)).clamp(1e-3, 1e3);
-        let want_c = (cells * aspect)
-            .sqrt()
-            .ceil()
-            .clamp(1.0, f64::from(p.max_fanout)) as u32;
-        let want_r = (cells / f64::from(want_c))
-            .ceil()
-            .clamp(1.0, f64::from(p.max_fanout)) as u32;
-        let (cols, rows) = (fitting(x0, x1, want_c), fitting(y0, y1, want_r));
-        if cols * rows <= 1 {
-            return self.leaf(bx, base, ids);
-        }
-        let t = Table::new(x0, y0, x1, y1, cols, rows);
-        let lists = CellLists::build(&t, &self.edges, ids.iter().copied());
-        // Corner statuses: up the east side from the table's corner, then west along rows.
-        let mut bases: Vec<Vec<u32>> = vec![Vec::new(); (cols * rows) as usize];
-        for j in 0..rows {
-            let y = t.ys(j);
-            let mut s = base.to_vec();
-            for &id in ids {
-                let e = self.edges[id as usize];
-                if toggles(e.a, e.b, Point::new(x1, y), x1, y0) {
-                    toggle_edge(&mut s, &e);
-                }
+        if p.compact && c.k >= LOCAL_BITS {
+            if let Some(e) = self.qleaf(&c, base, ids)? {
+                return Ok(e);
             }
-            for i in (0..cols).rev() {
-                let c = (j * cols + i) as usize;
-                bases[c] = s.clone();
-                let q = Point::new(t.xs(i), y);
-                for &id in lists.cell(c) {
-                    let e = self.edges[id as usize];
-                    if toggles(e.a, e.b, q, t.xs(i + 1), y) {
-                        toggle_edge(&mut s, &e);
-                    }
+            if can_split {
+                return self.node(c, base, ids, depth);
+            }
+        }
+        let mut ps: Vec<(u32, u32)> = ids.iter().map(|&id| (self.pos[id as usize], id)).collect();
+        ps.sort_unstable();
+        let mut runs: Vec<(u32, u32, u32, u32)> = Vec::new();
+        for &(at, id) in &ps {
+            match runs.last_mut() {
+                Some(run) if run.0 + run.1 == at => run.1 += 1,
+                _ => {
+                    let e = &self.edges[id as usize];
+                    runs.push((at, 1, e.r1, e.r2));
                 }
             }
         }
-        let off = self.offset()?;
-        t.write(&mut self.data);
-        let slots = off as usize + NODE_HEADER;
-        self.data
-            .resize(slots + ((cols * rows) as usize).div_ceil(2), 0);
-        for j in 0..rows {
-            for i in 0..cols {
-                let c = (j * cols + i) as usize;
-                let child = [t.xs(i), t.ys(j), t.xs(i + 1), t.ys(j + 1)];
-                let entry = self.cell(child, &bases[c], lists.cell(c), depth + 1, n)?;
-                self.data[slots + c / 2] |= u64::from(entry) << ((c % 2) * 32);
-            }
-        }
-        Ok((TAG_NODE << TAG_SHIFT) | off)
+        self.gleaf(base, &runs)
     }
 
-    /// Writes a leaf: its corner status and its edges chained into polylines.
-    ///
-    /// The compact format (at most [`LOCAL_MAX`] regions): a header (vertex count, local
-    /// region count, corner status as a bit mask), the local region ids ascending, one
-    /// flag byte per vertex (the local regions the edge to the next vertex toggles — none
-    /// at the end of a polyline — and whether that edge crosses the east side above the
-    /// corner), then all longitudes, then all latitudes. Otherwise the general format:
-    /// the corner status entry and runs (header with the count and the one or two
-    /// regions, then the vertices).
-    fn leaf(&mut self, bx: [f64; 4], base: &[u32], ids: &[u32]) -> Result<u32, GridError> {
-        let [_, y0, x1, _] = bx;
-        let off = self.offset()?;
-        let mut group: Vec<Edge> = ids.iter().map(|&i| self.edges[i as usize]).collect();
-        group.sort_unstable_by_key(|e| (e.r1, e.r2));
-        let mut lines: Vec<(Vec<Point>, u32, u32)> = Vec::new();
-        for same in group.chunk_by(|x, y| (x.r1, x.r2) == (y.r1, y.r2)) {
-            for line in chains(same) {
-                lines.push((line, same[0].r1, same[0].r2));
-            }
+    /// A 4 × 4 node of finer cells.
+    fn node(&mut self, c: Spec, base: &[u32], ids: &[u32], depth: u32) -> Result<u32, GridError> {
+        let kc = c.k - NODE_BITS;
+        let l = self.lattice;
+        let s = Sides {
+            xs: (0..=4u64)
+                .map(|i| match i {
+                    0 => c.x0,
+                    4 => c.x1,
+                    _ => l.x.side(c.u0 + (i << kc)),
+                })
+                .collect(),
+            ys: (0..=4u64)
+                .map(|j| match j {
+                    0 => c.y0,
+                    4 => c.y1,
+                    _ => l.y.side(c.v0 + (j << kc)),
+                })
+                .collect(),
+        };
+        let lists = CellLists::build(&s, &self.edges, ids.iter().copied());
+        let bases: Vec<Vec<u32>> = (0..4)
+            .flat_map(|j| self.row_statuses(&s, &lists, j, base, ids))
+            .collect();
+        let off = self.nodes.len();
+        if off > PAYLOAD as usize {
+            return Err(too_large("index nodes", off, PAYLOAD as usize));
         }
+        self.nodes.resize(off + 16, 0);
+        for (k, base) in bases.iter().enumerate().take(16) {
+            let (i, j) = (k % 4, k / 4);
+            let child = Spec {
+                u0: c.u0 + ((i as u64) << kc),
+                v0: c.v0 + ((j as u64) << kc),
+                k: kc,
+                x0: s.xs[i],
+                y0: s.ys[j],
+                x1: s.xs[i + 1],
+                y1: s.ys[j + 1],
+            };
+            let entry = self.cell(child, base, lists.cell(k), depth + 1, ids.len())?;
+            self.nodes[off + k] = entry;
+        }
+        Ok((TAG_NODE << TAG_SHIFT) | off as u32)
+    }
+
+    /// A general leaf: the corner status as region ids, then runs of exact edges, each with
+    /// its one or two regions.
+    fn gleaf(&mut self, base: &[u32], runs: &[(u32, u32, u32, u32)]) -> Result<u32, GridError> {
+        let off = self.offset()?;
+        self.data
+            .push(base.len() as u64 | (runs.len() as u64) << 32);
+        push_u32s(&mut self.data, base.iter().copied());
+        for &(start, nseg, r1, r2) in runs {
+            self.data.push(u64::from(start) | u64::from(nseg) << 32);
+            self.data.push(u64::from(r1) | u64::from(r2) << 32);
+        }
+        Ok((TAG_GLEAF << TAG_SHIFT) | off)
+    }
+
+    /// A quantized leaf (see `RegionIndex::qleaf_mask`), or `None` when the cell has too
+    /// many regions or vertices for it.
+    fn qleaf(&mut self, c: &Spec, base: &[u32], ids: &[u32]) -> Result<Option<u32>, GridError> {
         let mut locals: Vec<u32> = base.to_vec();
-        for &(_, r1, r2) in &lines {
-            locals.push(r1);
-            if r2 != NO_REGION {
-                locals.push(r2);
+        for &id in ids {
+            let e = &self.edges[id as usize];
+            locals.push(e.r1);
+            if e.r2 != NO_REGION {
+                locals.push(e.r2);
             }
         }
         locals.sort_unstable();
         locals.dedup();
-        let n: usize = lines.iter().map(|l| l.0.len()).sum();
-        if locals.len() > LOCAL_MAX || n > COMPACT_MAX_VERTICES || !self.params.compact {
-            return self.general_leaf(off, base, &lines);
+        if locals.len() > LOCAL_MAX {
+            return Ok(None);
         }
-        let bit = |r: u32| 1u8 << locals.binary_search(&r).unwrap_or(0);
-        let base_mask = base.iter().fold(0, |m, &r| m | bit(r));
-        let head = n as u64 | ((locals.len() as u64) << 16) | (u64::from(base_mask) << 24);
-        let (mut live, mut vcand) = (0u64, 0u64);
-        let mut flags: Vec<u8> = Vec::with_capacity(n);
-        let mut xs: Vec<u64> = Vec::with_capacity(n);
-        let mut ys: Vec<u64> = Vec::with_capacity(n);
-        for (line, r1, r2) in &lines {
-            let mask = bit(*r1) | if *r2 == NO_REGION { 0 } else { bit(*r2) };
-            for (k, v) in line.iter().enumerate() {
-                let i = xs.len();
-                match line.get(k + 1) {
-                    None => flags.push(0),
-                    Some(&w) => {
-                        live |= 1 << i;
-                        // Crosses x1 + ε above y0 + ε²: the static half of the way down.
-                        if crosses_down(*v, w, f64::INFINITY, x1, y0) {
-                            vcand |= 1 << i;
-                        }
-                        flags.push(mask);
-                    }
-                }
-                xs.push(v.lon.to_bits());
-                ys.push(v.lat.to_bits());
+        let bit = |r: u32| 1u32 << locals.binary_search(&r).unwrap_or(0);
+        // Cell-local coordinates: the cell spans [MARGIN, FAR_SIDE] on both axes.
+        let l = self.lattice;
+        let div = f64::from(1u32 << (c.k - LOCAL_BITS));
+        let (cu0, cv0) = (c.u0 as f64, c.v0 as f64);
+        let local = |p: Point| {
+            (
+                (l.x.real(p.lon) - cu0) / div + MARGIN as f64,
+                (l.y.real(p.lat) - cv0) / div + MARGIN as f64,
+            )
+        };
+        let mut ps: Vec<(u32, u32)> = ids.iter().map(|&id| (self.pos[id as usize], id)).collect();
+        ps.sort_unstable();
+        let mut xs: Vec<i64> = Vec::new();
+        let mut ys: Vec<i64> = Vec::new();
+        let mut flags: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let (mut live, mut vcand, mut vdir) = (0u32, 0u32, 0u32);
+        // Whether the polyline being written ends at an unclipped vertex, and which.
+        let mut open: Option<u32> = None;
+        for &(at, id) in &ps {
+            let (a, b) = (self.vert(at), self.vert(at + 1));
+            let (pa, pb) = (local(a), local(b));
+            let Some((t0, t1)) = clip(pa, pb) else {
+                return Ok(None);
+            };
+            if xs.len() + 2 > QLEAF_MAX_VERTICES + 1 {
+                return Ok(None);
             }
+            let along = |t: f64| (pa.0 + t * (pb.0 - pa.0), pa.1 + t * (pb.1 - pa.1));
+            let p0 = if t0 > 0.0 { along(t0) } else { pa };
+            let p1 = if t1 < 1.0 { along(t1) } else { pb };
+            if !(open == Some(at) && t0 == 0.0) {
+                xs.push(quantize(p0.0));
+                ys.push(quantize(p0.1));
+                flags.push(0);
+                starts.push(at);
+            }
+            let i = xs.len() - 1;
+            live |= 1 << i;
+            if crosses_down(a, b, c.y1, c.x1, c.y0) {
+                vcand |= 1 << i;
+            }
+            if a.lon < b.lon {
+                vdir |= 1 << i;
+            }
+            let e = &self.edges[id as usize];
+            flags[i] = bit(e.r1) | if e.r2 == NO_REGION { 0 } else { bit(e.r2) };
+            xs.push(quantize(p1.0));
+            ys.push(quantize(p1.1));
+            flags.push(0);
+            open = (t1 >= 1.0).then_some(at + 1);
         }
-        self.data.extend_from_slice(&[head, live, vcand]);
-        self.data.extend_from_slice(&ys);
-        self.data.extend_from_slice(&xs);
-        for chunk in flags.chunks(8) {
+        let n = xs.len();
+        if n > QLEAF_MAX_VERTICES {
+            return Ok(None);
+        }
+        let head = QHead {
+            live,
+            vcand,
+            vdir,
+            base: base.iter().fold(0, |m, &r| m | bit(r)),
+            n,
+            locals: locals.len(),
+        };
+        let off = self.offset()?;
+        self.data.push(head.pack());
+        push_lanes(&mut self.data, &ys);
+        for chunk in flags[..n - 1].chunks(8) {
             let mut w = 0u64;
             for (k, &f) in chunk.iter().enumerate() {
-                w |= u64::from(f) << (k * 8);
+                w |= u64::from(f) << flag_shift(k);
             }
             self.data.push(w);
         }
-        for pair in locals.chunks(2) {
-            self.data
-                .push(u64::from(pair[0]) | (u64::from(pair.get(1).copied().unwrap_or(0)) << 32));
-        }
-        Ok((TAG_LEAF << TAG_SHIFT) | off)
-    }
-
-    fn general_leaf(
-        &mut self,
-        off: u32,
-        base: &[u32],
-        lines: &[(Vec<Point>, u32, u32)],
-    ) -> Result<u32, GridError> {
-        let status = self.status_entry(base)?;
-        self.data.push(0);
-        let mut runs = 0u64;
-        // Polylines hold at most 65 vertices (see `chains`), well within a run's count.
-        for (line, r1, r2) in lines {
-            self.data
-                .push(line.len() as u64 | (u64::from(*r1) << 16) | (u64::from(*r2) << 40));
-            for v in line {
-                self.data.push(v.lon.to_bits());
-                self.data.push(v.lat.to_bits());
-            }
-            runs += 1;
-        }
-        self.data[off as usize] = u64::from(status) | ((runs | GENERAL_BIT) << 32);
-        Ok((TAG_LEAF << TAG_SHIFT) | off)
+        push_lanes(&mut self.data, &xs);
+        push_u32s(
+            &mut self.data,
+            locals.iter().copied().chain(starts.iter().copied()),
+        );
+        debug_assert!(
+            ys.iter().chain(&xs).all(|&v| (0..=LOCAL_TOP).contains(&v)) && FAR_SIDE <= LOCAL_TOP
+        );
+        Ok(Some((TAG_QLEAF << TAG_SHIFT) | off))
     }
 }
 
-/// Chains edges into polylines through shared endpoints (small groups only; larger ones,
-/// which only arise around points where very many edges meet, stay one run per edge).
-fn chains(edges: &[Edge]) -> Vec<Vec<Point>> {
-    if edges.len() > 64 {
-        return edges.iter().map(|e| vec![e.a, e.b]).collect();
-    }
-    let mut used = vec![false; edges.len()];
-    let mut out = Vec::new();
-    for s in 0..edges.len() {
-        if used[s] {
-            continue;
-        }
-        used[s] = true;
-        let mut line = std::collections::VecDeque::from([edges[s].a, edges[s].b]);
-        for at_back in [true, false] {
-            loop {
-                let end = if at_back {
-                    line[line.len() - 1]
-                } else {
-                    line[0]
-                };
-                let next = (0..edges.len()).find_map(|k| {
-                    if used[k] {
-                        None
-                    } else if edges[k].a == end {
-                        Some((k, edges[k].b))
-                    } else if edges[k].b == end {
-                        Some((k, edges[k].a))
-                    } else {
-                        None
-                    }
-                });
-                let Some((k, v)) = next else { break };
-                used[k] = true;
-                if at_back {
-                    line.push_back(v);
-                } else {
-                    line.push_front(v);
-                }
+/// The parameters `[t0, t1]` of segment `a–b` inside the box `[0, LOCAL_TOP]²`, `None`
+/// when it misses the box.
+fn clip(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let top = LOCAL_TOP as f64;
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [(-dx, a.0), (dx, top - a.0), (-dy, a.1), (dy, top - a.1)] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
             }
         }
-        out.push(line.into_iter().collect());
     }
-    out
+    (t0 <= t1).then_some((t0, t1))
+}
+
+/// A local coordinate: the floor of the (scaled, real) position, kept within the box.
+fn quantize(v: f64) -> i64 {
+    (v.floor() as i64).clamp(0, LOCAL_TOP)
+}
+
+/// Values as 16-bit lanes, four a word, padded with the top value.
+fn push_lanes(out: &mut Vec<u64>, vals: &[i64]) {
+    for chunk in vals.chunks(4) {
+        let mut w = 0u64;
+        for k in 0..4 {
+            let v = chunk.get(k).copied().unwrap_or(LOCAL_TOP) as u64;
+            w |= v << (16 * k);
+        }
+        out.push(w);
+    }
+}
+
+/// `u32`s, two a word.
+fn push_u32s(out: &mut Vec<u64>, vals: impl Iterator<Item = u32>) {
+    let vals: Vec<u32> = vals.collect();
+    for pair in vals.chunks(2) {
+        out.push(u64::from(pair[0]) | u64::from(pair.get(1).copied().unwrap_or(0)) << 32);
+    }
 }
 
 /// Builds the index of `regions` (region id = position). Every ring of a region toggles
@@ -479,19 +578,21 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
     let Some([x0, y0, x1, y1]) = bbox.filter(|b| b[0] < b[2] && b[1] < b[3]) else {
         return Err(GridError::EmptyLayer("no area to index".into()));
     };
+    if raw >= u32::MAX as usize / 2 {
+        return Err(too_large("edges", raw, u32::MAX as usize / 2));
+    }
     let cells = (raw as f64 / 2.0 / params.root_edges).clamp(1.0, params.max_root_cells as f64);
     let aspect = ((x1 - x0) / (y1 - y0)).clamp(1e-6, 1e6);
-    let want_c = (cells * aspect).sqrt().ceil().clamp(1.0, cells) as u32;
-    let want_r = (cells / f64::from(want_c)).ceil().max(1.0) as u32;
-    let table = Table::new(
-        x0,
-        y0,
-        x1,
-        y1,
-        fitting(x0, x1, want_c),
-        fitting(y0, y1, want_r),
-    );
-    let ncells = (table.cols * table.rows) as usize;
+    let want_c = (cells * aspect).sqrt().ceil().clamp(1.0, 65536.0) as u32;
+    let want_r = (cells / f64::from(want_c)).ceil().clamp(1.0, 65536.0) as u32;
+    let lattice = lattice(x0, y0, x1, y1, want_c, want_r);
+    let (cols, rows) = (lattice.cols as usize, lattice.rows as usize);
+    let ncells = cols * rows;
+    let root_cell = |p: Point| {
+        lattice.units(p).map_or(0, |(u, v)| {
+            (v >> lattice.shift) as usize * cols + (u >> lattice.shift) as usize
+        })
+    };
 
     // Raw edges, bucketed by the root cell of their first (canonical) endpoint so that
     // copies of one segment meet in one bucket.
@@ -502,43 +603,42 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
             (b, a)
         }
     };
-    let bucket = |p: Point| (table.row(p.lat) * table.cols + table.col(p.lon)) as usize;
     let mut start = vec![0usize; ncells + 1];
     for (_, pts) in rings() {
         for w in pts.windows(2) {
             if w[0] != w[1] {
-                start[bucket(canon(w[0], w[1]).0) + 1] += 1;
+                start[root_cell(canon(w[0], w[1]).0) + 1] += 1;
             }
         }
     }
     for c in 0..ncells {
         start[c + 1] += start[c];
     }
-    let empty = Edge {
+    let empty = RawEdge {
         a: Point::default(),
         b: Point::default(),
-        r1: 0,
-        r2: NO_REGION,
+        r: 0,
+        raw: 0,
     };
     let mut all = vec![empty; start[ncells]];
     let mut fill = start.clone();
+    let mut nraw = 0u32;
     for (r, pts) in rings() {
         for w in pts.windows(2) {
             if w[0] != w[1] {
                 let (a, b) = canon(w[0], w[1]);
-                let c = bucket(a);
-                all[fill[c]] = Edge {
-                    a,
-                    b,
-                    r1: r,
-                    r2: NO_REGION,
-                };
+                let c = root_cell(a);
+                all[fill[c]] = RawEdge { a, b, r, raw: nraw };
                 fill[c] += 1;
+                nraw += 1;
             }
         }
     }
     drop(fill);
-    // Merge copies: a region on both sides cancels out; the rest pair up.
+    // Merge copies: a region on both sides cancels out; the rest pair up. Each copy
+    // remembers the first merged edge it became (for chaining in ring order).
+    const NONE: u32 = u32::MAX;
+    let mut merged_of = vec![NONE; nraw as usize];
     let mut edges: Vec<Edge> = Vec::with_capacity(all.len() / 2 + 16);
     let mut regs: Vec<u32> = Vec::new();
     for c in 0..ncells {
@@ -546,17 +646,22 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
         b.sort_unstable_by(|x, y| {
             cmp_point(&x.a, &y.a)
                 .then(cmp_point(&x.b, &y.b))
-                .then(x.r1.cmp(&y.r1))
+                .then(x.r.cmp(&y.r))
         });
         for same in
             b.chunk_by(|x, y| cmp_point(&x.a, &y.a).is_eq() && cmp_point(&x.b, &y.b).is_eq())
         {
             regs.clear();
             for e in same {
-                if regs.last() == Some(&e.r1) {
+                if regs.last() == Some(&e.r) {
                     regs.pop();
                 } else {
-                    regs.push(e.r1);
+                    regs.push(e.r);
+                }
+            }
+            if !regs.is_empty() {
+                for e in same {
+                    merged_of[e.raw as usize] = edges.len() as u32;
                 }
             }
             for pair in regs.chunks(2) {
@@ -570,52 +675,103 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
         }
     }
     drop(all);
-    if edges.len() > u32::MAX as usize {
-        return Err(too_large("edges", edges.len(), u32::MAX as usize));
-    }
 
-    let lists = CellLists::build(&table, &edges, 0..edges.len() as u32);
+    // The shared exact store: merged edges chained in ring order, each edge once.
+    let mut pos = vec![NONE; edges.len()];
+    let mut verts: Vec<f64> = Vec::with_capacity(2 * (edges.len() + edges.len() / 4 + 16));
+    let mut nraw = 0usize;
+    for (_, pts) in rings() {
+        // The edge the open chain ends with, if any.
+        let mut open: Option<u32> = None;
+        for w in pts.windows(2) {
+            if w[0] == w[1] {
+                continue;
+            }
+            let e = merged_of[nraw];
+            nraw += 1;
+            if e == NONE || pos[e as usize] != NONE {
+                open = None;
+                continue;
+            }
+            let nv = (verts.len() / 2) as u32;
+            let label = |e: u32| (edges[e as usize].r1, edges[e as usize].r2);
+            if open.is_some_and(|o| label(o) == label(e)) {
+                pos[e as usize] = nv - 1;
+            } else {
+                verts.extend_from_slice(&[w[0].lon, w[0].lat]);
+                pos[e as usize] = nv;
+            }
+            verts.extend_from_slice(&[w[1].lon, w[1].lat]);
+            open = Some(e);
+        }
+    }
+    // Edges shared by more than two regions leave extra merged edges: one chain each.
+    for (e, at) in pos.iter_mut().enumerate() {
+        if *at == NONE {
+            *at = (verts.len() / 2) as u32;
+            let Edge { a, b, .. } = edges[e];
+            verts.extend_from_slice(&[a.lon, a.lat, b.lon, b.lat]);
+        }
+    }
+    drop(merged_of);
+    if verts.len() / 2 >= u32::MAX as usize {
+        return Err(too_large(
+            "edge vertices",
+            verts.len() / 2,
+            u32::MAX as usize,
+        ));
+    }
+    verts.shrink_to_fit();
+
+    let shift = lattice.shift;
+    let root = Sides {
+        xs: (0..=cols as u64)
+            .map(|i| lattice.x.side(i << shift))
+            .collect(),
+        ys: (0..=rows as u64)
+            .map(|j| lattice.y.side(j << shift))
+            .collect(),
+    };
+    let lists = CellLists::build(&root, &edges, 0..edges.len() as u32);
     let mut b = Builder {
         params,
+        lattice,
         edges,
+        pos,
+        verts,
         data: Vec::new(),
-        sets: Vec::new(),
-        set_cache: HashMap::new(),
+        nodes: Vec::new(),
     };
-    let mut root = vec![0u32; ncells];
-    let mut bases: Vec<Vec<u32>> = vec![Vec::new(); table.cols as usize];
-    let mut row_data: Vec<u32> = Vec::with_capacity(table.rows as usize + 1);
-    for j in 0..table.rows {
+    let mut entries = vec![0u32; ncells];
+    let mut row_data: Vec<u32> = Vec::with_capacity(rows + 1);
+    for j in 0..rows {
         row_data.push(b.data.len().min(u32::MAX as usize) as u32);
-        // Corner statuses along the row, from the east end (outside every region).
-        let y = table.ys(j);
-        let mut s: Vec<u32> = Vec::new();
-        for i in (0..table.cols).rev() {
-            bases[i as usize] = s.clone();
-            let q = Point::new(table.xs(i), y);
-            for &id in lists.cell((j * table.cols + i) as usize) {
-                let e = b.edges[id as usize];
-                if toggles(e.a, e.b, q, table.xs(i + 1), y) {
-                    toggle_edge(&mut s, &e);
-                }
-            }
-        }
-        for i in 0..table.cols {
-            let c = (j * table.cols + i) as usize;
-            let bx = [table.xs(i), y, table.xs(i + 1), table.ys(j + 1)];
-            root[c] = b.cell(bx, &bases[i as usize], lists.cell(c), 0, usize::MAX)?;
+        let bases = b.row_statuses(&root, &lists, j, &[], &[]);
+        for (i, base) in bases.iter().enumerate().take(cols) {
+            let c = j * cols + i;
+            let spec = Spec {
+                u0: (i as u64) << shift,
+                v0: (j as u64) << shift,
+                k: shift,
+                x0: root.xs[i],
+                y0: root.ys[j],
+                x1: root.xs[i + 1],
+                y1: root.ys[j + 1],
+            };
+            entries[c] = b.cell(spec, base, lists.cell(c), 0, usize::MAX)?;
         }
     }
+    row_data.push(b.data.len().min(u32::MAX as usize) as u32);
     let mut data = b.data;
     data.shrink_to_fit();
-    let mut sets = b.sets;
-    sets.shrink_to_fit();
-    row_data.push(data.len().min(u32::MAX as usize) as u32);
+    let mut nodes = b.nodes;
+    nodes.shrink_to_fit();
     Ok(RegionIndex {
-        table,
-        root,
+        lattice,
+        root: entries,
+        nodes,
         data,
-        sets,
+        verts: b.verts,
         row_data,
         regions: regions.len(),
     })

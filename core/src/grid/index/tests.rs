@@ -207,9 +207,7 @@ fn tight() -> Params {
     Params {
         root_edges: 40.0,
         leaf_max: 2,
-        leaf_target: 1.0,
         max_depth: 5,
-        max_fanout: 3,
         max_root_cells: 64,
         compact: true,
     }
@@ -265,6 +263,38 @@ fn default_county_agrees_with_the_scan_and_partitions() {
         assert_eq!(n, usize::from(contains(county, p)), "{p:?}");
     }
     assert!(points.len() > 40_000, "{}", points.len());
+}
+
+#[test]
+fn quantized_leaves_agree_with_their_exact_edges() {
+    // Every quantized leaf answers twice here, with its cell-local integer edges and with
+    // the exact edges; `path` asserts the two agree. Probe points sit on vertices, edges and
+    // cell sides, where the integer filter has to defer.
+    let c = SampleCounty::generate(&SampleOptions {
+        grids: 400,
+        seed: 9,
+        ..Default::default()
+    })
+    .unwrap();
+    let layer = c.grid_layer();
+    let index = GridIndex::build(&layer).unwrap();
+    let mut points = probe_points(&layer, &index, 20_000, 9);
+    points.extend(c.points(50_000, 10));
+    let (mut qleaf, mut deferred) = (0, 0);
+    for &p in &points {
+        if let Some((tag, uncertain)) = index.grids.index.path(p)
+            && tag == region::TAG_QLEAF
+        {
+            qleaf += 1;
+            deferred += usize::from(uncertain);
+        }
+    }
+    assert!(
+        qleaf > 1_000,
+        "{qleaf} of {} in quantized leaves",
+        points.len()
+    );
+    assert!(deferred > 0, "the probes never reached the exact fallback");
 }
 
 /// A hand-made layer: a community with five grids — one with a hole holding an island
@@ -593,16 +623,14 @@ proptest! {
         scale in prop::sample::select(vec![1.0, 0.1, 0.001_7, 1e-5]),
         root_edges in 0.3f64..30.0,
         leaf_max in 1usize..8,
-        fanout in 2u32..5,
+        max_depth in 0u32..5,
     ) {
         let layer = lattice_layer(n, &labels, scale);
         prop_assume!(layer.grids().next().is_some());
         let params = Params {
             root_edges,
             leaf_max,
-            leaf_target: 1.0,
-            max_depth: 6,
-            max_fanout: fanout,
+            max_depth,
             max_root_cells: 256,
             compact: leaf_max % 2 == 0,
         };
