@@ -1,11 +1,12 @@
 //! # wangge — grid-based community governance (网格化服务管理) rules
 //!
 //! `wangge` models China's grid governance: the grid tree and its codes ([`code`],
-//! [`grid`], [`geo`]), the working calendar that deadlines are counted in ([`calendar`]),
-//! the admission lists of grid work ([`admission`]), and the rules a county writes as a
-//! [`policy`]. It is a pure library:
-//! the staffing of grids ([`staffing`]: 3+X+N templates, rosters, validation), and the
-//! rules a county writes as a [`policy`]. It is a pure library:
+//! [`grid`], [`geo`]), coverage validation ([`grid::coverage`]) and point location
+//! ([`grid::GridIndex`]), the working calendar that deadlines are counted in
+//! ([`calendar`]), the staffing of grids ([`staffing`]: 3+X+N templates, rosters,
+//! validation), the admission lists of grid work ([`admission`]), and the rules a county
+//! writes as a [`policy`]. Every operation is also a JSON operation ([`api`]) that the
+//! bindings expose. It is a pure library:
 //! no file or network I/O, no clock, no randomness, no global state, no `unsafe`. Time is
 //! always passed in. The same inputs give the same outputs on every platform, which is
 //! what lets the C, WASM and Kotlin/Swift bindings run the very same rules.
@@ -32,3 +33,8 @@ pub mod policy;
 pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
