@@ -42,10 +42,11 @@
 //!
 //! # Speed and memory
 //!
-//! The layer's box is cut into cells, finer where edges crowd; a cell away from every edge
-//! answers at once, a cell with edges stores the status of one corner and its few edges,
-//! and a query counts the edges crossed between the point and that corner (a float filter
-//! decides almost every edge, exact predicates the rest). Batch queries on large layers
+//! The layer's box is cut into cells, finer where edges crowd (and finer throughout on a
+//! small layer, whose index is small anyway); a cell away from every edge answers at once,
+//! a cell with edges stores the status of one corner and its few edges, and a query counts
+//! the edges crossed between the point and that corner (a float filter decides almost
+//! every edge, exact predicates the rest). Batch queries on large layers
 //! visit the points band by band of cells, so that the part of the index they touch stays
 //! in cache; results come back in input order. [`GridIndex::memory_bytes`] tells the size.
 //!

@@ -206,6 +206,8 @@ fn check(layer: &Layer, index: &GridIndex, points: &[Point], dates: &[Option<Nai
 fn tight() -> Params {
     Params {
         root_edges: 40.0,
+        small_root_edges: 40.0,
+        small_root_cells: 0,
         leaf_max: 2,
         max_depth: 5,
         max_root_cells: 64,
@@ -629,6 +631,8 @@ proptest! {
         prop_assume!(layer.grids().next().is_some());
         let params = Params {
             root_edges,
+            small_root_edges: root_edges / 4.0,
+            small_root_cells: if max_depth % 2 == 0 { 0 } else { 128 },
             leaf_max,
             max_depth,
             max_root_cells: 256,
