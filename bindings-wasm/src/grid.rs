@@ -280,7 +280,7 @@ impl GridIndex {
         crs: Option<Ts<Crs>>,
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
     ) -> Result<Vec<i32>, JsValue> {
-        if lonlat.len() % 2 != 0 {
+        if !lonlat.len().is_multiple_of(2) {
             return Err(js_error(
                 ErrorCode::InvalidArgument,
                 &format!("lonlat has {} numbers, not pairs", lonlat.len()),
