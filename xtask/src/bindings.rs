@@ -356,7 +356,8 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
         ],
     )?;
 
-    // The sample county the browser example draws.
+    // The CLI's file of the sample county the browser example generates (the reference
+    // of its test).
     let web = out("web");
     sh::fresh_dir(&web)?;
     sh::run(
