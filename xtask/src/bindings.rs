@@ -39,13 +39,9 @@ fn sample() -> String {
     s(&sh::root().join("examples/data/sample-county.geojson")).to_string()
 }
 
+/// Memcheck with no suppressions: every report fails the run.
 fn valgrind(args: &[&str]) -> Result<(), String> {
-    let supp = format!(
-        "--suppressions={}",
-        s(&sh::root().join("bindings-c/tests/c/valgrind.supp"))
-    );
     let mut v = vec![
-        supp.as_str(),
         "-q",
         "--leak-check=full",
         "--show-leak-kinds=definite,indirect",
