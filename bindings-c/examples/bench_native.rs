@@ -1,11 +1,13 @@
 //! Locate benchmark, native Rust side (`cargo xtask bench-bindings` runs it beside the C
 //! and WASM versions): `bench_native <layer.geojson> <points.txt>`; prints
-//! `native ns_per_point <best of 5> hits <n>`.
+//! `native ns_per_point <best of 5> hits <n>` for `GridIndex::locate_batch` (full
+//! locations: grid, ancestors) and `native_find …` for `GridIndex::find_batch` (positions
+//! in the index's tables, what the C and WASM batch calls build on).
 
 use std::time::Instant;
 
 use wangge_core::geo::Point;
-use wangge_core::grid::Layer;
+use wangge_core::grid::{GridIndex, Hit, Layer};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -19,17 +21,22 @@ fn main() {
             Some(Point::new(it.next()?.ok()?, it.next()?.ok()?))
         })
         .collect();
+    let index = GridIndex::build(&layer).expect("index");
     let mut best = f64::INFINITY;
     let mut hits = 0;
     for _ in 0..5 {
         let t = Instant::now();
-        hits = 0;
-        for p in &points {
-            // The same work as the bindings: the codes of the units at the point, as text.
-            let codes: Vec<String> = layer.units_at(*p).map(|u| u.code.to_string()).collect();
-            hits += usize::from(!codes.is_empty());
-        }
+        let locs = index.locate_batch(&points);
+        hits = locs.iter().filter(|l| l.grid.is_some()).count();
         best = best.min(t.elapsed().as_secs_f64() * 1e9 / points.len() as f64);
     }
-    println!("native ns_per_point {best:.0} hits {hits}");
+    println!("native ns_per_point {best:.1} hits {hits}");
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let found = index.find_batch(&points);
+        hits = found.iter().filter(|h| matches!(h, Hit::Grid(_))).count();
+        best = best.min(t.elapsed().as_secs_f64() * 1e9 / points.len() as f64);
+    }
+    println!("native_find ns_per_point {best:.1} hits {hits}");
 }

@@ -23,6 +23,9 @@
 // Room for any code plus its NUL.
 #define WANGGE_CODE_CAPACITY 24
 
+// The most ancestors a location can carry.
+#define WANGGE_MAX_ANCESTORS 12
+
 // What every fallible function returns: `WANGGE_STATUS_OK` (0) or the stable error code
 // of `docs/ERRORS.md`, the same number as in every other binding. Values are append-only.
 typedef enum {
@@ -129,6 +132,10 @@ typedef enum {
 // between threads.
 typedef struct wangge_calendar wangge_calendar;
 
+// A point index over the grids of a layer (opaque). Made by [`wangge_grid_index_build`],
+// freed with [`wangge_grid_index_free`]. Immutable: may be shared between threads.
+typedef struct wangge_grid_index wangge_grid_index;
+
 // The units of one GeoJSON file (opaque). Made by [`wangge_layer_load`], freed with
 // [`wangge_layer_free`]. Immutable: may be shared between threads.
 typedef struct wangge_layer wangge_layer;
@@ -175,6 +182,22 @@ typedef uint32_t wangge_crs;
 
 // The unit of [`wangge_calendar_add`] (`WANGGE_DURATION_*`).
 typedef uint32_t wangge_duration_unit;
+
+// How a point was placed (`WANGGE_PLACE_*`).
+typedef uint32_t wangge_place;
+
+// Where a point is ([`wangge_grid_index_locate`]). Text fields are NUL-terminated digit
+// strings.
+typedef struct {
+  // `WANGGE_PLACE_GRID`, `WANGGE_PLACE_FALLBACK` or `WANGGE_PLACE_OUTSIDE`.
+  wangge_place place;
+  // The grid (or, for a fallback, the unit) holding the point; "" when outside.
+  char code[WANGGE_CODE_CAPACITY];
+  // How many entries of `ancestors` are used.
+  uint32_t ancestors_len;
+  // The units above `code`, nearest first: community, town, county.
+  char ancestors[WANGGE_MAX_ANCESTORS][WANGGE_CODE_CAPACITY];
+} wangge_location;
 
 // An administrative division code (6 or 12 digits).
 #define WANGGE_CODE_KIND_ADMIN 1
@@ -250,6 +273,15 @@ typedef uint32_t wangge_duration_unit;
 
 // Elapsed minutes.
 #define WANGGE_DURATION_NATURAL_MINUTES 6
+
+// Neither a grid nor any other unit holds the point.
+#define WANGGE_PLACE_OUTSIDE 0
+
+// A grid holds the point.
+#define WANGGE_PLACE_GRID 1
+
+// No grid holds the point; a larger unit does (属地兜底).
+#define WANGGE_PLACE_FALLBACK 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -467,6 +499,96 @@ wangge_status wangge_calendar_years_json(const wangge_calendar *calendar,
 // `calendar` NULL or a live handle, not used afterwards.
 void wangge_calendar_free(wangge_calendar *calendar);
 
+// Validates the coverage of a layer (gaps, overlaps, duplicates, invalid rings, code
+// mismatches, orphans, parts outside the parent, size rules), optionally with a second
+// layer `parent` holding the units above it (NULL: none).
+//
+// `options` is `options_len` bytes of JSON `{"tolerance_m"?: metres, "policy"?: preset id
+// or policy text, "as_of"?: "YYYY-MM-DD"}`, or NULL for the defaults. On success `*out`
+// is the report as JSON, the output of the `grid.validate` operation: `{"valid", "grids",
+// "violations": [{"kind", "codes", "at": [lon, lat], "area_m2", "message"}]}` (free it
+// with `wangge_string_free`). A layer with violations is a success: read `valid`.
+//
+// # Safety
+// `layer` NULL or a live handle; `parent` NULL or a live handle; `options` NULL or
+// `options_len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_layer_validate(const wangge_layer *layer,
+                                    const wangge_layer *parent,
+                                    const char *options,
+                                    size_t options_len,
+                                    char **out,
+                                    size_t *out_len);
+
+// Builds the point index of a layer's grids (and of its other units, for fallback). The
+// index does not refer to the layer afterwards: the layer may be freed.
+//
+// Errors: no grid (`WANGGE_STATUS_EMPTY_LAYER`), invalid geometry, an invalid validity,
+// two versions of a code in force on one day (`WANGGE_STATUS_DUPLICATE_UNIT`), a layer
+// beyond the index's limits.
+//
+// # Safety
+// `layer` NULL or a live handle; `out` NULL or valid for a write.
+wangge_status wangge_grid_index_build(const wangge_layer *layer, wangge_grid_index **out);
+
+// Locates one point: the grid holding it and the units above, or the fallback unit (the
+// boundary rule of `wangge::grid::index`: a point on a shared edge belongs to the grid
+// east of it, on an east–west edge to the grid north of it). `crs` is a `WANGGE_CRS_*`
+// value; `as_of` is `as_of_len` bytes `"YYYY-MM-DD"` to answer with the versions in force
+// that day, or NULL for the current versions. The same answer as the `grid.locate`
+// operation.
+//
+// # Safety
+// `index` NULL or a live handle; `as_of` NULL or `as_of_len` readable bytes; `out` NULL or
+// valid for a write.
+wangge_status wangge_grid_index_locate(const wangge_grid_index *index,
+                                       double lon,
+                                       double lat,
+                                       wangge_crs crs,
+                                       const char *as_of,
+                                       size_t as_of_len,
+                                       wangge_location *out);
+
+// Locates `n` points at once: `lonlat` holds `2 * n` numbers `lon0, lat0, lon1, lat1, …`
+// in the `crs` given. On success writes, for point `i`, the NUL-terminated code of the
+// grid (or fallback unit) holding it into `codes + i * WANGGE_CODE_CAPACITY` ("" when
+// outside) and, when `places` is not NULL, `WANGGE_PLACE_*` into `places[i]`. `as_of` as
+// in [`wangge_grid_index_locate`].
+//
+// A point that is not a valid coordinate fails the whole call
+// (`WANGGE_STATUS_INVALID_COORDINATE`, the message names its position) and nothing is
+// written. Use [`wangge_grid_index_locate`] for the ancestors of a point.
+//
+// # Safety
+// `index` NULL or a live handle; `lonlat` NULL or `2 * n` readable doubles; `as_of` NULL
+// or `as_of_len` readable bytes; `codes` NULL or `n * WANGGE_CODE_CAPACITY` writable
+// bytes; `places` NULL or `n` writable values.
+wangge_status wangge_grid_index_locate_batch(const wangge_grid_index *index,
+                                             const double *lonlat,
+                                             size_t n,
+                                             wangge_crs crs,
+                                             const char *as_of,
+                                             size_t as_of_len,
+                                             char *codes,
+                                             wangge_place *places);
+
+// The number of grid versions indexed.
+//
+// # Safety
+// `index` NULL or a live handle; `out` NULL or valid for a write.
+wangge_status wangge_grid_index_grid_count(const wangge_grid_index *index, size_t *out);
+
+// The heap memory the index holds, in bytes (approximate).
+//
+// # Safety
+// `index` NULL or a live handle; `out` NULL or valid for a write.
+wangge_status wangge_grid_index_memory_bytes(const wangge_grid_index *index, size_t *out);
+
+// Frees a grid index. NULL is ignored.
+//
+// # Safety
+// `index` NULL or a live handle, not used afterwards.
+void wangge_grid_index_free(wangge_grid_index *index);
+
 // `admission.budget`: JSON input (`len` bytes) → JSON output in `*out` (free with
 // `wangge_string_free`).
 //
@@ -559,6 +681,13 @@ wangge_status wangge_roster_validate(const char *input, size_t len, char **out, 
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 wangge_status wangge_grid_locate(const char *input, size_t len, char **out, size_t *out_len);
+
+// `grid.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
+// `wangge_string_free`).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_grid_validate(const char *input, size_t len, char **out, size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

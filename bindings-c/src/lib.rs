@@ -7,7 +7,8 @@
 //!   (0) or the stable error code of `docs/ERRORS.md`. The message of the last failure on
 //!   the calling thread is [`wangge_last_error_message`].
 //! * **Out-parameters** are written only on success.
-//! * **Ownership**: handles (`wangge_policy`, `wangge_layer`, `wangge_calendar`) come from
+//! * **Ownership**: handles (`wangge_policy`, `wangge_layer`, `wangge_calendar`,
+//!   `wangge_grid_index`) come from
 //!   `_load`/`_preset`
 //!   and are freed exactly once with their `_free`; strings returned through `char **out`
 //!   are freed with [`wangge_string_free`]. `const char *` results are static or
@@ -23,6 +24,7 @@
 
 mod boundary;
 mod calendar;
+mod grid;
 mod ops_json;
 #[rustfmt::skip] // generated (tests/status.rs)
 mod status;
@@ -41,6 +43,7 @@ use boundary::{
     write_string,
 };
 pub use calendar::*;
+pub use grid::*;
 pub use ops_json::*;
 pub use status::wangge_status;
 

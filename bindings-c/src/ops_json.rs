@@ -1,4 +1,4 @@
-//! Per-operation JSON functions for the admission, roster and grid.locate operations: each takes the
+//! Per-operation JSON functions for the admission, roster, grid.locate and grid.validate operations: each takes the
 //! operation's JSON input (pointer + length) and returns its JSON output, with the
 //! shapes documented in `wangge::api` and `tests/vectors/<op>.json`.
 
@@ -197,4 +197,20 @@ pub unsafe extern "C" fn wangge_grid_locate(
 ) -> wangge_status {
     // SAFETY: per the contract above.
     unsafe { json_op("grid.locate", input, len, out, out_len) }
+}
+
+/// `grid.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
+/// `wangge_string_free`).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_grid_validate(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("grid.validate", input, len, out, out_len) }
 }

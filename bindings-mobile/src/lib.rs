@@ -4,7 +4,8 @@
 //! are generated from the built library (library mode) by the workspace's `uniffi-bindgen`.
 //! Thin: every function converts its arguments, calls the core and converts the result.
 //!
-//! * Objects wrap core objects: [`Policy`], [`Layer`], [`Calendar`] (immutable, shareable
+//! * Objects wrap core objects: [`Policy`], [`Layer`], [`Calendar`], [`GridIndex`]
+//!   (immutable, shareable
 //!   across threads).
 //! * Records and enums mirror the data: [`CodeInfo`], [`LonLat`], [`PolicySummary`], ….
 //! * Every failure is a [`WanggeError`] (Kotlin `WanggeException`, Swift `WanggeError`,
@@ -17,6 +18,7 @@
 uniffi::setup_scaffolding!("wangge");
 
 mod calendar;
+mod grid;
 #[rustfmt::skip] // generated (tests/generated.rs)
 mod error;
 mod ops_json;
@@ -32,6 +34,7 @@ pub use calendar::{
     UnknownYears, YearOrigin,
 };
 pub use error::WanggeError;
+pub use grid::{CoverageReport, GridIndex, Location, ValidateOptions, Violation, ViolationKind};
 pub use ops_json::*;
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,

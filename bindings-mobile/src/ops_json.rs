@@ -1,4 +1,4 @@
-//! Per-operation functions for the admission, roster and grid.locate operations: each takes the
+//! Per-operation functions for the admission, roster, grid.locate and grid.validate operations: each takes the
 //! operation's JSON input text and returns its JSON output text (shapes documented in
 //! `wangge::api` and `tests/vectors/<op>.json`).
 
@@ -74,4 +74,10 @@ pub fn roster_validate(input_json: String) -> Result<String, WanggeError> {
 #[uniffi::export]
 pub fn grid_locate(input_json: String) -> Result<String, WanggeError> {
     call("grid.locate".to_string(), input_json)
+}
+
+/// `grid.validate`: JSON input text → JSON output text.
+#[uniffi::export]
+pub fn grid_validate(input_json: String) -> Result<String, WanggeError> {
+    call("grid.validate".to_string(), input_json)
 }

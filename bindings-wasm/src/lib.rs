@@ -4,7 +4,7 @@
 //! (`--target nodejs`) and browsers (`--target web`). Thin: every function converts its
 //! arguments, calls the core and converts the result back; no rule lives here.
 //!
-//! * Classes wrap core objects: [`Policy`], [`Layer`], [`Calendar`].
+//! * Classes wrap core objects: [`Policy`], [`Layer`], [`Calendar`], [`GridIndex`].
 //! * Functions take and return plain JS data whose TypeScript types are generated
 //!   (tsify): [`parse_code`] → `CodeInfo`, [`convert_point`] → `LonLat`, ….
 //! * Every failure is thrown as a JS `Error` named `WanggeError` with `code` (the stable
@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod grid;
 mod ops_json;
 mod types;
 
@@ -25,6 +26,10 @@ use wangge::{Error, ErrorCode, api};
 use wasm_bindgen::prelude::*;
 
 pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind, DurationUnit};
+pub use grid::{
+    CoverageReport, GridIndex, Location, SampleOptions, SampleUnits, ValidateOptions, Violation,
+    ViolationKind, sample_county,
+};
 pub use ops_json::*;
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,

@@ -1,4 +1,4 @@
-//! Per-operation functions for the admission, roster and grid.locate operations: each takes the
+//! Per-operation functions for the admission, roster, grid.locate and grid.validate operations: each takes the
 //! operation's input as a plain JS object and returns its output (shapes documented in
 //! `wangge::api` and `tests/vectors/<op>.json`).
 
@@ -100,4 +100,12 @@ pub fn grid_locate(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("grid.locate", input)
+}
+
+/// `grid.validate`: the operation's input object → its output object.
+#[wasm_bindgen(js_name = gridValidate, unchecked_return_type = "unknown")]
+pub fn grid_validate(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("grid.validate", input)
 }

@@ -42,7 +42,42 @@ export const NATIVE = {
   'admission.transition': (w, i) => w.admissionTransition(i),
   'roster.holder': (w, i) => w.rosterHolder(i),
   'roster.summary': (w, i) => w.rosterSummary(i),
-  'grid.locate': (w, i) => w.gridLocate(i),
+  'grid.locate': (w, i) => {
+    if (!onlyKeys(i, ['layer', 'points', 'as_of']) || !Array.isArray(i.points)) return INEXPRESSIBLE;
+    const pointOk = (p) =>
+      onlyKeys(p, ['id', 'lon', 'lat', 'crs']) && ['number', 'string'].includes(typeof p.id) &&
+      typeof p.lon === 'number' && typeof p.lat === 'number' && [undefined, 'wgs84', 'gcj02', 'bd09'].includes(p.crs);
+    if (!i.points.every(pointOk)) return INEXPRESSIBLE;
+    const layer = w.Layer.fromGeoJSON(JSON.stringify(i.layer));
+    let index;
+    try {
+      index = new w.GridIndex(layer);
+    } finally {
+      layer.free();
+    }
+    try {
+      return {
+        results: i.points.map((p) => {
+          const loc = index.locate(p.lon, p.lat, p.crs, i.as_of);
+          return { id: p.id, code: loc.grid, fallback: loc.fallback, ancestors: loc.ancestors };
+        }),
+      };
+    } finally {
+      index.free();
+    }
+  },
+  'grid.validate': (w, i) => {
+    if (!onlyKeys(i, ['layer', 'parent', 'tolerance_m', 'policy', 'as_of']) || !('layer' in i)) return INEXPRESSIBLE;
+    const options = Object.fromEntries(['tolerance_m', 'policy', 'as_of'].filter((k) => k in i).map((k) => [k, i[k]]));
+    const layer = w.Layer.fromGeoJSON(JSON.stringify(i.layer));
+    const parent = 'parent' in i ? w.Layer.fromGeoJSON(JSON.stringify(i.parent)) : null;
+    try {
+      return parent ? layer.validateWithParent(parent, options) : layer.validate(options);
+    } finally {
+      layer.free();
+      parent?.free();
+    }
+  },
   'roster.validate': (w, i) => w.rosterValidate(i),
   'calendar.add': (w, i) => {
     if (!isStr(i.start) || !Number.isInteger(i.amount) || i.amount < 0 || i.amount > 0xffffffff) return INEXPRESSIBLE;

@@ -57,3 +57,22 @@ const kind: W.DayKind = day.kind;
 const festival: string | null = day.name;
 const years: W.CalendarYears = cal.years();
 console.log(minutes, days, kind, festival, cal.nextWorking(deadline), years.time_zone, years.years[0]?.sources[0]?.issued);
+
+const vopts: W.ValidateOptions = { tolerance_m: 0.1, policy: 'seed003', as_of: '2025-01-01' };
+const report: W.CoverageReport = layer.validate(vopts);
+const withParent: W.CoverageReport = layer.validateWithParent(layer);
+const violation: W.Violation | undefined = report.violations[0];
+const vkind: W.ViolationKind | undefined = violation?.kind;
+const at: [number, number] | undefined = violation?.at;
+console.log(report.valid, report.grids, withParent.valid, vkind, at, violation?.codes.join(), violation?.area_m2, violation?.message);
+
+const sampleOpts: W.SampleOptions = { grids: 24, seed: 1, only: 'grids' };
+using county = w.Layer.fromGeoJSON(w.sampleCounty(sampleOpts));
+using index = new w.GridIndex(county);
+const loc: W.Location = index.locate(118.5, 35.8, 'gcj02', '2025-01-01');
+const grid: string | null = loc.grid;
+const fallback: string | null = loc.fallback;
+const hits: Int32Array = index.locateBatch(new Float64Array([118.5, 35.8]), 'wgs84');
+const table: string[] = index.codes();
+const inGrid: boolean = hits[0]! >= 0 && hits[0]! < index.gridCount;
+console.log(grid, fallback, loc.ancestors, inGrid, table[hits[0]!], index.memoryBytes);

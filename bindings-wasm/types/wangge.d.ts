@@ -79,6 +79,33 @@ export interface LonLat {
 }
 
 /**
+ * One coverage violation: its kind, the units involved, a point locating it, its size.
+ */
+export interface Violation {
+    /**
+     * What is wrong.
+     */
+    kind: ViolationKind;
+    /**
+     * The units involved (for gaps and overlaps the units around or over the area, then
+     * the parent).
+     */
+    codes: string[];
+    /**
+     * A point inside the gap/overlap/outside part, or the offending vertex: `[lon, lat]`.
+     */
+    at: [number, number];
+    /**
+     * The area in square metres (0 when it cannot be measured).
+     */
+    area_m2: number;
+    /**
+     * A human explanation.
+     */
+    message: string;
+}
+
+/**
  * One day of a calendar (the output of `calendar.day`).
  */
 export interface DayInfo {
@@ -157,6 +184,30 @@ export interface UnitInfo {
 }
 
 /**
+ * Options of `sampleCounty`.
+ */
+export interface SampleOptions {
+    /**
+     * Number of grids (at least 1). Defaults to 1,358.
+     */
+    grids?: number;
+    /**
+     * Seed of the generator. Defaults to 1.
+     */
+    seed?: number;
+    /**
+     * Which units to write: `"all"` (county, towns, communities, grids), `"grids"` or
+     * `"parents"`. Defaults to `"all"`.
+     */
+    only?: SampleUnits;
+}
+
+/**
+ * The kind of a coverage violation.
+ */
+export type ViolationKind = "gap" | "overlap" | "duplicate" | "invalid_geometry" | "code_mismatch" | "orphan" | "outside_parent" | "size_rule";
+
+/**
  * The kind of a day.
  */
 export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
@@ -165,6 +216,44 @@ export type DayKind = "workday" | "weekend" | "holiday" | "makeup_workday";
  * The level of an administrative division code.
  */
 export type AdminLevel = "province" | "prefecture" | "county" | "town" | "community";
+
+/**
+ * The options of `Layer.validate` (the same fields as the `grid.validate` operation).
+ */
+export interface ValidateOptions {
+    /**
+     * Gaps, overlaps and outside parts narrower than this on average (metres) are
+     * slivers and not reported. Defaults to the policy's (0.05 m).
+     */
+    tolerance_m?: number;
+    /**
+     * A policy preset id (`"seed003"`) or policy text (TOML or JSON): levels, code layout,
+     * division rules, tolerance. Defaults to the built-in defaults.
+     */
+    policy?: string;
+    /**
+     * Check the versions in force on this date (`YYYY-MM-DD`) instead of the current ones.
+     */
+    as_of?: string;
+}
+
+/**
+ * The result of `Layer.validate` (the output of `grid.validate`).
+ */
+export interface CoverageReport {
+    /**
+     * Whether no violation was found.
+     */
+    valid: boolean;
+    /**
+     * How many grids took part.
+     */
+    grids: number;
+    /**
+     * Every violation, sorted by kind, then codes, then location.
+     */
+    violations: Violation[];
+}
 
 /**
  * The unit of `Calendar.add`.
@@ -180,6 +269,25 @@ export type CodeInfo = { kind: "admin"; code: string; level: AdminLevel; parent:
  * What the township digits of a 12-digit code suggest.
  */
 export type TownshipHint = "street" | "town" | "township" | "special_area" | "other";
+
+/**
+ * Where a point is: its grid and the units above it, or the fallback unit.
+ */
+export interface Location {
+    /**
+     * The grid holding the point; null when no grid does.
+     */
+    grid: string | null;
+    /**
+     * When no grid holds the point: the smallest unit that does (属地兜底).
+     */
+    fallback: string | null;
+    /**
+     * The units above the grid (or the fallback unit), nearest first: community, town,
+     * county.
+     */
+    ancestors: string[];
+}
 
 /**
  * Which calendar to build (the same fields as the `calendar.*` operations): none for the
@@ -204,6 +312,11 @@ export interface CalendarOptions {
      */
     holidays?: unknown;
 }
+
+/**
+ * Which units `sampleCounty` writes.
+ */
+export type SampleUnits = "all" | "grids" | "parents";
 
 
 /**
@@ -244,6 +357,46 @@ export class Calendar {
 }
 
 /**
+ * A point index over a layer's grids, built once, answering many `locate` calls (the
+ * boundary rule of the core: a point on an edge shared by two grids belongs to the grid
+ * east of it, on an east–west edge to the grid north of it).
+ */
+export class GridIndex {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The code of every indexed unit: the grids (`gridCount` of them), then the fallback
+     * units. `locateBatch` answers with positions in this table.
+     */
+    codes(): string[];
+    /**
+     * Locates many points: `lonlat` holds `lon0, lat0, lon1, lat1, …`. Returns one number
+     * per point: its position in `codes()` (a grid when below `gridCount`, else a
+     * fallback unit), or -1 when outside every unit. A point that is not a valid
+     * coordinate throws (`invalid_coordinate`, naming its position).
+     */
+    locateBatch(lonlat: Float64Array | number[], crs?: Crs | null, asOf?: string | null): Int32Array;
+    /**
+     * Locates one point (`crs`: `"wgs84"` by default; `asOf`: `YYYY-MM-DD` to use the
+     * versions in force that day). The same answer as the `grid.locate` operation.
+     */
+    locate(lon: number, lat: number, crs?: Crs | null, asOf?: string | null): Location;
+    /**
+     * Builds the index of a layer's grids (and its other units, for fallback). The index
+     * does not refer to the layer afterwards.
+     */
+    constructor(layer: Layer);
+    /**
+     * Number of grid versions indexed: positions `0 … gridCount - 1` of `codes()`.
+     */
+    readonly gridCount: number;
+    /**
+     * Heap memory held by the index, in bytes (approximate).
+     */
+    readonly memoryBytes: number;
+}
+
+/**
  * The units (grids and divisions) of one GeoJSON FeatureCollection.
  */
 export class Layer {
@@ -267,6 +420,18 @@ export class Layer {
      * The units' codes and properties, in file order.
      */
     units(): UnitInfo[];
+    /**
+     * `validate` with a second layer holding the units above this one (communities,
+     * towns, county), as `wangge grid validate --parent`.
+     */
+    validateWithParent(parent: Layer, options?: ValidateOptions | null): CoverageReport;
+    /**
+     * Validates the layer's coverage (gaps, overlaps, duplicates, invalid rings, code
+     * mismatches, orphans, parts outside the parent, size rules). The layer's own units
+     * above the grids act as parents. A layer with violations is not an error: read
+     * `valid` and `violations`.
+     */
+    validate(options?: ValidateOptions | null): CoverageReport;
     /**
      * The number of units.
      */
@@ -371,6 +536,11 @@ export function errorCodes(): ErrorCodeInfo[];
 export function gridLocate(input: unknown): unknown;
 
 /**
+ * `grid.validate`: the operation's input object → its output object.
+ */
+export function gridValidate(input: unknown): unknown;
+
+/**
  * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
  */
 export function ops(): string[];
@@ -394,6 +564,12 @@ export function rosterSummary(input: unknown): unknown;
  * `roster.validate`: the operation's input object → its output object.
  */
 export function rosterValidate(input: unknown): unknown;
+
+/**
+ * The generated sample county (沂水县-like, deterministic for a seed) as GeoJSON text: the
+ * same layers as `wangge grid generate`.
+ */
+export function sampleCounty(options?: SampleOptions | null): string;
 
 /**
  * The package version.

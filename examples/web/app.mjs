@@ -1,17 +1,23 @@
 // Draws a grid layer (GeoJSON) as SVG and shows the grid code of a clicked point, using
-// the `wangge` npm package's browser build. Query parameters:
-//   pkg  = URL of the package's web/wangge.js   (default: the build in out/npm/wangge)
-//   data = URL of the GeoJSON layer             (default: out/web/sample-county.geojson)
+// the `wangge` npm package's browser build: the layer is indexed once (GridIndex) and each
+// click is one `locate`. Query parameters:
+//   pkg   = URL of the package's web/wangge.js  (default: the build in out/npm/wangge)
+//   data  = URL of a GeoJSON layer to draw      (default: none, generate the sample county)
+//   grids = grids of the generated sample county (default: 300)
 const params = new URLSearchParams(location.search);
 const PKG = params.get('pkg') ?? '../../out/npm/wangge/web/wangge.js';
-const DATA = params.get('data') ?? '../../out/web/sample-county.geojson';
+const DATA = params.get('data');
+const GRIDS = Number(params.get('grids') ?? 300);
 
 const wangge = await import(PKG);
 await wangge.default(); // fetches web/wangge_bg.wasm next to wangge.js
 window.wangge = wangge;
 
-const text = await (await fetch(DATA)).text();
+// The sample county is generated in the browser (the same layer as
+// `wangge grid generate --grids 300 --only grids`), or a layer is fetched.
+const text = DATA ? await (await fetch(DATA)).text() : wangge.sampleCounty({ grids: GRIDS, only: 'grids' });
 const layer = wangge.Layer.fromGeoJSON(text);
+const index = new wangge.GridIndex(layer);
 const units = layer.units().filter((u) => u.is_grid);
 const byCode = new Map(units.map((u) => [u.code, u]));
 
@@ -47,18 +53,19 @@ for (const f of JSON.parse(text).features) {
 svg.addEventListener('click', (ev) => {
   const r = svg.getBoundingClientRect();
   const [lon, lat] = toLonLat(ev.clientX - r.left, ev.clientY - r.top);
-  const hits = layer.unitsAt(lon, lat).filter((c) => byCode.has(c));
+  const grid = index.locate(lon, lat).grid;
   for (const p of paths.values()) p.classList.remove('hit');
-  const code = hits[0] ?? '—';
-  document.getElementById('code').textContent = code;
-  document.getElementById('name').textContent = hits[0] ? byCode.get(code).name ?? '' : '(outside every grid)';
+  document.getElementById('code').textContent = grid ?? '—';
+  document.getElementById('name').textContent = grid ? byCode.get(grid)?.name ?? '' : '(outside every grid)';
   document.getElementById('where').textContent = `(${lon.toFixed(5)}, ${lat.toFixed(5)})`;
-  if (hits[0]) paths.get(code).classList.add('hit');
+  if (grid) paths.get(grid)?.classList.add('hit');
 });
 
 // For tests: page coordinates of a position, and a ready flag.
 window.wanggeMap = {
   grids: units.length,
+  source: DATA ? 'file' : 'generated',
+  indexBytes: index.memoryBytes,
   project(lon, lat) {
     const r = svg.getBoundingClientRect();
     const [x, y] = toXY([lon, lat]);

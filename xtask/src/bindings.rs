@@ -39,13 +39,9 @@ fn sample() -> String {
     s(&sh::root().join("examples/data/sample-county.geojson")).to_string()
 }
 
+/// Memcheck with no suppressions: every report fails the run.
 fn valgrind(args: &[&str]) -> Result<(), String> {
-    let supp = format!(
-        "--suppressions={}",
-        s(&sh::root().join("bindings-c/tests/c/valgrind.supp"))
-    );
     let mut v = vec![
-        supp.as_str(),
         "-q",
         "--leak-check=full",
         "--show-leak-kinds=definite,indirect",
@@ -356,7 +352,8 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
         ],
     )?;
 
-    // The sample county the browser example draws.
+    // The CLI's file of the sample county the browser example generates (the reference
+    // of its test).
     let web = out("web");
     sh::fresh_dir(&web)?;
     sh::run(

@@ -5,7 +5,8 @@
  *
  * 1. The conventions: NULL arguments, invalid UTF-8, out-parameters untouched on failure,
  *    handles, string ownership, status names.
- * 2. Every conformance vector, twice: through the generic wangge_call and through the
+ * 2. Coverage validation and the grid index on tests/data (test_grid.h).
+ * 3. Every conformance vector, twice: through the generic wangge_call and through the
  *    native typed functions (vectors.h maps each op to them). An op of the library
  *    that has no native mapping, or a vector file whose op is unknown, is a failure. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
@@ -16,6 +17,7 @@
 #include "harness.h"
 #include "wangge.h"
 #include "vectors.h"
+#include "test_grid.h"
 
 static void test_conventions(const char *sample_path) {
     /* Status names equal the error names of docs/ERRORS.md. */
@@ -153,6 +155,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     test_conventions(argv[2]);
+    test_validate(argv[1]);
+    test_index(argv[1]);
     run_vectors(argv[1]);
     return harness_summary();
 }

@@ -124,6 +124,7 @@ static adapt_result adapt_policy_load(const cJSON *in, cJSON **out, wangge_statu
 
 #include "vectors_calendar.h"
 #include "vectors_json_ops.h"
+#include "vectors_grid.h"
 
 /* Every op the library has must appear here. */
 static const struct {
@@ -147,6 +148,7 @@ static const struct {
     {"code.parse", adapt_code_parse},
     {"geo.convert", adapt_geo_convert},
     {"grid.locate", adapt_grid_locate},
+    {"grid.validate", adapt_grid_validate},
     {"policy.load", adapt_policy_load},
     {"roster.holder", adapt_roster_holder},
     {"roster.summary", adapt_roster_summary},

@@ -26,6 +26,5 @@ static adapt_result adapt_admission_transition(const cJSON *in, cJSON **out, wan
 static adapt_result adapt_roster_holder(const cJSON *in, cJSON **out, wangge_status *st) { return json_adapter(wangge_roster_holder, in, out, st); }
 static adapt_result adapt_roster_summary(const cJSON *in, cJSON **out, wangge_status *st) { return json_adapter(wangge_roster_summary, in, out, st); }
 static adapt_result adapt_roster_validate(const cJSON *in, cJSON **out, wangge_status *st) { return json_adapter(wangge_roster_validate, in, out, st); }
-static adapt_result adapt_grid_locate(const cJSON *in, cJSON **out, wangge_status *st) { return json_adapter(wangge_grid_locate, in, out, st); }
 
 #endif

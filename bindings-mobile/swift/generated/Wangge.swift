@@ -859,6 +859,237 @@ public func FfiConverterTypeCalendar_lower(_ value: Calendar) -> UInt64 {
 
 
 /**
+ * A point index over a layer's grids, built once (the boundary rule of the core: a point
+ * on an edge shared by two grids belongs to the grid east of it, on an east–west edge to
+ * the grid north of it). Immutable and thread-safe.
+ */
+public protocol GridIndexProtocol: AnyObject, Sendable {
+    
+    /**
+     * The code of every indexed unit: the grids (`grid_count` of them), then the fallback
+     * units. `locate_batch` answers with positions in this table.
+     */
+    func codes()  -> [String]
+    
+    /**
+     * Number of grid versions indexed: positions `0 … grid_count - 1` of `codes()`.
+     */
+    func gridCount()  -> UInt64
+    
+    /**
+     * Locates one point (`crs`: WGS84 by default; `as_of`: `YYYY-MM-DD` to use the
+     * versions in force that day). The same answer as the `grid.locate` operation.
+     */
+    func locate(lon: Double, lat: Double, crs: Crs?, asOf: String?) throws  -> Location
+    
+    /**
+     * Locates many points: `lonlat` holds `lon0, lat0, lon1, lat1, …`. Returns one number
+     * per point: its position in `codes()` (a grid when below `grid_count`, else a
+     * fallback unit), or -1 when outside every unit. A point that is not a valid
+     * coordinate fails the call (`invalid_coordinate`, naming its position).
+     */
+    func locateBatch(lonlat: [Double], crs: Crs?, asOf: String?) throws  -> [Int32]
+    
+    /**
+     * Heap memory held by the index, in bytes (approximate).
+     */
+    func memoryBytes()  -> UInt64
+    
+}
+/**
+ * A point index over a layer's grids, built once (the boundary rule of the core: a point
+ * on an edge shared by two grids belongs to the grid east of it, on an east–west edge to
+ * the grid north of it). Immutable and thread-safe.
+ */
+open class GridIndex: GridIndexProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_wangge_mobile_fn_clone_gridindex(self.handle, $0) }
+    }
+    /**
+     * Builds the index of a layer's grids (and its other units, for fallback). The index
+     * does not refer to the layer afterwards.
+     */
+public convenience init(layer: Layer)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_constructor_gridindex_new(
+        FfiConverterTypeLayer_lower(layer),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_wangge_mobile_fn_free_gridindex(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The code of every indexed unit: the grids (`grid_count` of them), then the fallback
+     * units. `locate_batch` answers with positions in this table.
+     */
+open func codes() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_gridindex_codes(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Number of grid versions indexed: positions `0 … grid_count - 1` of `codes()`.
+     */
+open func gridCount() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_gridindex_grid_count(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Locates one point (`crs`: WGS84 by default; `as_of`: `YYYY-MM-DD` to use the
+     * versions in force that day). The same answer as the `grid.locate` operation.
+     */
+open func locate(lon: Double, lat: Double, crs: Crs? = nil, asOf: String? = nil)throws  -> Location  {
+    return try  FfiConverterTypeLocation_lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_gridindex_locate(
+            self.uniffiCloneHandle(),
+        FfiConverterDouble.lower(lon),
+        FfiConverterDouble.lower(lat),
+        FfiConverterOptionTypeCrs.lower(crs),
+        FfiConverterOptionString.lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Locates many points: `lonlat` holds `lon0, lat0, lon1, lat1, …`. Returns one number
+     * per point: its position in `codes()` (a grid when below `grid_count`, else a
+     * fallback unit), or -1 when outside every unit. A point that is not a valid
+     * coordinate fails the call (`invalid_coordinate`, naming its position).
+     */
+open func locateBatch(lonlat: [Double], crs: Crs? = nil, asOf: String? = nil)throws  -> [Int32]  {
+    return try  FfiConverterSequenceInt32.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_gridindex_locate_batch(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceDouble.lower(lonlat),
+        FfiConverterOptionTypeCrs.lower(crs),
+        FfiConverterOptionString.lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Heap memory held by the index, in bytes (approximate).
+     */
+open func memoryBytes() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_gridindex_memory_bytes(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGridIndex: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = GridIndex
+
+    public static func lift(_ handle: UInt64) throws -> GridIndex {
+        return GridIndex(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: GridIndex) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GridIndex {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: GridIndex, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridIndex_lift(_ handle: UInt64) throws -> GridIndex {
+    return try FfiConverterTypeGridIndex.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGridIndex_lower(_ value: GridIndex) -> UInt64 {
+    return FfiConverterTypeGridIndex.lower(value)
+}
+
+
+
+
+
+
+/**
  * The units (grids and divisions) of one GeoJSON FeatureCollection. Immutable.
  */
 public protocol LayerProtocol: AnyObject, Sendable {
@@ -888,6 +1119,14 @@ public protocol LayerProtocol: AnyObject, Sendable {
      * (a linear scan).
      */
     func unitsAt(lon: Double, lat: Double) throws  -> [String]
+    
+    /**
+     * Validates the layer's coverage (gaps, overlaps, duplicates, invalid rings, code
+     * mismatches, orphans, parts outside the parent, size rules), optionally with a
+     * second layer `parent` holding the units above it. A layer with violations is not
+     * an error: read `valid` and `violations`.
+     */
+    func validate(parent: Layer?, options: ValidateOptions?) throws  -> CoverageReport
     
 }
 /**
@@ -1017,6 +1256,23 @@ open func unitsAt(lon: Double, lat: Double)throws  -> [String]  {
             self.uniffiCloneHandle(),
         FfiConverterDouble.lower(lon),
         FfiConverterDouble.lower(lat),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Validates the layer's coverage (gaps, overlaps, duplicates, invalid rings, code
+     * mismatches, orphans, parts outside the parent, size rules), optionally with a
+     * second layer `parent` holding the units above it. A layer with violations is not
+     * an error: read `valid` and `violations`.
+     */
+open func validate(parent: Layer? = nil, options: ValidateOptions? = nil)throws  -> CoverageReport  {
+    return try  FfiConverterTypeCoverageReport_lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_layer_validate(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeLayer.lower(parent),
+        FfiConverterOptionTypeValidateOptions.lower(options),uniffiCallStatus
     )
 })
 }
@@ -1370,6 +1626,85 @@ public func FfiConverterTypeCalendarYears_lower(_ value: CalendarYears) -> RustB
 
 
 /**
+ * The result of `Layer.validate` (the output of `grid.validate`).
+ */
+public struct CoverageReport: Equatable, Hashable {
+    /**
+     * Whether no violation was found.
+     */
+    public var valid: Bool
+    /**
+     * How many grids took part.
+     */
+    public var grids: UInt64
+    /**
+     * Every violation, sorted by kind, then codes, then location.
+     */
+    public var violations: [Violation]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether no violation was found.
+         */valid: Bool, 
+        /**
+         * How many grids took part.
+         */grids: UInt64, 
+        /**
+         * Every violation, sorted by kind, then codes, then location.
+         */violations: [Violation]) {
+        self.valid = valid
+        self.grids = grids
+        self.violations = violations
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CoverageReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCoverageReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CoverageReport {
+        return
+            try CoverageReport(
+                valid: FfiConverterBool.read(from: &buf), 
+                grids: FfiConverterUInt64.read(from: &buf), 
+                violations: FfiConverterSequenceTypeViolation.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CoverageReport, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.valid, into: &buf)
+        FfiConverterUInt64.write(value.grids, into: &buf)
+        FfiConverterSequenceTypeViolation.write(value.violations, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCoverageReport_lift(_ buf: RustBuffer) throws -> CoverageReport {
+    return try FfiConverterTypeCoverageReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCoverageReport_lower(_ value: CoverageReport) -> RustBuffer {
+    return FfiConverterTypeCoverageReport.lower(value)
+}
+
+
+/**
  * One day of a calendar (the output of `calendar.day`).
  */
 public struct DayInfo: Equatable, Hashable {
@@ -1706,6 +2041,87 @@ public func FfiConverterTypeHolidayYearInfo_lower(_ value: HolidayYearInfo) -> R
 
 
 /**
+ * Where a point is: its grid and the units above it, or the fallback unit.
+ */
+public struct Location: Equatable, Hashable {
+    /**
+     * The grid holding the point; null when no grid does.
+     */
+    public var grid: String?
+    /**
+     * When no grid holds the point: the smallest unit that does (属地兜底).
+     */
+    public var fallback: String?
+    /**
+     * The units above the grid (or the fallback unit), nearest first: community, town,
+     * county.
+     */
+    public var ancestors: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The grid holding the point; null when no grid does.
+         */grid: String?, 
+        /**
+         * When no grid holds the point: the smallest unit that does (属地兜底).
+         */fallback: String?, 
+        /**
+         * The units above the grid (or the fallback unit), nearest first: community, town,
+         * county.
+         */ancestors: [String]) {
+        self.grid = grid
+        self.fallback = fallback
+        self.ancestors = ancestors
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Location: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLocation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Location {
+        return
+            try Location(
+                grid: FfiConverterOptionString.read(from: &buf), 
+                fallback: FfiConverterOptionString.read(from: &buf), 
+                ancestors: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Location, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.grid, into: &buf)
+        FfiConverterOptionString.write(value.fallback, into: &buf)
+        FfiConverterSequenceString.write(value.ancestors, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLocation_lift(_ buf: RustBuffer) throws -> Location {
+    return try FfiConverterTypeLocation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLocation_lower(_ value: Location) -> RustBuffer {
+    return FfiConverterTypeLocation.lower(value)
+}
+
+
+/**
  * A position in degrees.
  */
 public struct LonLat: Equatable, Hashable {
@@ -1989,6 +2405,200 @@ public func FfiConverterTypeUnitInfo_lift(_ buf: RustBuffer) throws -> UnitInfo 
 #endif
 public func FfiConverterTypeUnitInfo_lower(_ value: UnitInfo) -> RustBuffer {
     return FfiConverterTypeUnitInfo.lower(value)
+}
+
+
+/**
+ * The options of `Layer.validate` (the fields of the `grid.validate` operation).
+ */
+public struct ValidateOptions: Equatable, Hashable {
+    /**
+     * Gaps, overlaps and outside parts narrower than this on average (metres) are
+     * slivers and not reported. Defaults to the policy's (0.05 m).
+     */
+    public var toleranceM: Double?
+    /**
+     * A policy preset id (`"seed003"`) or policy text (TOML or JSON). Defaults to the
+     * built-in defaults.
+     */
+    public var policy: String?
+    /**
+     * Check the versions in force on this date (`YYYY-MM-DD`) instead of the current ones.
+     */
+    public var asOf: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Gaps, overlaps and outside parts narrower than this on average (metres) are
+         * slivers and not reported. Defaults to the policy's (0.05 m).
+         */toleranceM: Double? = nil, 
+        /**
+         * A policy preset id (`"seed003"`) or policy text (TOML or JSON). Defaults to the
+         * built-in defaults.
+         */policy: String? = nil, 
+        /**
+         * Check the versions in force on this date (`YYYY-MM-DD`) instead of the current ones.
+         */asOf: String? = nil) {
+        self.toleranceM = toleranceM
+        self.policy = policy
+        self.asOf = asOf
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ValidateOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeValidateOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ValidateOptions {
+        return
+            try ValidateOptions(
+                toleranceM: FfiConverterOptionDouble.read(from: &buf), 
+                policy: FfiConverterOptionString.read(from: &buf), 
+                asOf: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ValidateOptions, into buf: inout [UInt8]) {
+        FfiConverterOptionDouble.write(value.toleranceM, into: &buf)
+        FfiConverterOptionString.write(value.policy, into: &buf)
+        FfiConverterOptionString.write(value.asOf, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValidateOptions_lift(_ buf: RustBuffer) throws -> ValidateOptions {
+    return try FfiConverterTypeValidateOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeValidateOptions_lower(_ value: ValidateOptions) -> RustBuffer {
+    return FfiConverterTypeValidateOptions.lower(value)
+}
+
+
+/**
+ * One coverage violation: its kind, the units involved, a point locating it, its size.
+ */
+public struct Violation: Equatable, Hashable {
+    /**
+     * What is wrong.
+     */
+    public var kind: ViolationKind
+    /**
+     * The units involved (for gaps and overlaps the units around or over the area, then
+     * the parent).
+     */
+    public var codes: [String]
+    /**
+     * Longitude of a point inside the gap/overlap/outside part, or of the offending vertex.
+     */
+    public var lon: Double
+    /**
+     * Latitude of that point.
+     */
+    public var lat: Double
+    /**
+     * The area in square metres (0 when it cannot be measured).
+     */
+    public var areaM2: Double
+    /**
+     * A human explanation.
+     */
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What is wrong.
+         */kind: ViolationKind, 
+        /**
+         * The units involved (for gaps and overlaps the units around or over the area, then
+         * the parent).
+         */codes: [String], 
+        /**
+         * Longitude of a point inside the gap/overlap/outside part, or of the offending vertex.
+         */lon: Double, 
+        /**
+         * Latitude of that point.
+         */lat: Double, 
+        /**
+         * The area in square metres (0 when it cannot be measured).
+         */areaM2: Double, 
+        /**
+         * A human explanation.
+         */message: String) {
+        self.kind = kind
+        self.codes = codes
+        self.lon = lon
+        self.lat = lat
+        self.areaM2 = areaM2
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Violation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Violation {
+        return
+            try Violation(
+                kind: FfiConverterTypeViolationKind.read(from: &buf), 
+                codes: FfiConverterSequenceString.read(from: &buf), 
+                lon: FfiConverterDouble.read(from: &buf), 
+                lat: FfiConverterDouble.read(from: &buf), 
+                areaM2: FfiConverterDouble.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Violation, into buf: inout [UInt8]) {
+        FfiConverterTypeViolationKind.write(value.kind, into: &buf)
+        FfiConverterSequenceString.write(value.codes, into: &buf)
+        FfiConverterDouble.write(value.lon, into: &buf)
+        FfiConverterDouble.write(value.lat, into: &buf)
+        FfiConverterDouble.write(value.areaM2, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViolation_lift(_ buf: RustBuffer) throws -> Violation {
+    return try FfiConverterTypeViolation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViolation_lower(_ value: Violation) -> RustBuffer {
+    return FfiConverterTypeViolation.lower(value)
 }
 
 
@@ -2769,6 +3379,141 @@ public func FfiConverterTypeUnknownYears_lower(_ value: UnknownYears) -> RustBuf
 
 
 /**
+ * The kind of a coverage violation.
+ */
+
+public enum ViolationKind: Equatable, Hashable {
+    
+    /**
+     * Area of a parent (or a hole inside the layer) no unit covers (不留空白).
+     */
+    case gap
+    /**
+     * Area covered by more than one unit of a level (不得交叉重叠).
+     */
+    case overlap
+    /**
+     * The same geometry under two codes, or one code twice with overlapping validity.
+     */
+    case duplicate
+    /**
+     * A ring that is not valid (self-intersection, unclosed, too few points, …).
+     */
+    case invalidGeometry
+    /**
+     * A code that does not extend its parent's, or the wrong grid code layout.
+     */
+    case codeMismatch
+    /**
+     * A unit whose parent is in neither file.
+     */
+    case orphan
+    /**
+     * Area of a unit outside its parent.
+     */
+    case outsideParent
+    /**
+     * A grid outside the division rule (households and people).
+     */
+    case sizeRule
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ViolationKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeViolationKind: FfiConverterRustBuffer {
+    typealias SwiftType = ViolationKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ViolationKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .gap
+        
+        case 2: return .overlap
+        
+        case 3: return .duplicate
+        
+        case 4: return .invalidGeometry
+        
+        case 5: return .codeMismatch
+        
+        case 6: return .orphan
+        
+        case 7: return .outsideParent
+        
+        case 8: return .sizeRule
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ViolationKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .gap:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .overlap:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .duplicate:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .invalidGeometry:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .codeMismatch:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .orphan:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .outsideParent:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .sizeRule:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViolationKind_lift(_ buf: RustBuffer) throws -> ViolationKind {
+    return try FfiConverterTypeViolationKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeViolationKind_lower(_ value: ViolationKind) -> RustBuffer {
+    return FfiConverterTypeViolationKind.lower(value)
+}
+
+
+
+/**
  * A failure with its stable code: one variant per code of `docs/ERRORS.md`. The
  * message is the human text; `code` and `name` are added to the exceptions by
  * the companion files (`WanggeErrorCodes.kt`, `WanggeErrorCodes.swift`, `__init__.py`).
@@ -3458,6 +4203,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -3474,6 +4243,78 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeLayer: FfiConverterRustBuffer {
+    typealias SwiftType = Layer?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLayer.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLayer.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeValidateOptions: FfiConverterRustBuffer {
+    typealias SwiftType = ValidateOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeValidateOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeValidateOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCrs: FfiConverterRustBuffer {
+    typealias SwiftType = Crs?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCrs.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCrs.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3524,6 +4365,31 @@ fileprivate struct FfiConverterOptionSequenceDouble: FfiConverterRustBuffer {
         case 1: return try FfiConverterSequenceDouble.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceInt32: FfiConverterRustBuffer {
+    typealias SwiftType = [Int32]
+
+    public static func write(_ value: [Int32], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt32.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int32] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int32]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt32.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -3672,6 +4538,31 @@ fileprivate struct FfiConverterSequenceTypeUnitInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeUnitInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeViolation: FfiConverterRustBuffer {
+    typealias SwiftType = [Violation]
+
+    public static func write(_ value: [Violation], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeViolation.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Violation] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Violation]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeViolation.read(from: &buf))
         }
         return seq
     }
@@ -3842,6 +4733,17 @@ public func gridLocate(inputJson: String)throws  -> String  {
 })
 }
 /**
+ * `grid.validate`: JSON input text → JSON output text.
+ */
+public func gridValidate(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_grid_validate(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
  * `roster.holder`: JSON input text → JSON output text.
  */
 public func rosterHolder(inputJson: String)throws  -> String  {
@@ -3935,6 +4837,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_func_grid_locate() != 5206) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_wangge_mobile_checksum_func_grid_validate() != 51513) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_wangge_mobile_checksum_func_roster_holder() != 58260) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3957,6 +4862,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_units_at() != 23244) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_layer_validate() != 24284) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_policy_id() != 7235) {
@@ -3992,6 +4900,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_method_calendar_years() != 29599) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_wangge_mobile_checksum_method_gridindex_codes() != 36917) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_gridindex_grid_count() != 29090) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_gridindex_locate() != 40508) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_gridindex_locate_batch() != 36399) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_gridindex_memory_bytes() != 13986) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_wangge_mobile_checksum_constructor_layer_from_geojson() != 36914) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4002,6 +4925,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_constructor_calendar_new() != 65059) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_constructor_gridindex_new() != 13257) {
         return InitializationResult.apiChecksumMismatch
     }
 

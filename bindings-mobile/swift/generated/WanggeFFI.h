@@ -283,6 +283,11 @@ RustBuffer uniffi_wangge_mobile_fn_method_layer_units(uint64_t ptr, RustCallStat
 RustBuffer uniffi_wangge_mobile_fn_method_layer_units_at(uint64_t ptr, double lon, double lat, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_LAYER_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_LAYER_VALIDATE
+RustBuffer uniffi_wangge_mobile_fn_method_layer_validate(uint64_t ptr, RustBuffer parent, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_POLICY
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_POLICY
 uint64_t uniffi_wangge_mobile_fn_clone_policy(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -373,6 +378,46 @@ int64_t uniffi_wangge_mobile_fn_method_calendar_working_days_between(uint64_t pt
 RustBuffer uniffi_wangge_mobile_fn_method_calendar_years(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_GRIDINDEX
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_GRIDINDEX
+uint64_t uniffi_wangge_mobile_fn_clone_gridindex(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_GRIDINDEX
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_GRIDINDEX
+void uniffi_wangge_mobile_fn_free_gridindex(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_GRIDINDEX_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_GRIDINDEX_NEW
+uint64_t uniffi_wangge_mobile_fn_constructor_gridindex_new(uint64_t layer, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_CODES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_CODES
+RustBuffer uniffi_wangge_mobile_fn_method_gridindex_codes(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_GRID_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_GRID_COUNT
+uint64_t uniffi_wangge_mobile_fn_method_gridindex_grid_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_LOCATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_LOCATE
+RustBuffer uniffi_wangge_mobile_fn_method_gridindex_locate(uint64_t ptr, double lon, double lat, RustBuffer crs, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_LOCATE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_LOCATE_BATCH
+RustBuffer uniffi_wangge_mobile_fn_method_gridindex_locate_batch(uint64_t ptr, RustBuffer lonlat, RustBuffer crs, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_MEMORY_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_GRIDINDEX_MEMORY_BYTES
+uint64_t uniffi_wangge_mobile_fn_method_gridindex_memory_bytes(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALL
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALL
 RustBuffer uniffi_wangge_mobile_fn_func_call(RustBuffer op, RustBuffer input_json, RustCallStatus *_Nonnull out_status
@@ -449,6 +494,11 @@ RustBuffer uniffi_wangge_mobile_fn_func_admission_transition(RustBuffer input_js
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
 RustBuffer uniffi_wangge_mobile_fn_func_grid_locate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_VALIDATE
+RustBuffer uniffi_wangge_mobile_fn_func_grid_validate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
@@ -816,6 +866,12 @@ uint16_t uniffi_wangge_mobile_checksum_func_grid_locate(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_VALIDATE
+uint16_t uniffi_wangge_mobile_checksum_func_grid_validate(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_HOLDER
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_HOLDER
 uint16_t uniffi_wangge_mobile_checksum_func_roster_holder(void
@@ -861,6 +917,12 @@ uint16_t uniffi_wangge_mobile_checksum_method_layer_units(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_LAYER_UNITS_AT
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_LAYER_UNITS_AT
 uint16_t uniffi_wangge_mobile_checksum_method_layer_units_at(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_LAYER_VALIDATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_LAYER_VALIDATE
+uint16_t uniffi_wangge_mobile_checksum_method_layer_validate(void
     
 );
 #endif
@@ -930,6 +992,36 @@ uint16_t uniffi_wangge_mobile_checksum_method_calendar_years(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_CODES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_CODES
+uint16_t uniffi_wangge_mobile_checksum_method_gridindex_codes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_GRID_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_GRID_COUNT
+uint16_t uniffi_wangge_mobile_checksum_method_gridindex_grid_count(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_LOCATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_LOCATE
+uint16_t uniffi_wangge_mobile_checksum_method_gridindex_locate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_LOCATE_BATCH
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_LOCATE_BATCH
+uint16_t uniffi_wangge_mobile_checksum_method_gridindex_locate_batch(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_MEMORY_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_MEMORY_BYTES
+uint16_t uniffi_wangge_mobile_checksum_method_gridindex_memory_bytes(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_LAYER_FROM_GEOJSON
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_LAYER_FROM_GEOJSON
 uint16_t uniffi_wangge_mobile_checksum_constructor_layer_from_geojson(void
@@ -951,6 +1043,12 @@ uint16_t uniffi_wangge_mobile_checksum_constructor_policy_preset(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
 uint16_t uniffi_wangge_mobile_checksum_constructor_calendar_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_GRIDINDEX_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_GRIDINDEX_NEW
+uint16_t uniffi_wangge_mobile_checksum_constructor_gridindex_new(void
     
 );
 #endif

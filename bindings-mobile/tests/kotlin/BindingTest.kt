@@ -122,6 +122,47 @@ fun yearsJson(y: CalendarYears) = obj(
     "years" to y.years.map { obj("year" to it.year, "origin" to lower(it.origin), "sources" to it.sources.map(::sourceJson)) },
 )
 
+fun reportJson(r: CoverageReport) = obj(
+    "valid" to r.valid, "grids" to r.grids.toLong(),
+    "violations" to r.violations.map {
+        obj("kind" to lower(it.kind), "codes" to it.codes, "at" to listOf(it.lon, it.lat), "area_m2" to it.areaM2, "message" to it.message)
+    },
+)
+
+fun nativeGridValidate(i: JsonObject): Any {
+    if (!i.onlyKeys("layer", "parent", "tolerance_m", "policy", "as_of") || !i.has("layer")) return Inexpressible
+    if ((i.has("tolerance_m") && i.num("tolerance_m") == null) || (i.has("policy") && i.str("policy") == null) ||
+        (i.has("as_of") && i.str("as_of") == null)) return Inexpressible
+    val layer = Layer.fromGeojson(i["layer"].toString())
+    val parent = if (i.has("parent")) Layer.fromGeojson(i["parent"].toString()) else null
+    val options = ValidateOptions(i.num("tolerance_m"), i.str("policy"), i.str("as_of"))
+    try {
+        return reportJson(use("Layer.validate") { layer.validate(parent, options) })
+    } finally {
+        layer.close()
+        parent?.close()
+    }
+}
+
+fun nativeGridLocate(i: JsonObject): Any {
+    if (!i.onlyKeys("layer", "points", "as_of") || i["points"]?.isJsonArray != true) return Inexpressible
+    if (i.has("as_of") && i.str("as_of") == null) return Inexpressible
+    val points = i["points"].asJsonArray.map { it as? JsonObject ?: return Inexpressible }
+    for (p in points) {
+        val id = p["id"]
+        if (!p.onlyKeys("id", "lon", "lat", "crs") || id == null || !id.isJsonPrimitive ||
+            !(id.asJsonPrimitive.isNumber || id.asJsonPrimitive.isString) || p.num("lon") == null || p.num("lat") == null ||
+            (p.has("crs") && crsOf(p.str("crs")) == null)) return Inexpressible
+    }
+    val index = Layer.fromGeojson(i["layer"].toString()).use { layer -> use("GridIndex") { GridIndex(layer) } }
+    return index.use { ix ->
+        obj("results" to points.map { p ->
+            val loc = use("GridIndex.locate") { ix.locate(p.num("lon")!!, p.num("lat")!!, crsOf(p.str("crs") ?: "wgs84"), i.str("as_of")) }
+            obj("id" to p["id"], "code" to loc.grid, "fallback" to loc.fallback, "ancestors" to loc.ancestors)
+        })
+    }
+}
+
 /** Every op of the library maps to its native functions here. */
 val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
     // Admission and roster operations: per-op functions, JSON text in and out.
@@ -135,7 +176,8 @@ val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
     "admission.transition" to { i -> JsonParser.parseString(use("admissionTransition") { admissionTransition(i.toString()) }) },
     "roster.holder" to { i -> JsonParser.parseString(use("rosterHolder") { rosterHolder(i.toString()) }) },
     "roster.summary" to { i -> JsonParser.parseString(use("rosterSummary") { rosterSummary(i.toString()) }) },
-    "grid.locate" to { i -> JsonParser.parseString(use("gridLocate") { gridLocate(i.toString()) }) },
+    "grid.locate" to ::nativeGridLocate,
+    "grid.validate" to ::nativeGridValidate,
     "roster.validate" to { i -> JsonParser.parseString(use("rosterValidate") { rosterValidate(i.toString()) }) },
     "calendar.add" to { i ->
         val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }
@@ -287,6 +329,104 @@ fun testApi(samplePath: String) {
     check(parseCode("371323") is CodeInfo.Admin) { "works after a panic" }
 }
 
+// ---- coverage validation and the grid index -------------------------------------------
+
+fun testGrid(vectors: File) {
+    fun data(name: String) = File(vectors, "../data/$name").readText()
+    val cleanText = data("county-24.geojson")
+    val gapText = data("county-24-gap.geojson")
+    val fault = JsonParser.parseString(data("county-24-gap.fault.json")).asJsonObject
+    val faultCodes = fault["codes"].asJsonArray.map { it.asString }
+    val clean = Layer.fromGeojson(cleanText)
+    val gap = Layer.fromGeojson(gapText)
+    val parents = Layer.fromGeojson(data("county-24-parents.geojson"))
+
+    val ok = clean.validate()
+    check(ok.valid && ok.grids == 24uL && ok.violations.isEmpty()) { "clean: $ok" }
+    val r = gap.validate()
+    check(!r.valid && r.violations.size == 1) { "gap: $r" }
+    val v = r.violations[0]
+    check(v.kind == ViolationKind.GAP && v.codes.containsAll(faultCodes)) { "violation $v" }
+    val at = fault["at"].asJsonObject
+    check(Math.abs(v.lon - at["lon"].asDouble) < 1e-4 && Math.abs(v.lat - at["lat"].asDouble) < 1e-4 && v.areaM2 > 0) { "at $v" }
+    val op = JsonParser.parseString(use("gridValidate") { gridValidate(obj("layer" to JsonParser.parseString(gapText)).toString()) })
+    check(same(op, reportJson(r))) { "native report == op: $op" }
+    check(gap.validate(options = ValidateOptions(toleranceM = 1.0)).valid) { "sliver under 1 m" }
+    check(!gap.validate(null, ValidateOptions(policy = "seed003", asOf = "2025-01-01")).valid) { "policy, as_of" }
+    check(clean.validate(parents).valid) { "clean with parents" }
+    val inCommunity = gap.validate(parent = parents).violations[0]
+    check(inCommunity.kind == ViolationKind.GAP && faultCodes[0].take(12) in inCommunity.codes) { "gap in the community: $inCommunity" }
+    expectError("invalid_argument", 1) { gap.validate(null, ValidateOptions(toleranceM = -1.0)) }
+    expectError("unknown_preset", 252) { gap.validate(null, ValidateOptions(policy = "seed999")) }
+    expectError("invalid_date_time", 7) { gap.validate(null, ValidateOptions(asOf = "2024-13-01")) }
+
+    // The grid index against grid.locate on every vertex and edge midpoint, WGS84 and GCJ-02.
+    val geo = JsonParser.parseString(cleanText).asJsonObject
+    val index = GridIndex(clean)
+    check(use("GridIndex.gridCount") { index.gridCount() } == 24uL) { "24 grids" }
+    check(use("GridIndex.memoryBytes") { index.memoryBytes() } > 24uL * 64uL) { "memory" }
+    val codes = use("GridIndex.codes") { index.codes() }
+    check(codes.size == 24 && codes.all { it.length == 15 }) { "codes $codes" }
+    val xy = mutableListOf<Double>()
+    for (f in geo["features"].asJsonArray) {
+        val g = f.asJsonObject["geometry"].asJsonObject
+        if (g["type"].asString != "Polygon") continue
+        for (ring in g["coordinates"].asJsonArray) {
+            val pts = ring.asJsonArray.map { it.asJsonArray[0].asDouble to it.asJsonArray[1].asDouble }
+            pts.forEachIndexed { k, (x, y) ->
+                xy += listOf(x, y)
+                if (k > 0) xy += listOf((x + pts[k - 1].first) / 2, (y + pts[k - 1].second) / 2)
+            }
+        }
+    }
+    xy += listOf(0.0, 0.0, 118.0, 35.0, 180.0, 90.0, -180.0, -90.0)
+    val n = xy.size / 2
+    val gcj = mutableListOf<Double>()
+    val points = JsonArray()
+    for (i in 0 until n) {
+        val c = convertPoint(LonLat(xy[2 * i], xy[2 * i + 1]), Crs.WGS84, Crs.GCJ02)
+        gcj += listOf(c.lon, c.lat)
+        points.add(obj("id" to i, "lon" to xy[2 * i], "lat" to xy[2 * i + 1]))
+        points.add(obj("id" to n + i, "lon" to c.lon, "lat" to c.lat, "crs" to "gcj02"))
+    }
+    val want = JsonParser.parseString(use("gridLocate") { gridLocate(obj("layer" to geo, "points" to points).toString()) })
+        .asJsonObject["results"].asJsonArray.associateBy { it.asJsonObject["id"].asInt }
+    var differ = 0
+    var inGrid = 0
+    var outside = 0
+    for (i in 0 until 2 * n) {
+        val loc = if (i < n) index.locate(xy[2 * i], xy[2 * i + 1]) else index.locate(gcj[2 * (i - n)], gcj[2 * (i - n) + 1], Crs.GCJ02)
+        val w = want[i]!!.asJsonObject
+        val got = obj("id" to i, "code" to loc.grid, "fallback" to loc.fallback, "ancestors" to loc.ancestors)
+        if (!same(got, w)) differ++
+        if (loc.grid != null) inGrid++
+        if (loc.grid == null && loc.fallback == null) outside++
+    }
+    check(differ == 0) { "$differ of ${2 * n} locations differ from grid.locate" }
+    check(inGrid > n && outside >= 8) { "grids $inGrid, outside $outside" }
+    for ((pass, src) in listOf(0 to xy, 1 to gcj)) {
+        val hits = use("GridIndex.locateBatch") { index.locateBatch(src, if (pass == 0) null else Crs.GCJ02) }
+        val bad = (0 until n).count { i ->
+            val w = want[pass * n + i]!!.asJsonObject
+            val expect = w.str("code") ?: w.str("fallback")
+            (if (hits[i] >= 0) codes[hits[i]] else null) != expect
+        }
+        check(hits.size == n && bad == 0) { "batch pass $pass: $bad differ" }
+    }
+    check(index.locateBatch(xy, null, "2030-01-01") == index.locateBatch(xy)) { "as_of 2030 = current" }
+    check(index.locateBatch(emptyList()).isEmpty()) { "empty batch" }
+    val badXy = xy.toMutableList().also { it[7] = Double.NaN }
+    expectError("invalid_coordinate", 150) { index.locateBatch(badXy) }
+    expectError("invalid_argument", 1) { index.locateBatch(xy.take(3)) }
+    expectError("invalid_date_time", 7) { index.locateBatch(xy, null, "2024-13-01") }
+    expectError("invalid_coordinate", 150) { index.locate(118.5, 95.0) }
+    Layer.fromGeojson("{\"type\":\"FeatureCollection\",\"features\":[]}").use { empty ->
+        expectError("empty_layer", 206) { GridIndex(empty) }
+    }
+    for (l in listOf(clean, gap, parents)) l.close()
+    index.close()
+}
+
 /** Every public function and method of the generated API was called. */
 fun checkEverythingCalled() {
     val exported = mutableSetOf<String>()
@@ -297,7 +437,7 @@ fun checkEverythingCalled() {
     Class.forName("org.wangge.WanggeKt").declaredMethods
         .filter { api(it) && Modifier.isStatic(it.modifiers) && it.name != "use" }
         .forEach { exported += name(it) }
-    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java)) {
+    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java, GridIndex::class.java)) {
         val ignore = setOf("close", "destroy", "uniffiClonePointer", "uniffiCloneHandle", "getUniffiIsDestroyed")
         cls.declaredMethods.filter { api(it) && name(it) !in ignore }
             .forEach { exported += "${cls.simpleName}.${name(it)}" }
@@ -312,6 +452,7 @@ fun checkEverythingCalled() {
 
 fun main(args: Array<String>) {
     testApi(args[1])
+    testGrid(File(args[0]))
     runVectors(File(args[0]))
     checkEverythingCalled()
     println("$passed passed, $failed failed")

@@ -153,6 +153,42 @@ def day_json(d):
     return {"date": d.date, "working": d.working, "kind": lower(d.kind), "name": d.name}
 
 
+
+def native_grid_validate(i):
+    if not only_keys(i, "layer", "parent", "tolerance_m", "policy", "as_of") or "layer" not in i:
+        return Inexpressible
+    if not (i.get("tolerance_m") is None or is_num(i["tolerance_m"])) or \
+            not all(i.get(k) is None or isinstance(i[k], str) for k in ("policy", "as_of")):
+        return Inexpressible
+    layer = wangge.Layer.from_geojson(json.dumps(i["layer"]))
+    parent = wangge.Layer.from_geojson(json.dumps(i["parent"])) if "parent" in i else None
+    options = wangge.ValidateOptions(tolerance_m=i.get("tolerance_m"), policy=i.get("policy"), as_of=i.get("as_of"))
+    return report_json(use("Layer.validate", lambda: layer.validate(parent, options)))
+
+
+def report_json(r):
+    return {"valid": r.valid, "grids": r.grids, "violations": [
+        {"kind": lower(v.kind), "codes": v.codes, "at": [v.lon, v.lat], "area_m2": v.area_m2, "message": v.message}
+        for v in r.violations]}
+
+
+def native_grid_locate(i):
+    if not only_keys(i, "layer", "points", "as_of") or not isinstance(i.get("points"), list):
+        return Inexpressible
+    if not (i.get("as_of") is None or isinstance(i["as_of"], str)):
+        return Inexpressible
+    for p in i["points"]:
+        if not only_keys(p, "id", "lon", "lat", "crs") or not (is_num(p.get("id")) or isinstance(p.get("id"), str)) \
+                or not is_num(p.get("lon")) or not is_num(p.get("lat")) or ("crs" in p and crs_of(p["crs"]) is None):
+            return Inexpressible
+    index = use("GridIndex.new", lambda: wangge.GridIndex(wangge.Layer.from_geojson(json.dumps(i["layer"]))))
+    results = []
+    for p in i["points"]:
+        loc = use("GridIndex.locate", lambda: index.locate(p["lon"], p["lat"], crs_of(p.get("crs", "wgs84")), i.get("as_of")))
+        results.append({"id": p["id"], "code": loc.grid, "fallback": loc.fallback, "ancestors": loc.ancestors})
+    return {"results": results}
+
+
 # Every op of the library maps to its native functions here.
 NATIVE = {
     # Admission and roster operations: per-op functions, JSON text in and out.
@@ -166,7 +202,8 @@ NATIVE = {
     "admission.transition": lambda i: json.loads(use("admission_transition", lambda: wangge.admission_transition(json.dumps(i)))),
     "roster.holder": lambda i: json.loads(use("roster_holder", lambda: wangge.roster_holder(json.dumps(i)))),
     "roster.summary": lambda i: json.loads(use("roster_summary", lambda: wangge.roster_summary(json.dumps(i)))),
-    "grid.locate": lambda i: json.loads(use("grid_locate", lambda: wangge.grid_locate(json.dumps(i)))),
+    "grid.locate": native_grid_locate,
+    "grid.validate": native_grid_validate,
     "roster.validate": lambda i: json.loads(use("roster_validate", lambda: wangge.roster_validate(json.dumps(i)))),
     "calendar.add": native_calendar_add,
     "calendar.between": lambda i: with_calendar(i, ("start", "end"), lambda c: {
@@ -288,6 +325,93 @@ def test_api(sample_path):
     check(wangge.parse_code("371323").is_ADMIN(), "works after a panic")
 
 
+def read_data(vectors_dir, name):
+    with open(os.path.join(vectors_dir, "..", "data", name), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_grid(vectors_dir):
+    clean_text, gap_text = read_data(vectors_dir, "county-24.geojson"), read_data(vectors_dir, "county-24-gap.geojson")
+    parents = wangge.Layer.from_geojson(read_data(vectors_dir, "county-24-parents.geojson"))
+    fault = json.loads(read_data(vectors_dir, "county-24-gap.fault.json"))
+    clean, gap = wangge.Layer.from_geojson(clean_text), wangge.Layer.from_geojson(gap_text)
+
+    # Coverage validation: clean, the injected gap, options, parents.
+    r = clean.validate()
+    check(r.valid and r.grids == 24 and r.violations == [], f"clean: {r}")
+    r = gap.validate(None, None)
+    check(not r.valid and len(r.violations) == 1, f"gap: {r}")
+    v = r.violations[0]
+    check(v.kind == wangge.ViolationKind.GAP, f"kind {v.kind}")
+    check(all(c in v.codes for c in fault["codes"]), f"codes {v.codes}")
+    check(abs(v.lon - fault["at"]["lon"]) < 1e-4 and abs(v.lat - fault["at"]["lat"]) < 1e-4 and v.area_m2 > 0, f"at {v}")
+    op = json.loads(use("grid_validate", lambda: wangge.grid_validate(json.dumps({"layer": json.loads(gap_text)}))))
+    check(same(op, report_json(r)), f"native report == op: {op}")
+    check(gap.validate(options=wangge.ValidateOptions(tolerance_m=1.0)).valid, "sliver under 1 m")
+    check(not gap.validate(options=wangge.ValidateOptions(policy="seed003", as_of="2025-01-01")).valid, "policy, as_of")
+    check(clean.validate(parents).valid, "clean with parents")
+    v = gap.validate(parent=parents).violations[0]
+    check(v.kind == wangge.ViolationKind.GAP and fault["codes"][0][:12] in v.codes, f"gap in the community: {v}")
+    expect_error("invalid_argument", 1, lambda: gap.validate(None, wangge.ValidateOptions(tolerance_m=-1.0)))
+    expect_error("unknown_preset", 252, lambda: gap.validate(None, wangge.ValidateOptions(policy="seed999")))
+    expect_error("invalid_date_time", 7, lambda: gap.validate(None, wangge.ValidateOptions(as_of="2024-13-01")))
+
+    # The grid index against grid.locate on every vertex and edge midpoint, WGS84 and GCJ-02.
+    geo = json.loads(clean_text)
+    index = wangge.GridIndex(clean)
+    check(use("GridIndex.grid_count", index.grid_count) == 24, "24 grids")
+    check(use("GridIndex.memory_bytes", index.memory_bytes) > 24 * 64, "memory")
+    codes = use("GridIndex.codes", index.codes)
+    check(len(codes) == 24 and all(len(c) == 15 for c in codes), f"codes {codes[:3]}")
+    xy = []
+    for f in geo["features"]:
+        if f["geometry"]["type"] != "Polygon":
+            continue
+        for ring in f["geometry"]["coordinates"]:
+            for k, (x, y) in enumerate(ring):
+                xy += [x, y]
+                if k:
+                    xy += [(x + ring[k - 1][0]) / 2, (y + ring[k - 1][1]) / 2]
+    xy += [0.0, 0.0, 118.0, 35.0, 180.0, 90.0, -180.0, -90.0]
+    n = len(xy) // 2
+    gcj = []
+    points = []
+    for i in range(n):
+        g = wangge.convert_point(wangge.LonLat(lon=xy[2 * i], lat=xy[2 * i + 1]), wangge.Crs.WGS84, wangge.Crs.GCJ02)
+        gcj += [g.lon, g.lat]
+        points += [{"id": i, "lon": xy[2 * i], "lat": xy[2 * i + 1]}, {"id": n + i, "lon": g.lon, "lat": g.lat, "crs": "gcj02"}]
+    want = {r["id"]: r for r in json.loads(use("grid_locate", lambda: wangge.grid_locate(json.dumps({"layer": geo, "points": points}))))["results"]}
+    differ, in_grid, outside = 0, 0, 0
+    for i in range(2 * n):
+        lon, lat, crs = (xy[2 * i], xy[2 * i + 1], None) if i < n else (gcj[2 * (i - n)], gcj[2 * (i - n) + 1], wangge.Crs.GCJ02)
+        loc = index.locate(lon, lat, crs)
+        w = want[i]
+        if (loc.grid, loc.fallback, loc.ancestors) != (w["code"], w["fallback"], w["ancestors"]):
+            differ += 1
+        in_grid += loc.grid is not None
+        outside += loc.grid is None and loc.fallback is None
+    check(differ == 0, f"{differ} of {2 * n} locations differ from grid.locate")
+    check(in_grid > n and outside >= 8, f"grids {in_grid}, outside {outside}")
+    for pas, src, crs in ((0, xy, None), (1, gcj, wangge.Crs.GCJ02)):
+        hits = use("GridIndex.locate_batch", lambda: index.locate_batch(src, crs))
+        bad = [i for i in range(n) if (codes[hits[i]] if hits[i] >= 0 else None) != (want[pas * n + i]["code"] or want[pas * n + i]["fallback"])]
+        check(len(hits) == n and not bad, f"batch pass {pas}: {len(bad)} differ")
+    check(index.locate_batch(xy, None, "2030-01-01") == index.locate_batch(xy), "as_of 2030 = current")
+    check(index.locate_batch([]) == [], "empty batch")
+    bad_xy = list(xy)
+    bad_xy[7] = math.nan
+    expect_error("invalid_coordinate", 150, lambda: index.locate_batch(bad_xy))
+    try:
+        index.locate_batch(bad_xy)
+    except wangge.WanggeError as e:
+        check("point 3" in str(e), f"names the point: {e}")
+    expect_error("invalid_argument", 1, lambda: index.locate_batch(xy[:3]))
+    expect_error("invalid_date_time", 7, lambda: index.locate_batch(xy, None, "2024-13-01"))
+    expect_error("invalid_coordinate", 150, lambda: index.locate(118.5, 95.0))
+    expect_error("empty_layer", 206,
+                 lambda: wangge.GridIndex(wangge.Layer.from_geojson('{"type":"FeatureCollection","features":[]}')))
+
+
 def check_everything_called():
     exported = set()
     for name in dir(generated):
@@ -296,7 +420,7 @@ def check_everything_called():
             continue
         if callable(obj) and not isinstance(obj, type):
             exported.add(name)
-        elif name in ("Policy", "Layer", "Calendar"):
+        elif name in ("Policy", "Layer", "Calendar", "GridIndex"):
             exported.update(f"{name}.{m}" for m in vars(obj) if not m.startswith("_"))
     missing = exported - called
     check(not missing, f"exported but not exercised: {sorted(missing)}")
@@ -305,6 +429,7 @@ def check_everything_called():
 
 if __name__ == "__main__":
     test_api(sys.argv[2])
+    test_grid(sys.argv[1])
     run_vectors(sys.argv[1])
     check_everything_called()
     print(f"{passed} passed, {failed} failed")

@@ -1,9 +1,12 @@
 // The browser example (examples/web) in headless Chromium, driven by Playwright:
-// it draws the sample county, a click shows the grid code of the clicked point, and every
-// conformance vector passes inside the page. Needs:
+// it generates the sample county in the page (sampleCounty) and draws it, a click shows
+// the grid code of the clicked point (GridIndex.locate), and every conformance vector
+// passes inside the page. The CLI's file of the same county is the independent
+// reference. Needs:
 //   WANGGE_NODE_TOOLS  node_modules holding playwright-core (target/tools/node_modules)
 //   CHROMIUM           the browser (default /usr/bin/chromium)
-//   out/npm/wangge     the built package; out/web/sample-county.geojson the layer
+//   out/npm/wangge     the built package; out/web/sample-county.geojson the CLI's
+//                      file of the same county (the reference)
 // Writes out/web/screenshot.png.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -67,6 +70,8 @@ test('click a grid in Chromium: the page shows its code; the vectors pass in the
     await page.goto(`${base}/examples/web/index.html`);
     await page.waitForFunction(() => window.wanggeMap?.ready === true, null, { timeout: 30000 });
     assert.equal(await page.evaluate(() => window.wanggeMap.grids), features.length);
+    assert.equal(await page.evaluate(() => window.wanggeMap.source), 'generated');
+    assert.ok((await page.evaluate(() => window.wanggeMap.indexBytes)) > features.length * 64);
 
     // Three grids spread over the file: click a point the independent test puts in
     // exactly one grid, expect that grid's code.

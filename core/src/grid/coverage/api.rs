@@ -53,11 +53,38 @@ fn layer_arg(v: &Value) -> Result<Layer, Error> {
 /// (`invalid_date_time`).
 pub(crate) fn validate_op(input: &Value) -> Result<Value, Error> {
     let i: ValidateIn = crate::api::parse(input)?;
-    let mut opts = match &i.policy {
+    let opts = options(i.policy.as_deref(), i.tolerance_m, i.as_of.as_deref())?;
+    let layer = layer_arg(&i.layer)?;
+    let parent = i.parent.as_ref().map(layer_arg).transpose()?;
+    let report = validate(&layer, parent.as_ref(), &opts);
+    Ok(serde_json::to_value(report)?)
+}
+
+/// The [`CoverageOptions`] of the `grid.validate` arguments, for the bindings: `policy` is
+/// a preset id or policy text (TOML or JSON; default: the built-in defaults),
+/// `tolerance_m` overrides the policy's sliver tolerance, `as_of` is a `YYYY-MM-DD` date.
+///
+/// Errors: a bad policy (`invalid_policy`, `unknown_preset`), a negative or non-finite
+/// tolerance (`invalid_argument`), a bad date (`invalid_date_time`).
+///
+/// ```
+/// use wangge::grid::coverage::api::options;
+/// let o = options(Some("seed003"), Some(0.2), Some("2025-01-01"))?;
+/// assert_eq!(o.tolerance_m, 0.2);
+/// assert_eq!(o.as_of.unwrap().to_string(), "2025-01-01");
+/// assert_eq!(options(None, Some(-1.0), None).unwrap_err().code(), wangge::ErrorCode::InvalidArgument);
+/// # Ok::<(), wangge::Error>(())
+/// ```
+pub fn options(
+    policy: Option<&str>,
+    tolerance_m: Option<f64>,
+    as_of: Option<&str>,
+) -> Result<CoverageOptions, Error> {
+    let mut opts = match policy {
         Some(p) => CoverageOptions::from_policy(&policy_arg(p)?),
         None => CoverageOptions::default(),
     };
-    if let Some(t) = i.tolerance_m {
+    if let Some(t) = tolerance_m {
         if !t.is_finite() || t < 0.0 {
             return Err(Error::input(
                 ErrorCode::InvalidArgument,
@@ -66,7 +93,7 @@ pub(crate) fn validate_op(input: &Value) -> Result<Value, Error> {
         }
         opts.tolerance_m = t;
     }
-    if let Some(d) = &i.as_of {
+    if let Some(d) = as_of {
         opts.as_of = Some(d.parse().map_err(|e| {
             Error::input(
                 ErrorCode::InvalidDateTime,
@@ -77,10 +104,7 @@ pub(crate) fn validate_op(input: &Value) -> Result<Value, Error> {
             )
         })?);
     }
-    let layer = layer_arg(&i.layer)?;
-    let parent = i.parent.as_ref().map(layer_arg).transpose()?;
-    let report = validate(&layer, parent.as_ref(), &opts);
-    Ok(serde_json::to_value(report)?)
+    Ok(opts)
 }
 
 #[cfg(test)]

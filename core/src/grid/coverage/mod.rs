@@ -63,7 +63,7 @@
 //! # Ok::<(), wangge::grid::GridError>(())
 //! ```
 
-pub(crate) mod api;
+pub mod api;
 mod edges;
 mod faces;
 mod noding;

@@ -567,12 +567,21 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
     if regions.len() > MAX_REGIONS {
         return Err(too_large("indexed units", regions.len(), MAX_REGIONS));
     }
-    let rings = || {
-        regions
-            .iter()
-            .enumerate()
-            .flat_map(|(r, m)| m.rings().map(move |ring| (r as u32, ring.points())))
-    };
+    // Every ring with its region, listed once with plain loops. (A nested `flat_map` over
+    // regions → polygons → rings, re-run for each pass, made optimised builds read the
+    // unwritten half of an empty `Option<slice::Iter>` in a branch-free check that
+    // Memcheck reports as a conditional jump on uninitialised memory; harmless, but it
+    // needed a suppression in the C tests.)
+    let mut ring_list: Vec<(u32, &[Point])> = Vec::new();
+    for (r, m) in regions.iter().enumerate() {
+        for poly in &m.polygons {
+            ring_list.push((r as u32, poly.exterior.points()));
+            for hole in &poly.holes {
+                ring_list.push((r as u32, hole.points()));
+            }
+        }
+    }
+    let rings = || ring_list.iter().copied();
     let mut bbox: Option<[f64; 4]> = None;
     let mut raw = 0usize;
     for (_, pts) in rings() {
