@@ -26,8 +26,10 @@ mod boundary;
 mod calendar;
 mod grid;
 mod ops_json;
-#[rustfmt::skip] // generated (tests/status.rs)
+#[rustfmt::skip] // generated (src/status_tests.rs)
 mod status;
+#[cfg(test)]
+mod status_tests;
 
 use std::ffi::{c_char, c_double};
 

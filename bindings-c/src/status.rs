@@ -1,5 +1,5 @@
-//! `wangge_status`, generated from `wangge::ErrorCode::ALL` by `tests/status.rs`
-//! (`WANGGE_BLESS=1 cargo test -p wangge-c --test status`). Do not edit.
+//! `wangge_status`, generated from `wangge::ErrorCode::ALL` by `src/status_tests.rs`
+//! (`WANGGE_BLESS=1 cargo test -p wangge-c --lib status_tests`). Do not edit.
 
 use wangge_core::ErrorCode;
 

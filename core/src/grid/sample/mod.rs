@@ -14,7 +14,7 @@
 //!    community's boundary is exactly the union of its grids', and so on up.
 //! 4. Codes follow GB/T 2260 + the 12-digit statistical code under county `371323`; grids
 //!    get 15-digit codes numbered west→east, north→south within each community
-//!    ([`crate::grid::renumber`]).
+//!    ([`crate::grid::renumber()`]).
 //!
 //! The same seed and size always give the same layer, on every platform.
 //!

@@ -1,7 +1,7 @@
 //! `src/status.rs` and `include/wangge.h` carry exactly `wangge::ErrorCode::ALL`.
 //!
 //! `src/status.rs` is rendered from the core's error table; after adding an error code run
-//! `WANGGE_BLESS=1 cargo test -p wangge-c --test status` and regenerate the header
+//! `WANGGE_BLESS=1 cargo test -p wangge-c --lib status_tests` and regenerate the header
 //! (`cargo xtask bless`).
 
 use std::path::Path;
@@ -22,8 +22,8 @@ fn camel(name: &str) -> String {
 
 fn render() -> String {
     let mut s = String::from(
-        "//! `wangge_status`, generated from `wangge::ErrorCode::ALL` by `tests/status.rs`\n\
-         //! (`WANGGE_BLESS=1 cargo test -p wangge-c --test status`). Do not edit.\n\n\
+        "//! `wangge_status`, generated from `wangge::ErrorCode::ALL` by `src/status_tests.rs`\n\
+         //! (`WANGGE_BLESS=1 cargo test -p wangge-c --lib status_tests`). Do not edit.\n\n\
          use wangge_core::ErrorCode;\n\n\
          /// What every fallible function returns: `WANGGE_STATUS_OK` (0) or the stable error code\n\
          /// of `docs/ERRORS.md`, the same number as in every other binding. Values are append-only.\n\
@@ -117,10 +117,10 @@ fn header_status_values_equal_error_codes() {
 #[test]
 fn status_name_matches_error_code_name() {
     for c in ErrorCode::ALL {
-        let name = unsafe { std::ffi::CStr::from_ptr(wangge::wangge_status_name(c.value())) };
+        let name = unsafe { std::ffi::CStr::from_ptr(crate::wangge_status_name(c.value())) };
         assert_eq!(name.to_str().unwrap(), c.name());
-        assert_eq!(wangge::wangge_status::from_code(*c) as u32, c.value());
+        assert_eq!(crate::wangge_status::from_code(*c) as u32, c.value());
     }
-    let ok = unsafe { std::ffi::CStr::from_ptr(wangge::wangge_status_name(0)) };
+    let ok = unsafe { std::ffi::CStr::from_ptr(crate::wangge_status_name(0)) };
     assert_eq!(ok.to_str().unwrap(), "ok");
 }
