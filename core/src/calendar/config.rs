@@ -39,7 +39,11 @@ use super::data::{HolidayGroup, HolidayYear};
 #[serde(deny_unknown_fields, default)]
 pub struct CalendarFile {
     /// IANA time zone of the work periods and of every output instant. Defaults to
-    /// `"Asia/Shanghai"`.
+    /// `"Asia/Shanghai"`. The zones a Chinese jurisdiction uses are built in
+    /// (`Asia/Shanghai`, `Asia/Urumqi`, `Asia/Hong_Kong`, `Asia/Macau`, `Asia/Taipei`, the
+    /// old aliases `Asia/Chongqing`, `Asia/Harbin`, `Asia/Kashgar`, `PRC`, and `UTC`,
+    /// `Etc/GMT±N`); any other name is refused with a typed error, the same on every
+    /// platform (the list is `CHRONO_TZ_TIMEZONE_FILTER` in `.cargo/config.toml`).
     pub time_zone: String,
     /// Daily work periods, `"HH:MM-HH:MM"` (end may be `24:00`), in order, not
     /// overlapping. They apply to every working day, make-up days included, unless a season

@@ -677,3 +677,33 @@ proptest! {
 }
 
 use chrono::Timelike;
+
+#[test]
+fn chinese_time_zones_are_built_in_and_others_refused() {
+    for tz in [
+        "Asia/Shanghai",
+        "Asia/Urumqi",
+        "Asia/Hong_Kong",
+        "Asia/Macau",
+        "Asia/Taipei",
+        "Asia/Chongqing",
+        "PRC",
+        "UTC",
+        "Etc/GMT-8",
+    ] {
+        let f = CalendarFile {
+            time_zone: tz.into(),
+            ..CalendarFile::default()
+        };
+        let c = Calendar::from_file(f).unwrap_or_else(|e| panic!("{tz}: {e}"));
+        assert_eq!(c.time_zone().name(), tz);
+    }
+    for tz in ["Europe/Berlin", "America/New_York", "Asia/Tokyo", ""] {
+        let f = CalendarFile {
+            time_zone: tz.into(),
+            ..CalendarFile::default()
+        };
+        let e = Calendar::from_file(f).unwrap_err();
+        assert!(e.to_string().contains("time_zone"), "{tz}: {e}");
+    }
+}
