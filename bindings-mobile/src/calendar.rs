@@ -201,7 +201,7 @@ impl Calendar {
                 .day(parse_day(&date).map_err(core)?)
                 .map_err(core)?;
             Ok(DayInfo {
-                date: d.date.format("%Y-%m-%d").to_string(),
+                date: d.date.to_string(),
                 working: d.working,
                 kind: match d.kind {
                     wangge::calendar::DayKind::Workday => DayKind::Workday,

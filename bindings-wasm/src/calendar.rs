@@ -177,7 +177,7 @@ impl Calendar {
     pub fn day(&self, date: &str) -> Result<Ts<DayInfo>, JsValue> {
         let d = self.inner.day(parse_day(date).map_err(err)?).map_err(err)?;
         ts(&DayInfo {
-            date: d.date.format("%Y-%m-%d").to_string(),
+            date: d.date.to_string(),
             working: d.working,
             kind: match d.kind {
                 wangge::calendar::DayKind::Workday => DayKind::Workday,

@@ -137,7 +137,7 @@ impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.start;
         match self.kind {
-            PeriodKind::Day => write!(f, "{}", s.format("%Y-%m-%d")),
+            PeriodKind::Day => write!(f, "{s}"),
             PeriodKind::Week => {
                 let w = s.iso_week();
                 write!(f, "{:04}-W{:02}", w.year(), w.week())

@@ -142,7 +142,7 @@ where
 /// ```
 pub fn day_json(d: &DayInfo) -> Value {
     json!({
-        "date": d.date.format("%Y-%m-%d").to_string(),
+        "date": d.date.to_string(),
         "working": d.working,
         "kind": d.kind.as_str(),
         "name": d.name,

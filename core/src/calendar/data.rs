@@ -328,14 +328,9 @@ impl From<DateSpan> for String {
 impl fmt::Display for DateSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.first == self.last {
-            write!(f, "{}", self.first.format("%Y-%m-%d"))
+            write!(f, "{}", self.first)
         } else {
-            write!(
-                f,
-                "{}..{}",
-                self.first.format("%Y-%m-%d"),
-                self.last.format("%Y-%m-%d")
-            )
+            write!(f, "{}..{}", self.first, self.last)
         }
     }
 }

@@ -465,16 +465,17 @@ fn other_time_zones_work() {
         .add(&t("2026-03-09T13:00:00+06:00"), WorkingDuration::Hours(2))
         .unwrap();
     assert_eq!(due.to_rfc3339(), "2026-03-09T16:30:00+06:00");
-    // A zone with daylight saving: periods are wall-clock, gaps move forward.
-    let ny = file(
-        "time_zone = 'America/New_York'\nwork_periods = ['01:00-04:00']\nunknown_years = 'weekends_only'\nbundled_holidays = false",
+    // A zone with daylight saving (China, 1986–1991: 1988-04-17 02:00 → 03:00): periods
+    // are wall-clock, gaps move forward.
+    let dst = file(
+        "time_zone = 'Asia/Shanghai'\nwork_periods = ['01:00-04:00']\nunknown_years = 'weekends_only'\nbundled_holidays = false\nwork_weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']",
     );
-    let due = ny
-        .add(&t("2026-03-09T01:00:00-04:00"), WorkingDuration::Hours(1))
+    let due = dst
+        .add(&t("1988-04-17T01:00:00+08:00"), WorkingDuration::Hours(1))
         .unwrap();
-    assert_eq!(due.to_rfc3339(), "2026-03-09T02:00:00-04:00");
+    assert_eq!(due.to_rfc3339(), "1988-04-17T03:00:00+09:00");
     assert!(
-        ny.add(&t("2026-03-06T03:30:00-05:00"), WorkingDuration::Hours(1))
+        dst.add(&t("1988-04-16T03:30:00+08:00"), WorkingDuration::Hours(1))
             .is_ok()
     );
 }
