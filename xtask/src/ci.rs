@@ -15,7 +15,35 @@ use crate::{bindings, sh, tools};
 /// Runs every step; stops at the first failure.
 pub fn run(_args: &[String]) -> Result<(), String> {
     let start = Instant::now();
+    report_disk("at start");
     let mut times = Vec::new();
+    let result = steps(&mut times);
+    if result.is_err() {
+        report_disk("at failure");
+    }
+    result?;
+    report_disk("at end");
+    eprintln!(
+        "\nxtask ci: all steps passed in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+    for (name, secs) in &times {
+        eprintln!("  {name:<22} {secs:>7.1} s");
+    }
+    Ok(())
+}
+
+/// Prints the free space on the workspace's disk (a CI machine has run out of it).
+fn report_disk(when: &str) {
+    let root = sh::root();
+    if let Some(df) = sh::output("df", &["-h", "--output=avail,size", sh::s(&root)]) {
+        let line = df.lines().nth(1).unwrap_or("?");
+        eprintln!("xtask ci: disk {when}: {} (available, size)", line.trim());
+    }
+}
+
+/// The steps in order, each timed into `times`.
+fn steps(times: &mut Vec<(String, f64)>) -> Result<(), String> {
     let mut step = |name: &str, f: &mut dyn FnMut() -> Result<(), String>| -> Result<(), String> {
         let t = Instant::now();
         f()?;
@@ -51,12 +79,5 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     step("C", &mut || bindings::c(&tools))?;
     step("WASM", &mut || bindings::wasm(&tools))?;
     step("Kotlin/Swift/Python", &mut || bindings::mobile(&tools))?;
-    eprintln!(
-        "\nxtask ci: all steps passed in {:.0} s",
-        start.elapsed().as_secs_f64()
-    );
-    for (name, secs) in &times {
-        eprintln!("  {name:<22} {secs:>7.1} s");
-    }
     Ok(())
 }
