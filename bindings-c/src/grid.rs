@@ -140,6 +140,9 @@ fn location_of(loc: &Location) -> wangge_location {
 #[derive(Debug)]
 pub struct wangge_grid_index {
     index: GridIndex,
+    /// Every unit's code as a NUL-padded C string, in [`GridIndex::unit_codes`] order:
+    /// a batch copies slots instead of formatting codes.
+    slots: Vec<[c_char; WANGGE_CODE_CAPACITY]>,
 }
 
 /// Builds the point index of a layer's grids (and of its other units, for fallback). The
@@ -161,8 +164,17 @@ pub unsafe extern "C" fn wangge_grid_index_build(
         let l = unsafe { handle_arg("layer", layer)? };
         let out = out_arg("out", out)?;
         let index = GridIndex::build(&l.layer).map_err(wangge_core::Error::from)?;
+        let slots = index
+            .unit_codes()
+            .iter()
+            .map(|code| {
+                let mut slot = [0; WANGGE_CODE_CAPACITY];
+                fill(&mut slot, &code.to_string());
+                slot
+            })
+            .collect();
         // SAFETY: `out` checked.
-        unsafe { write_handle(out, wangge_grid_index { index }) };
+        unsafe { write_handle(out, wangge_grid_index { index, slots }) };
         Ok(())
     })
 }
@@ -272,14 +284,9 @@ pub unsafe extern "C" fn wangge_grid_index_locate_batch(
         // SAFETY: non-NULL, `2 * n` readable doubles per the contract.
         let raw = unsafe { std::slice::from_raw_parts(lonlat, numbers) };
         let c = crate::crs("crs", crs)?;
-        let mut points = Vec::with_capacity(n);
-        for (i, xy) in raw.chunks_exact(2).enumerate() {
-            let p = c.to_wgs84(Point::new(xy[0], xy[1])).map_err(|e| {
-                let e = wangge_core::Error::from(e);
-                Failure::new(e.code(), format!("point {i}: {e}"))
-            })?;
-            points.push(p);
-        }
+        let points = c
+            .to_wgs84_pairs(raw)
+            .map_err(|e| Failure::new(e.code(), e.to_string()))?;
         let hits = match date {
             Some(d) => ix.index.find_batch_as_of(&points, d),
             None => ix.index.find_batch(&points),
@@ -287,12 +294,9 @@ pub unsafe extern "C" fn wangge_grid_index_locate_batch(
         // SAFETY: `codes` non-NULL with `n * WANGGE_CODE_CAPACITY` writable bytes.
         let dst = unsafe { std::slice::from_raw_parts_mut(codes, bytes) };
         for (slot, hit) in dst.chunks_exact_mut(WANGGE_CODE_CAPACITY).zip(&hits) {
-            let slot: &mut [c_char; WANGGE_CODE_CAPACITY] = slot
-                .try_into()
-                .map_err(|_| Failure::new(ErrorCode::Internal, "slot"))?;
-            *slot = [0; WANGGE_CODE_CAPACITY];
-            if let Some(code) = ix.index.code(*hit) {
-                fill(slot, &code.to_string());
+            match ix.index.unit_position(*hit) {
+                Some(r) => slot.copy_from_slice(&ix.slots[r as usize]),
+                None => slot.fill(0),
             }
         }
         if !places.is_null() {
@@ -343,7 +347,7 @@ pub unsafe extern "C" fn wangge_grid_index_memory_bytes(
         let ix = unsafe { handle_arg("index", index)? };
         let out = out_arg("out", out)?;
         // SAFETY: `out` checked.
-        unsafe { *out = ix.index.memory_bytes() };
+        unsafe { *out = ix.index.memory_bytes() + ix.slots.capacity() * WANGGE_CODE_CAPACITY };
         Ok(())
     })
 }

@@ -8,7 +8,7 @@ use wangge::ErrorCode;
 use wangge::geo::Point;
 use wangge::grid::coverage::{self, CoverageReport as CoreReport};
 use wangge::grid::index::api::read_date;
-use wangge::grid::{GridIndex as CoreIndex, Hit, Location as CoreLocation};
+use wangge::grid::{GridIndex as CoreIndex, Location as CoreLocation};
 use wasm_bindgen::prelude::*;
 
 use crate::{Crs, Layer, err, js_error, shape_err, ts};
@@ -237,16 +237,10 @@ impl GridIndex {
     /// The code of every indexed unit: the grids (`gridCount` of them), then the fallback
     /// units. `locateBatch` answers with positions in this table.
     pub fn codes(&self) -> Vec<String> {
-        let grids = (0..self.inner.grid_count()).map(|r| Hit::Grid(r as u32));
-        let fallback = (0..self.inner.fallback_count()).map(|r| Hit::Fallback(r as u32));
-        grids
-            .chain(fallback)
-            .map(|h| {
-                self.inner
-                    .code(h)
-                    .map(|c| c.to_string())
-                    .unwrap_or_default()
-            })
+        self.inner
+            .unit_codes()
+            .iter()
+            .map(ToString::to_string)
             .collect()
     }
 
@@ -288,26 +282,16 @@ impl GridIndex {
         }
         let c = crs_arg(crs)?;
         let date = date_arg(as_of)?;
-        let mut points = Vec::with_capacity(lonlat.len() / 2);
-        for (i, xy) in lonlat.chunks_exact(2).enumerate() {
-            let p = c.to_wgs84(Point::new(xy[0], xy[1])).map_err(|e| {
-                let e = wangge::Error::from(e);
-                js_error(e.code(), &format!("point {i}: {e}"))
-            })?;
-            points.push(p);
-        }
+        let points = c
+            .to_wgs84_pairs(lonlat)
+            .map_err(|e| js_error(e.code(), &e.to_string()))?;
         let hits = match date {
             Some(d) => self.inner.find_batch_as_of(&points, d),
             None => self.inner.find_batch(&points),
         };
-        let grids = self.inner.grid_count() as i32;
         Ok(hits
             .into_iter()
-            .map(|h| match h {
-                Hit::Grid(r) => r as i32,
-                Hit::Fallback(r) => grids + r as i32,
-                Hit::Outside => -1,
-            })
+            .map(|h| self.inner.unit_position(h).map_or(-1, |r| r as i32))
             .collect())
     }
 }

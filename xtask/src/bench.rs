@@ -138,7 +138,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (raw, gz) = bindings::wasm_sizes()?;
     let report = format!(
         "locate through the grid index (built once, not timed), {grids} grids, {n} points in one batch, \
-         {n_hits} in a grid; best of 5 rounds\n\n\
+         {n_hits} in a grid; best of 20 rounds\n\n\
          | side | ns / point | vs native `locate_batch` | vs native `find_batch` |\n|---|---:|---:|---:|\n\
          | native Rust `GridIndex::locate_batch` (full locations) | {n_ns:.1} | 1.00 | {:.2} |\n\
          | native Rust `GridIndex::find_batch` (table positions) | {f_ns:.1} | {:.2} | 1.00 |\n\

@@ -67,6 +67,55 @@ impl Crs {
         Ok(self.convert(p, Crs::Wgs84))
     }
 
+    /// Reads interleaved `lon0, lat0, lon1, lat1, …` given in `self` as WGS84 points,
+    /// checking every coordinate as [`Crs::to_wgs84`] does. This is how the batch calls of
+    /// the bindings take points (a `Float64Array`, a C `double` array). On a bad pair (or
+    /// a longitude without its latitude) the error carries the pair's position.
+    ///
+    /// ```
+    /// use wangge::geo::{Crs, Point};
+    /// let pts = Crs::Wgs84.to_wgs84_pairs(&[118.5, 35.8, 118.6, 35.9])?;
+    /// assert_eq!(pts, vec![Point::new(118.5, 35.8), Point::new(118.6, 35.9)]);
+    /// let bad = Crs::Gcj02.to_wgs84_pairs(&[118.5, 35.8, f64::NAN, 35.9]).unwrap_err();
+    /// assert_eq!(bad.index, 1);
+    /// assert!(Crs::Wgs84.to_wgs84_pairs(&[118.5]).is_err());
+    /// # Ok::<(), wangge::geo::PairError>(())
+    /// ```
+    pub fn to_wgs84_pairs(self, lonlat: &[f64]) -> Result<Vec<Point>, PairError> {
+        let pairs = lonlat.chunks_exact(2);
+        let rest = pairs.remainder();
+        // One pass that only copies and folds the range check (NaN fails `<=`); the
+        // first bad pair is looked for again only when there is one.
+        let mut points = Vec::with_capacity(lonlat.len() / 2);
+        let mut ok = true;
+        for xy in pairs {
+            let p = Point::new(xy[0], xy[1]);
+            ok &= p.lon.abs() <= 180.0 && p.lat.abs() <= 90.0;
+            points.push(p);
+        }
+        if !ok {
+            for (index, p) in points.iter().enumerate() {
+                p.validate().map_err(|source| PairError { index, source })?;
+            }
+        }
+        if let [lon] = *rest {
+            return Err(PairError {
+                index: points.len(),
+                source: GeoError::InvalidCoordinate {
+                    lon,
+                    lat: f64::NAN,
+                    reason: "a longitude without its latitude",
+                },
+            });
+        }
+        if self != Crs::Wgs84 {
+            for p in &mut points {
+                *p = self.convert(*p, Crs::Wgs84);
+            }
+        }
+        Ok(points)
+    }
+
     /// The lower-case name (`"wgs84"`, `"gcj02"`, `"bd09"`).
     pub fn name(self) -> &'static str {
         match self {
@@ -74,6 +123,35 @@ impl Crs {
             Crs::Gcj02 => "gcj02",
             Crs::Bd09 => "bd09",
         }
+    }
+}
+
+/// A bad coordinate pair in a batch: its position (0-based pair index) and why.
+///
+/// ```
+/// use wangge::geo::Crs;
+/// let e = Crs::Wgs84.to_wgs84_pairs(&[0.0, 0.0, 200.0, 0.0]).unwrap_err();
+/// assert_eq!(e.to_string(), "point 1: invalid coordinate (200, 0): longitude outside [-180, 180]");
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("point {index}: {source}")]
+pub struct PairError {
+    /// Which pair (0-based).
+    pub index: usize,
+    /// What is wrong with it.
+    pub source: GeoError,
+}
+
+impl PairError {
+    /// The stable code (the pair's own error's).
+    ///
+    /// ```
+    /// use wangge::{geo::Crs, ErrorCode};
+    /// let e = Crs::Wgs84.to_wgs84_pairs(&[f64::INFINITY, 0.0]).unwrap_err();
+    /// assert_eq!(e.code(), ErrorCode::InvalidCoordinate);
+    /// ```
+    pub fn code(&self) -> crate::ErrorCode {
+        self.source.code()
     }
 }
 
@@ -230,6 +308,49 @@ mod tests {
             let b = Crs::Gcj02.convert(p, Crs::Bd09);
             let g = Crs::Bd09.convert(b, Crs::Gcj02);
             prop_assert!((g.lon - lon).abs() < 1e-9 && (g.lat - lat).abs() < 1e-9);
+        }
+
+        /// The batch reader agrees with reading each pair by itself: the same points, or
+        /// the first bad pair's position and error.
+        #[test]
+        fn pairs_agree_with_one_by_one(
+            numbers in prop::collection::vec(prop_oneof![
+                8 => -200.0f64..200.0,
+                1 => Just(f64::NAN),
+                1 => Just(f64::INFINITY),
+                1 => Just(-180.0),
+                1 => Just(90.0),
+            ], 0..40),
+            crs in prop_oneof![Just(Crs::Wgs84), Just(Crs::Gcj02), Just(Crs::Bd09)],
+        ) {
+            let got = crs.to_wgs84_pairs(&numbers);
+            let mut want = Vec::new();
+            let mut first_bad = None;
+            for (i, xy) in numbers.chunks(2).enumerate() {
+                let r = match *xy {
+                    [lon, lat] => crs.to_wgs84(Point::new(lon, lat)),
+                    _ => Err(GeoError::InvalidCoordinate {
+                        lon: xy[0],
+                        lat: f64::NAN,
+                        reason: "a longitude without its latitude",
+                    }),
+                };
+                match r {
+                    Ok(p) => want.push(p),
+                    Err(e) => {
+                        first_bad = Some((i, e));
+                        break;
+                    }
+                }
+            }
+            match (got, first_bad) {
+                (Ok(points), None) => prop_assert_eq!(points, want),
+                (Err(e), Some((i, _))) => {
+                    prop_assert_eq!(e.index, i);
+                    prop_assert_eq!(e.code(), crate::ErrorCode::InvalidCoordinate);
+                }
+                (got, want) => prop_assert!(false, "{:?} vs {:?}", got, want),
+            }
         }
     }
 }

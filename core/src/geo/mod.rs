@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 
-pub use crs::Crs;
+pub use crs::{Crs, PairError};
 pub use validity::RingIssue;
 
 /// Errors about coordinates, geometry and GeoJSON.

@@ -321,6 +321,43 @@ impl GridIndex {
         self.grids.units.len()
     }
 
+    /// The code of every indexed unit version in one table: the grids (positions
+    /// `0..grid_count()`), then the fallback units. The batch calls of the bindings answer
+    /// with positions in this table ([`GridIndex::unit_position`]).
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 12, ..Default::default() })?;
+    /// let index = GridIndex::build(&county.layer)?;
+    /// let table = index.unit_codes();
+    /// assert_eq!(table.len(), index.grid_count() + index.fallback_count());
+    /// let p = county.points(50, 3)[0];
+    /// let hit = index.find(p);
+    /// let at = index.unit_position(hit).map(|r| table[r as usize]);
+    /// assert_eq!(at, index.code(hit));
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
+    pub fn unit_codes(&self) -> Vec<UnitCode> {
+        let fallback = self.fallback.iter().flat_map(|f| &f.units);
+        self.grids
+            .units
+            .iter()
+            .chain(fallback)
+            .map(|u| u.code)
+            .collect()
+    }
+
+    /// Where a [`Hit`] is in [`GridIndex::unit_codes`]; `None` for [`Hit::Outside`].
+    pub fn unit_position(&self, hit: Hit) -> Option<u32> {
+        match hit {
+            Hit::Grid(r) => Some(r),
+            // Below 2^25: each table holds fewer than 2^24 units (`MAX_REGIONS`).
+            Hit::Fallback(r) => Some(self.grids.units.len() as u32 + r),
+            Hit::Outside => None,
+        }
+    }
+
     /// Number of fallback unit versions indexed (counties, towns, communities, parent grids).
     pub fn fallback_count(&self) -> usize {
         self.fallback.as_ref().map_or(0, |f| f.units.len())

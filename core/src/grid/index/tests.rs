@@ -664,3 +664,46 @@ proptest! {
         check(&c.layer, &index, &points, &[None]);
     }
 }
+
+/// The one-table view the bindings use: every hit's position names the same unit as
+/// [`GridIndex::code`], grids first, and outside points have no position.
+#[test]
+fn unit_table_positions_name_the_hit_units() {
+    let county = SampleCounty::generate(&SampleOptions {
+        grids: 60,
+        ..Default::default()
+    })
+    .unwrap();
+    // Every fifth grid dropped: its ground falls back to its community.
+    let mut layer = county.layer.clone();
+    let mut n = 0;
+    layer.units.retain(|u| {
+        n += 1;
+        !matches!(u.code, UnitCode::Grid(_)) || n % 5 != 0
+    });
+    let index = GridIndex::build(&layer).unwrap();
+    let table = index.unit_codes();
+    assert_eq!(table.len(), index.grid_count() + index.fallback_count());
+    let mut seen = [0usize; 3];
+    let mut pts = county.points(5_000, 9);
+    pts.push(pt(10.0, 10.0));
+    for (p, hit) in pts.iter().zip(index.find_batch(&pts)) {
+        let at = index.unit_position(hit);
+        assert_eq!(at.map(|r| table[r as usize]), index.code(hit), "{p:?}");
+        match hit {
+            Hit::Grid(_) => {
+                assert!((at.unwrap() as usize) < index.grid_count());
+                seen[0] += 1;
+            }
+            Hit::Fallback(_) => {
+                assert!((at.unwrap() as usize) >= index.grid_count());
+                seen[1] += 1;
+            }
+            Hit::Outside => seen[2] += 1,
+        }
+    }
+    assert!(
+        seen.iter().all(|&n| n > 0),
+        "grids, fallback, outside: {seen:?}"
+    );
+}
