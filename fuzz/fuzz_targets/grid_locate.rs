@@ -76,9 +76,12 @@ fn check(layer: &Layer, points: &[Point]) {
     };
     let scan = Scan::new(layer);
     let batch = index.locate_batch(points);
-    for (p, got) in points.iter().zip(batch) {
+    let table = index.unit_codes();
+    for ((p, got), hit) in points.iter().zip(batch).zip(index.find_batch(points)) {
         assert_eq!(got, index.locate(*p));
         assert_eq!(got, scan.locate(*p, None), "{p:?}");
+        // The one-table positions the bindings answer with name the same unit.
+        assert_eq!(index.unit_position(hit).map(|r| table[r as usize]), got.unit());
     }
 }
 
