@@ -113,15 +113,7 @@ fn injected_faults_are_found() {
         let c = county(n, seed);
         let o = opts();
         for index in spread(&c.layer, 4) {
-            for kind in [
-                FaultKind::Gap,
-                FaultKind::Overlap,
-                FaultKind::Duplicate,
-                FaultKind::Missing,
-                FaultKind::SelfIntersection,
-                FaultKind::Unclosed,
-                FaultKind::TooFewPoints,
-            ] {
+            for kind in FaultKind::ALL {
                 let mut layer = c.layer.clone();
                 let before = layer.units[index].clone();
                 let Ok(f) = layer.inject_fault(kind, index, 0.5) else {

@@ -333,3 +333,20 @@ fn validate(a: ValidateArgs) -> Result<u8, Error> {
         EXIT_VIOLATIONS
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    /// `generate --fault` offers every fault the core can inject, each once.
+    #[test]
+    fn fault_args_cover_every_fault_kind() {
+        let kinds: Vec<FaultKind> = FaultArg::value_variants()
+            .iter()
+            .map(|&a| a.into())
+            .collect();
+        assert_eq!(kinds, FaultKind::ALL);
+    }
+}

@@ -29,6 +29,25 @@ pub enum FaultKind {
     TooFewPoints,
 }
 
+impl FaultKind {
+    /// Every kind, in declaration order (for tests and tools that try them all).
+    ///
+    /// ```
+    /// use wangge::grid::sample::FaultKind;
+    /// assert_eq!(FaultKind::ALL.len(), 7);
+    /// assert_eq!(FaultKind::ALL[0], FaultKind::Gap);
+    /// ```
+    pub const ALL: [FaultKind; 7] = [
+        FaultKind::Gap,
+        FaultKind::Overlap,
+        FaultKind::Duplicate,
+        FaultKind::Missing,
+        FaultKind::SelfIntersection,
+        FaultKind::Unclosed,
+        FaultKind::TooFewPoints,
+    ];
+}
+
 /// What was injected, where, and which grids it concerns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fault {

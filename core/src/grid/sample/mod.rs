@@ -457,15 +457,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        for kind in [
-            FaultKind::Gap,
-            FaultKind::Overlap,
-            FaultKind::Duplicate,
-            FaultKind::Missing,
-            FaultKind::SelfIntersection,
-            FaultKind::Unclosed,
-            FaultKind::TooFewPoints,
-        ] {
+        for kind in FaultKind::ALL {
             let mut l = c.grid_layer();
             let f = l.inject_fault(kind, 20, 0.5).unwrap();
             assert_ne!(l, c.grid_layer(), "{kind:?}");
