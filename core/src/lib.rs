@@ -30,6 +30,7 @@ pub mod error;
 pub mod geo;
 pub mod grid;
 pub mod policy;
+pub mod record;
 pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};
