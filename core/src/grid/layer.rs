@@ -8,10 +8,16 @@
 //! | `code` | string, required | grid code (14/15/20 digits) or division code (6/12) |
 //! | `name` | string | display name |
 //! | `parent` | string | parent code; inferred from the code when absent |
-//! | `level` | string | level id from the policy (e.g. `basic_grid`) |
+//! | `level` | string | level id from the policy (e.g. `grid`, `micro_grid`) |
 //! | `kind` | string | `basic`, `micro`, `dedicated:<site>` (grids) |
 //! | `households`, `population` | non-negative integer | size, for the division rules |
 //! | `valid_from`, `valid_to` | `YYYY-MM-DD` | validity of this version, `[from, to)` |
+//! | `approved_by` | string | authority that approved this version (seed 000: 报经上级主管部门批准) |
+//! | `approved_on` | `YYYY-MM-DD` | day of that approval |
+//! | `approval_document` | string | document number of that approval |
+//!
+//! The approval ([`super::Approval`]) is optional; when any of its three properties is
+//! present, `approved_by` and `approved_on` must both be.
 //!
 //! Other properties are kept and written back unchanged. Polygon winding is normalized to
 //! RFC 7946 (exterior counter-clockwise) on import.
@@ -34,7 +40,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::{Map, Value};
 
-use super::{GridError, Unit, Validity};
+use super::{Approval, GridError, Unit, Validity};
 use crate::code::UnitCode;
 use crate::error::Error;
 use crate::geo::GeoError;
@@ -48,7 +54,7 @@ pub struct Layer {
 }
 
 /// Property names the layer format reads itself.
-const KNOWN: [&str; 9] = [
+const KNOWN: [&str; 12] = [
     "code",
     "name",
     "parent",
@@ -58,6 +64,9 @@ const KNOWN: [&str; 9] = [
     "population",
     "valid_from",
     "valid_to",
+    "approved_by",
+    "approved_on",
+    "approval_document",
 ];
 
 impl Layer {
@@ -150,6 +159,42 @@ fn date_prop(i: usize, p: &Map<String, Value>, key: &str) -> Result<Option<Naive
         .transpose()
 }
 
+/// The approval of feature `i`: none, or `approved_by` and `approved_on` (both required
+/// once any approval property is given) with the optional `approval_document`.
+fn approval_prop(i: usize, p: &Map<String, Value>) -> Result<Option<Approval>, Error> {
+    let by = str_prop(i, p, "approved_by")?;
+    let on = date_prop(i, p, "approved_on")?;
+    let document = str_prop(i, p, "approval_document")?;
+    let (by, date) = match (by, on) {
+        (None, None) if document.is_none() => return Ok(None),
+        (Some(by), Some(date)) => (by, date),
+        (None, _) => {
+            return Err(bad(
+                i,
+                "approved_by",
+                "missing: an approval names who approved",
+            ));
+        }
+        (Some(_), None) => {
+            return Err(bad(i, "approved_on", "missing: an approval names the day"));
+        }
+    };
+    let a = Approval {
+        by: by.to_string(),
+        date,
+        document: document.map(str::to_string),
+    };
+    a.check().map_err(|(field, m)| {
+        let key = if field == "by" {
+            "approved_by"
+        } else {
+            "approval_document"
+        };
+        bad(i, key, m)
+    })?;
+    Ok(Some(a))
+}
+
 fn unit_from_feature(i: usize, f: geojson::Feature) -> Result<Unit, Error> {
     let p = &f.properties;
     let code_text = str_prop(i, p, "code")?.ok_or_else(|| bad(i, "code", "missing"))?;
@@ -198,6 +243,7 @@ fn unit_from_feature(i: usize, f: geojson::Feature) -> Result<Unit, Error> {
         households: count_prop(i, &f.properties, "households")?,
         population: count_prop(i, &f.properties, "population")?,
         validity,
+        approval: approval_prop(i, &f.properties)?,
         geometry,
         properties,
     })
@@ -241,6 +287,11 @@ impl Serialize for FeatureOut<'_> {
             "valid_to",
             u.validity.to.map(|d| Value::String(d.to_string())),
         );
+        if let Some(a) = &u.approval {
+            put("approved_by", Some(Value::String(a.by.clone())));
+            put("approved_on", Some(Value::String(a.date.to_string())));
+            put("approval_document", a.document.clone().map(Value::String));
+        }
         for (k, v) in &u.properties {
             props.entry(k.clone()).or_insert_with(|| v.clone());
         }
@@ -281,6 +332,74 @@ mod tests {
             "input was clockwise"
         );
         assert_eq!(Layer::from_geojson(&l.to_geojson()).unwrap(), l);
+    }
+
+    #[test]
+    fn approvals_are_read_and_written() {
+        let l = Layer::from_geojson(&fc(
+            r#"{"code":"371323100201001","valid_from":"2024-04-01","approved_by":"区综治办",
+               "approved_on":"2024-03-15","approval_document":"综治办〔2024〕3号"}"#,
+        ))
+        .unwrap();
+        let a = l.units[0].approval.as_ref().unwrap();
+        assert_eq!(a.by, "区综治办");
+        assert_eq!(a.date, "2024-03-15".parse::<NaiveDate>().unwrap());
+        assert_eq!(a.document.as_deref(), Some("综治办〔2024〕3号"));
+        assert!(
+            l.units[0].properties.is_empty(),
+            "read as fields, not kept as extras"
+        );
+        let text = l.to_geojson();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let props = &v["features"][0]["properties"];
+        assert_eq!(props["approved_by"], "区综治办");
+        assert_eq!(props["approved_on"], "2024-03-15");
+        assert_eq!(props["approval_document"], "综治办〔2024〕3号");
+        assert_eq!(Layer::from_geojson(&text).unwrap(), l);
+        // Without a document number; and without any approval, nothing is written.
+        let l = Layer::from_geojson(&fc(
+            r#"{"code":"371323100201001","approved_by":"区民政局","approved_on":"2020-01-02"}"#,
+        ))
+        .unwrap();
+        assert!(l.units[0].approval.as_ref().unwrap().document.is_none());
+        let l = Layer::from_geojson(&fc(r#"{"code":"371323100201001"}"#)).unwrap();
+        assert!(l.units[0].approval.is_none());
+        assert!(!l.to_geojson().contains("approved"));
+    }
+
+    #[test]
+    fn incomplete_approvals_name_the_property() {
+        let cases = [
+            (r#""approved_by":"区综治办""#, "approved_on"),
+            (r#""approved_on":"2024-03-15""#, "approved_by"),
+            (r#""approval_document":"3号""#, "approved_by"),
+            (
+                r#""approved_by":" ","approved_on":"2024-03-15""#,
+                "approved_by",
+            ),
+            (
+                r#""approved_by":"区综治办","approved_on":"2024-02-30""#,
+                "approved_on",
+            ),
+            (
+                r#""approved_by":7,"approved_on":"2024-03-15""#,
+                "approved_by",
+            ),
+            (
+                r#""approved_by":"区综治办","approved_on":"2024-03-15","approval_document":"""#,
+                "approval_document",
+            ),
+        ];
+        for (extra, key) in cases {
+            let e = Layer::from_geojson(&fc(&format!(r#"{{"code":"371323100201001",{extra}}}"#)))
+                .unwrap_err();
+            assert_eq!(e.code(), ErrorCode::InvalidGeoJson, "{extra}");
+            assert!(
+                e.to_string()
+                    .contains(&format!("features[0].properties.{key}")),
+                "{extra}: {e}"
+            );
+        }
     }
 
     #[test]

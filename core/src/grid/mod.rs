@@ -21,7 +21,7 @@ pub use index::{GridIndex, Hit, Location};
 pub use layer::Layer;
 pub use renumber::renumber;
 pub use rules::{DivisionRules, SizeRange, SizeViolation};
-pub use unit::{GridKind, SiteKind, Unit, Validity};
+pub use unit::{Approval, GridKind, SiteKind, Unit, Validity};
 
 use serde::{Deserialize, Serialize};
 
@@ -134,7 +134,7 @@ pub enum LevelUnit {
     /// 村居/社区 (12-digit code).
     Community,
     /// A grid level (grid codes). Several grid levels may follow the community
-    /// (e.g. 基本网格 holding 基础网格, or 网格 holding 微网格).
+    /// (e.g. 网格 holding 微网格).
     Grid,
 }
 
@@ -142,7 +142,7 @@ pub enum LevelUnit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelSpec {
-    /// Identifier used in files (`"town"`, `"basic_grid"`).
+    /// Identifier used in files (`"town"`, `"micro_grid"`).
     pub id: String,
     /// Local name (`"镇街"`, `"一级网格"`).
     pub name: String,
@@ -153,8 +153,12 @@ pub struct LevelSpec {
 /// The hierarchy of levels, top-down, as policy data.
 ///
 /// Valid lists have exactly one county, town and community level, in that order, followed
-/// by one or more grid levels. Seed 002's "四级网格" is
-/// `county, town, community, basic_grid, grid`; seed 004 names the town level 一级网格.
+/// by one or more grid levels. Seed 002's "三级平台、四级网格" is four levels, not five:
+/// `county` (区), `town` (镇街), `community` (社区/行政村 — its workstations *are* the 163
+/// 基本网格: "社区(行政村)三级服务平台,即…工作站(基本网格)") and `grid` (the 445 基础网格, 228
+/// urban + 217 village: "将每个社区(行政村)划分成若干基础网格"). Seed 004 names the town level
+/// 一级网格, the community 二级网格 and the grid 三级网格. A second grid level is for cities
+/// that split grids into 微网格.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<LevelSpec>", into = "Vec<LevelSpec>")]
 pub struct Levels {
@@ -286,20 +290,20 @@ mod tests {
             name: id.into(),
             unit,
         };
-        let four = vec![
+        let five = vec![
             spec("county", LevelUnit::County),
             spec("town", LevelUnit::Town),
             spec("community", LevelUnit::Community),
-            spec("basic_grid", LevelUnit::Grid),
             spec("grid", LevelUnit::Grid),
+            spec("micro_grid", LevelUnit::Grid),
         ];
-        let l = Levels::try_from(four.clone()).unwrap();
-        assert_eq!(l.leaf().id, "grid");
-        let mut bad = four.clone();
+        let l = Levels::try_from(five.clone()).unwrap();
+        assert_eq!(l.leaf().id, "micro_grid");
+        let mut bad = five.clone();
         bad.swap(0, 1);
         assert!(Levels::try_from(bad).is_err());
-        let mut dup = four;
-        dup[4].id = "basic_grid".into();
+        let mut dup = five;
+        dup[4].id = "grid".into();
         assert!(Levels::try_from(dup).is_err());
         assert!(Levels::try_from(vec![]).is_err());
     }

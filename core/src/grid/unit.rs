@@ -189,6 +189,57 @@ impl Validity {
     }
 }
 
+/// Who approved a boundary version, and when.
+///
+/// A grid is fixed once drawn; seed 000 allows changes only "报经上级主管部门批准" (with the
+/// approval of the superior authority). A version records that approval: the authority,
+/// the day and, when there is one, the document number. In GeoJSON these are the
+/// properties `approved_by`, `approved_on` and `approval_document` (see [`super::Layer`]).
+/// The approval normally precedes the version's `valid_from`; that is not checked
+/// (layers may record approvals given after the fact).
+///
+/// ```
+/// use wangge::grid::Approval;
+/// let a: Approval = serde_json::from_str(r#"{"by":"区综治办","date":"2024-03-01"}"#).unwrap();
+/// assert_eq!(a.date.to_string(), "2024-03-01");
+/// assert!(a.document.is_none());
+/// assert!(serde_json::from_str::<Approval>(r#"{"by":"区综治办"}"#).is_err()); // when is required
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// The approving authority (`"区综治办"`, `"XX区民政局"`).
+    pub by: String,
+    /// The day of the approval.
+    pub date: NaiveDate,
+    /// The approval's document number. Defaults to none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+impl Approval {
+    /// Checks the fields: `by` has 1–200 characters and is not blank, `document` (when
+    /// given) 1–200. The error names the field (`by` or `document`).
+    ///
+    /// ```
+    /// use wangge::grid::Approval;
+    /// let mut a = Approval { by: "区综治办".into(), date: "2024-03-01".parse().unwrap(), document: None };
+    /// assert!(a.check().is_ok());
+    /// a.by = "  ".into();
+    /// assert_eq!(a.check().unwrap_err().0, "by");
+    /// ```
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        let ok = |s: &str| !s.trim().is_empty() && s.chars().count() <= 200;
+        if !ok(&self.by) {
+            return Err(("by", "must have 1–200 characters, not all blank"));
+        }
+        if self.document.as_deref().is_some_and(|d| !ok(d)) {
+            return Err(("document", "must have 1–200 characters, not all blank"));
+        }
+        Ok(())
+    }
+}
+
 /// One unit of the tree: a county, town or community, or a grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
@@ -216,6 +267,10 @@ pub struct Unit {
     /// Validity interval of this version.
     #[serde(default)]
     pub validity: Validity,
+    /// Who approved this version of the boundary, and when (seed 000: changes need the
+    /// superior authority's approval). Defaults to none (not recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
     /// Boundary.
     pub geometry: MultiPolygon,
     /// Other properties, kept as given.
@@ -264,6 +319,7 @@ impl Unit {
             households: None,
             population: None,
             validity: Validity::default(),
+            approval: None,
             geometry,
             properties: Map::new(),
         }
