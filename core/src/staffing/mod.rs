@@ -74,9 +74,9 @@ pub use role::{Department, PersonState, Role, RolePattern};
 pub use roster::{Assignment, Holding, ROSTER_FORMAT, Roster, RosterLimits};
 pub use summary::{Summary, UnitSummary};
 pub use template::{
-    AgeRange, Cadence, CompositionRule, Concurrency, ConcurrencyUnit, ContactRule, DepartmentSpec,
-    IncompatibleRule, IncompatibleScope, KindSelector, OtherRoles, RoleRule, StaffingPolicy,
-    StaffingPolicyFile, Template,
+    AgeRange, Cadence, CommunityClass, CompositionRule, Concurrency, ConcurrencyUnit, ContactRule,
+    DepartmentSpec, IncompatibleRule, IncompatibleScope, KindSelector, OtherRoles, RoleRule,
+    StaffingPolicy, StaffingPolicyFile, Template,
 };
 pub use validate::{GridInfo, GridSet, Report, Violation, ViolationCode};
 

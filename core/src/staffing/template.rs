@@ -41,6 +41,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::role::{Department, PersonState, Role, RolePattern, string_serde};
+use crate::code::AdminCode;
 use crate::grid::{GridKind, Levels};
 use crate::policy::PolicyError;
 
@@ -350,6 +351,68 @@ pub struct CompositionRule {
     /// Most people. Defaults to no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<u32>,
+    /// Only in the grids of communities of this class (seed 002: a party-member graduate
+    /// in each grid of an urban community). Defaults to every grid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityClass>,
+}
+
+impl CompositionRule {
+    /// Whether the rule applies to a grid of community `community`.
+    ///
+    /// ```
+    /// use wangge::staffing::CompositionRule;
+    /// let c: CompositionRule = toml::from_str(
+    ///     "id = 'graduate'\nroles = ['grid_worker']\ntags = ['college_graduate']\nmin = 1\ncommunity = 'urban'",
+    /// ).unwrap();
+    /// assert!(c.applies_to("370402001001".parse()?));      // 001: a residents' committee
+    /// assert!(!c.applies_to("370402100201".parse()?));     // 201: a villagers' committee
+    /// # Ok::<(), wangge::code::CodeError>(())
+    /// ```
+    pub fn applies_to(&self, community: AdminCode) -> bool {
+        self.community
+            .is_none_or(|c| CommunityClass::of(community) == Some(c))
+    }
+}
+
+/// Urban community (社区, a residents' committee) or village (行政村, a villagers'
+/// committee), told from the last three digits of the 12-digit statistical code: by the
+/// NBS coding rules (统计用区划代码编制规则) residents' committees are numbered 001–199 and
+/// villagers' committees 200–399 (facts: 330102016001 笕桥社区, 330603107200 王坛村委会).
+/// Like the township digits it is a hint: a code outside both ranges is of neither class.
+///
+/// ```
+/// use wangge::staffing::CommunityClass;
+/// assert_eq!(CommunityClass::of("330102016001".parse()?), Some(CommunityClass::Urban));
+/// assert_eq!(CommunityClass::of("330603107200".parse()?), Some(CommunityClass::Village));
+/// assert_eq!(CommunityClass::of("330603107400".parse()?), None);
+/// assert_eq!(CommunityClass::of("330603".parse()?), None);   // not a community code
+/// # Ok::<(), wangge::code::CodeError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommunityClass {
+    /// 社区 / 居民委员会: village digits 001–199.
+    #[serde(alias = "社区", alias = "城市社区")]
+    Urban,
+    /// 行政村 / 村民委员会: village digits 200–399.
+    #[serde(alias = "行政村", alias = "村")]
+    Village,
+}
+
+impl CommunityClass {
+    /// The class of a community code (`None` for other levels and for codes outside both
+    /// ranges).
+    pub fn of(community: AdminCode) -> Option<CommunityClass> {
+        if community.width() != 12 || community.level() != crate::code::AdminLevel::Community {
+            return None;
+        }
+        match community.as_u64_12() % 1000 {
+            1..=199 => Some(CommunityClass::Urban),
+            200..=399 => Some(CommunityClass::Village),
+            _ => None,
+        }
+    }
 }
 
 /// Roles one person may not hold together (pairwise).
@@ -690,7 +753,8 @@ impl StaffingPolicy {
     /// let p = Policy::preset("seed002")?;
     /// let kind = wangge::grid::GridKind::Basic;
     /// assert_eq!(p.staffing.template_for(kind, None).unwrap().id, "党员为民服务队");
-    /// assert!(p.staffing.template_for(kind, Some("basic_grid")).is_none());
+    /// assert_eq!(p.staffing.template_for(kind, Some("grid")).unwrap().id, "党员为民服务队");
+    /// assert!(p.staffing.template_for(kind, Some("micro_grid")).is_none());
     /// # Ok::<(), wangge::policy::PolicyError>(())
     /// ```
     pub fn template_for(&self, kind: GridKind, level: Option<&str>) -> Option<&Template> {

@@ -914,6 +914,9 @@ impl GridCheck<'_> {
             self.check_rule(rule, bucket, out);
         }
         for (rule, bucket) in t.composition.iter().zip(comp_buckets.iter_mut()) {
+            if !rule.applies_to(self.code.community()) {
+                continue;
+            }
             bucket.sort_unstable();
             bucket.dedup();
             let found = bucket.len() as u32;
