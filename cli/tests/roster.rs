@@ -30,14 +30,19 @@ fn layer() -> String {
     .to_string()
 }
 
-/// A compliant seed 004 roster for both grids; `tweak` may break it.
+/// A compliant seed 004 roster for both grids (grid workers hold the card: 持证(牌)上岗);
+/// `tweak` may break it.
 fn roster(tweak: impl FnOnce(&mut Value)) -> String {
     let mut people = vec![];
     let mut assignments = vec![];
     for g in [G1, G2] {
         for role in ["网格长", "网格员", "信息员", "志愿者"] {
             let id = format!("{role}-{}", &g[12..]);
-            people.push(json!({"id": id, "name": "某某"}));
+            if role == "网格员" {
+                people.push(json!({"id": id, "name": "某某", "tags": ["certified"]}));
+            } else {
+                people.push(json!({"id": id, "name": "某某"}));
+            }
             assignments.push(json!({"person": id, "grid": g, "role": role, "from": "2012-01-01"}));
         }
     }
@@ -113,9 +118,17 @@ fn compliant_roster_exits_0() {
 #[test]
 fn violations_exit_1_and_name_grid_people_roles() {
     let f = Files::new();
+    // G2's grid worker has no card; G1's head also works as its grid worker (with a card).
     let r = roster(|v| {
+        for p in v["people"].as_array_mut().unwrap() {
+            if p["id"] == "网格员-002" {
+                p["tags"] = json!([]);
+            }
+            if p["id"] == "网格长-001" {
+                p["tags"] = json!(["certified"]);
+            }
+        }
         let a = v["assignments"].as_array_mut().unwrap();
-        a.retain(|x| !(x["grid"] == G2 && x["role"] == "信息员"));
         a.push(json!({"person": "网格长-001", "grid": G1, "role": "grid_worker", "from": "2012-02-01"}));
     });
     let (code, out, _) = validate(
@@ -142,13 +155,14 @@ fn violations_exit_1_and_name_grid_people_roles() {
         [
             ("role_excess".to_string(), G1.to_string()),
             ("incompatible_roles".into(), G1.into()),
-            ("role_missing".into(), G2.into()),
+            ("missing_tag".into(), G2.into()),
         ]
     );
     assert_eq!(out["violations"][1]["people"], json!(["网格长-001"]));
-    assert_eq!(out["violations"][2]["roles"], json!(["informant"]));
-    assert_eq!(out["summary"]["by_code"]["role_missing"], 1);
-    // Before the head's extra appointment only G2's missing informant remains.
+    assert_eq!(out["violations"][2]["roles"], json!(["grid_worker"]));
+    assert_eq!(out["violations"][2]["rule"], "certified");
+    assert_eq!(out["summary"]["by_code"]["missing_tag"], 1);
+    // Before the head's extra appointment only G2's missing card remains.
     let (code, out, _) = validate(
         "seed004",
         &f.put("r.json", &r),
@@ -157,7 +171,7 @@ fn violations_exit_1_and_name_grid_people_roles() {
     );
     assert_eq!(code, 1);
     assert_eq!(out["violations"].as_array().unwrap().len(), 1);
-    assert_eq!(out["violations"][0]["code"], "role_missing");
+    assert_eq!(out["violations"][0]["code"], "missing_tag");
 }
 
 #[test]

@@ -22,7 +22,8 @@ fn has(r: &Report, code: &str, grid_code: &str, role: &str) -> bool {
 const S0: [&str; 3] = ["330102016001001", "330102016001002", "330102016002001"];
 
 /// Two villages: 001 with two grids, 002 with one. One instructor per village, an
-/// embedded police officer linking every grid of village 001.
+/// embedded police officer linking every grid of village 001. Grid workers, full-time and
+/// part-time, are trained (先培训后上岗).
 fn seed000_roster() -> Build {
     let mut b = Build::default();
     let from = "2020-01-01";
@@ -39,9 +40,10 @@ fn seed000_roster() -> Build {
         let worker = b.person(&format!("worker-{i}"), |p| {
             p.full_time = true;
             p.party_member = true;
+            p.tags.push("trained".into());
         });
         b.assign(&worker, g, "grid_worker", from);
-        let n = b.person(&format!("n-{i}"), |_| {});
+        let n = b.person(&format!("n-{i}"), |p| p.tags.push("trained".into()));
         b.assign(&n, g, "part_time_worker", from);
         if i < 2 {
             b.assign(&cop, g, "embedded_staff:警务", from);
@@ -94,25 +96,37 @@ fn seed000_each_rule() {
     b.get("n-0").party_member = true;
     assert_valid(&validate(&p, &b, &g, on));
 
-    // One instructor for two villages: a concurrency limit counted per community.
+    // One instructor for two villages: the seed sets no limit, so it is compliant.
     let mut b = seed000_roster();
-    let inst = b
-        .people
-        .iter()
-        .find(|p| p.id.as_str() == "inst-1")
-        .unwrap()
-        .id
-        .clone();
+    let inst = b.get("inst-1").id.clone();
     b.unassign("inst-2", S0[2], "instructor");
     b.assign(&inst, S0[2], "instructor", "2020-01-01");
+    assert_valid(&validate(&p, &b, &g, on));
+
+    // 先培训后上岗: an untrained grid worker or part-time worker is reported.
+    let mut b = seed000_roster();
+    b.get("worker-0").tags.clear();
+    b.get("n-2").tags.clear();
     let r = validate(&p, &b, &g, on);
-    assert_eq!(r.violations.len(), 1, "{:?}", codes(&r));
-    let v = &r.violations[0];
-    assert_eq!(v.code, ViolationCode::ConcurrencyExceeded);
-    assert_eq!(v.grids.len(), 3);
     assert_eq!(
-        (v.found, v.max, v.rule.as_deref()),
-        (Some(2), Some(1), Some("community"))
+        codes(&r),
+        [
+            (
+                "missing_tag".into(),
+                S0[0].into(),
+                vec!["grid_worker".into()]
+            ),
+            (
+                "missing_tag".into(),
+                S0[2].into(),
+                vec!["part_time_worker".into()]
+            ),
+        ]
+    );
+    assert!(
+        r.violations
+            .iter()
+            .all(|v| v.rule.as_deref() == Some("trained"))
     );
 
     // A part-time person as the full-time grid worker.
@@ -148,6 +162,7 @@ fn seed000_each_rule() {
     let head = b.get("head-2");
     head.full_time = true;
     head.party_member = true;
+    head.tags.push("trained".into());
     let head = head.id.clone();
     b.assign(&head, S0[2], "grid_worker", "2020-01-01");
     let r = validate(&p, &b, &g, on);
@@ -180,24 +195,20 @@ fn seed000_each_rule() {
     // … but not before the leave began.
     assert_valid(&validate(&p, &b, &g, "2024-04-30"));
 
-    // A full-time worker in two grids, and two heads in one grid.
+    // A full-time worker added to a second grid: that grid has two ("一名" is exceeded);
+    // the seed sets no limit on grids per worker, so the first grid is fine.
     let mut b = seed000_roster();
-    let w = b
-        .people
-        .iter()
-        .find(|p| p.id.as_str() == "worker-0")
-        .unwrap()
-        .id
-        .clone();
+    let w = b.get("worker-0").id.clone();
     b.assign(&w, S0[2], "grid_worker", "2020-01-01");
     let r = validate(&p, &b, &g, on);
-    assert!(
-        has(&r, "concurrency_exceeded", S0[0], "grid_worker"),
-        "{:?}",
-        codes(&r)
+    assert_eq!(
+        codes(&r),
+        [(
+            "role_excess".into(),
+            S0[2].into(),
+            vec!["grid_worker".into()]
+        )]
     );
-    assert!(has(&r, "role_excess", S0[2], "grid_worker"));
-    assert_eq!(r.violations.len(), 2);
 }
 
 // ---- seed 001: 一长一员一团队 + 4+N ----------------------------------------------------------
@@ -221,7 +232,10 @@ fn seed001_roster(head_grids: usize) -> Build {
             "grid_head",
             from,
         );
-        let w = b.person(&format!("w{i}"), |p| p.full_time = true);
+        let w = b.person(&format!("w{i}"), |p| {
+            p.full_time = true;
+            p.tags.push("government_hired".into());
+        });
         b.assign(&w, g, "grid_worker", from);
         for role in ["instructor", "police", "mediator", "safety_officer"] {
             let x = b.person(&format!("{role}-{i}"), |_| {});
@@ -261,8 +275,12 @@ fn seed001_team_and_qualifications() {
     b.unassign("mediator-1", S1[1], "mediator");
     b.get("head").tags.clear();
     b.get("vanguard-3").party_member = false;
-    let extra = b.person("w-extra", |p| p.full_time = true);
+    let extra = b.person("w-extra", |p| {
+        p.full_time = true;
+        p.tags.push("government_hired".into());
+    });
     b.assign(&extra, S1[3], "grid_worker", "2021-01-01"); // "至少1名": more is fine
+    b.get("w2").tags.clear(); // "由政府统一聘任": not hired by the government
     let r = validate(&p, &b, &g, "2022-01-01");
     let mut want = vec![
         (
@@ -272,6 +290,11 @@ fn seed001_team_and_qualifications() {
         ),
         ("missing_tag".into(), S1[1].into(), vec!["grid_head".into()]),
         ("role_missing".into(), S1[1].into(), vec!["mediator".into()]),
+        (
+            "missing_tag".into(),
+            S1[2].into(),
+            vec!["grid_worker".into()],
+        ),
         (
             "missing_tag".into(),
             S1[3].into(),
@@ -300,14 +323,16 @@ fn seed001_team_and_qualifications() {
 
 // ---- seed 002: 党员为民服务队 -----------------------------------------------------------------
 
-const S2_BASIC: &str = "370402001001001"; // a 基本网格 holding the two 基础网格
+/// Two 基础网格 of an urban community (社区 370402001001: village digits 001) and one of a
+/// village (行政村 370402100201: 201). The 基本网格 is the community itself, not a grid.
 const S2: [&str; 2] = ["370402001001002", "370402001001003"];
+const S2_VILLAGE: &str = "370402100201001";
 
 fn seed002_grids() -> GridSet {
     let mut list: Vec<GridInfo> = S2.iter().map(|c| GridInfo::new(grid(c))).collect();
-    let mut basic = GridInfo::new(grid(S2_BASIC));
-    basic.level = Some("basic_grid".into());
-    list.push(basic);
+    let mut village = GridInfo::new(grid(S2_VILLAGE));
+    village.level = Some("grid".into());
+    list.push(village);
     GridSet::new(list).unwrap()
 }
 
@@ -316,10 +341,15 @@ fn seed002_roster(team: usize) -> Build {
     let from = "2014-03-01";
     let street = b.person("street-cadre", |p| p.party_member = true);
     let leader = b.person("district-leader", |p| p.party_member = true);
-    for (i, g) in S2.iter().enumerate() {
+    for (i, g) in S2.iter().chain([&S2_VILLAGE]).enumerate() {
+        // The urban grids' workers are party-member graduates (the 228 recruits); the
+        // village grid's worker is a party member without a degree.
         let w = b.person(&format!("w{i}"), |p| {
             p.party_member = true;
             p.full_time = true;
+            if i < 2 {
+                p.tags.push("college_graduate".into());
+            }
         });
         b.assign(&w, g, "grid_worker", from);
         let c = b.person(&format!("community-{i}"), |p| p.party_member = true);
@@ -343,19 +373,13 @@ fn seed002_team_of_five_or_six() {
     for team in [5, 6] {
         let r = validate(&p, &seed002_roster(team), &g, "2015-01-01");
         assert_valid(&r);
-        // The 基本网格 is above the leaf level: the template does not apply to it.
-        assert_eq!(
-            r.unchecked
-                .iter()
-                .map(|g| g.to_string())
-                .collect::<Vec<_>>(),
-            [S2_BASIC]
-        );
-        assert_eq!(r.checked.len(), 2);
+        // Four levels: every 基础网格 is at the leaf level and checked.
+        assert!(r.unchecked.is_empty());
+        assert_eq!(r.checked.len(), 3);
     }
     for (team, found) in [(4, 4), (7, 7)] {
         let r = validate(&p, &seed002_roster(team), &g, "2015-01-01");
-        assert_eq!(r.violations.len(), 2, "{:?}", codes(&r));
+        assert_eq!(r.violations.len(), 3, "{:?}", codes(&r));
         for v in &r.violations {
             assert_eq!(v.code, ViolationCode::CompositionUnmet);
             assert_eq!((v.found, v.min, v.max), (Some(found), Some(5), Some(6)));
@@ -378,6 +402,24 @@ fn seed002_team_of_five_or_six() {
                 "embedded_staff".into()
             ]
         )]
+    );
+    // An urban grid's worker who is not a graduate breaks the 228-graduates rule; the same
+    // worker in the village grid does not.
+    let mut b = seed002_roster(5);
+    b.get("w1").tags.clear();
+    b.get("w2").tags.clear();
+    let r = validate(&p, &b, &g, "2015-01-01");
+    assert_eq!(
+        codes(&r),
+        [(
+            "composition_unmet".into(),
+            S2[1].into(),
+            vec!["grid_worker".into()]
+        )]
+    );
+    assert_eq!(
+        r.violations[0].rule.as_deref(),
+        Some("party_graduate_worker")
     );
     // The contact cadence is recorded with the template.
     let t = p.staffing.template("党员为民服务队").unwrap();
@@ -493,18 +535,26 @@ fn seed003_village_rules() {
     let g = s3_grids();
     let on = "2023-02-27";
 
-    // A township cadre guiding two villages.
+    // A township cadre guiding two villages: the seed sets no limit.
     let mut b = seed003_roster();
     b.unassign("cadre-b", S3_B, "instructor");
     let cadre = b.get("cadre-a").id.clone();
     b.assign(&cadre, S3_B, "instructor", "2022-01-01");
+    assert_valid(&validate(&p, &b, &g, on));
+
+    // A party secretary heading the grids of two villages: the head of one village's
+    // party organization heads that village's grids only.
+    let mut b = seed003_roster();
+    b.unassign("secretary-b", S3_B, "grid_head");
+    let secretary = b.get("secretary-a").id.clone();
+    b.assign(&secretary, S3_B, "grid_head", "2022-01-01");
     let r = validate(&p, &b, &g, on);
     assert_eq!(
         codes(&r),
         [(
             "concurrency_exceeded".into(),
             S3_A[0].into(),
-            vec!["instructor".into()]
+            vec!["grid_head".into()]
         )]
     );
     assert_eq!(r.violations[0].grids.len(), 4);
@@ -626,7 +676,11 @@ fn seed004_roster() -> Build {
     let mut b = Build::default();
     for (i, g) in S4.iter().enumerate() {
         for role in ["网格长", "网格员", "信息员", "志愿者"] {
-            let x = b.person(&format!("{role}{i}"), |_| {});
+            let x = b.person(&format!("{role}{i}"), |p| {
+                if role == "网格员" {
+                    p.tags.push("certified".into()); // 持证(牌)上岗
+                }
+            });
             b.assign(&x, g, role, "2012-01-01");
         }
     }
@@ -634,25 +688,29 @@ fn seed004_roster() -> Build {
 }
 
 #[test]
-fn seed004_four_posts() {
+fn seed004_posts() {
     let p = preset("seed004");
     let g = grids(&S4);
     assert_valid(&validate(&p, &seed004_roster(), &g, "2012-06-01"));
 
+    // "可…明确一名…信息员": a grid without an informant complies; two informants, two grid
+    // workers, the head doubling as grid worker, and a worker without the card do not.
     let mut b = seed004_roster();
     b.unassign("信息员0", S4[0], "informant");
+    b.get("网格员0").tags.clear();
     let extra = b.person("信息员x", |_| {});
     b.assign(&extra, S4[1], "informant", "2012-01-01");
     let head = b.get("网格长1").id.clone();
+    b.get("网格长1").tags.push("certified".into());
     b.assign(&head, S4[1], "grid_worker", "2012-01-01");
     let r = validate(&p, &b, &g, "2012-06-01");
     assert_eq!(
         codes(&r),
         [
             (
-                "role_missing".to_string(),
+                "missing_tag".to_string(),
                 S4[0].to_string(),
-                vec!["informant".to_string()]
+                vec!["grid_worker".to_string()]
             ),
             (
                 "role_excess".into(),
@@ -667,12 +725,14 @@ fn seed004_four_posts() {
             ),
         ]
     );
-    // Before anyone was appointed, every post is missing.
+    assert_eq!(r.violations[0].rule.as_deref(), Some("certified"));
+    // Before anyone was appointed, the head and the grid worker are missing (not the
+    // optional informant).
     let r = validate(&p, &seed004_roster(), &g, "2011-12-31");
-    assert_eq!(r.violations.len(), 6);
+    assert_eq!(r.violations.len(), 4);
     assert!(
         r.violations
             .iter()
-            .all(|v| v.code == ViolationCode::RoleMissing)
+            .all(|v| v.code == ViolationCode::RoleMissing && v.roles[0] != "informant")
     );
 }
