@@ -24,10 +24,11 @@
 //!     {"person": "w", "grid": "420106001001001", "role": "网格员", "from": "2012-01-01"}]}"#)?;
 //! let grids = GridSet::new(vec![GridInfo::new("420106001001001".parse()?)])?;
 //! let report = policy.staffing.validate(&roster, &grids, "2013-01-01".parse().unwrap(), None)?;
-//! assert!(!report.is_valid());
-//! assert_eq!(report.violations[0].code.name(), "role_missing");   // no 信息员
-//! assert_eq!(report.violations[0].roles, ["informant"]);
-//! assert_eq!(report.summary().by_code["role_missing"], 1);
+//! assert!(!report.is_valid());                  // the 信息员 is optional, but
+//! assert_eq!(report.violations.len(), 1);         // 网格员实行持证(牌)上岗:
+//! assert_eq!(report.violations[0].code.name(), "missing_tag");
+//! assert_eq!(report.violations[0].rule.as_deref(), Some("certified"));
+//! assert_eq!(report.summary().by_code["missing_tag"], 1);
 //! # Ok::<(), wangge::Error>(())
 //! ```
 //!
@@ -51,8 +52,8 @@
 //! | `role_not_allowed` | a role the template has no rule for, with `other_roles = "forbid"` | the grid | the holder |
 //!
 //! Only assignments in force on the date whose person is in a counting state (by default
-//! on duty) count. "An instructor guides all grids of a village" is a concurrency limit
-//! counted per community, so it never flags the grids of one village.
+//! on duty) count. A rule such as "a person heads the grids of one village only" is a
+//! concurrency limit counted per community, so it never flags the grids of one village.
 //!
 //! Bad input is a typed [`StaffingError`] (an unknown person, two overlapping assignments
 //! of one person to the same role in the same grid, an assignment to a grid missing from

@@ -32,6 +32,13 @@
 //! tags = ["party_member"]
 //! min = 1
 //!
+//! [[staffing.templates.composition]]     # only in grids of urban communities (社区)
+//! id = "party_graduate_worker"
+//! roles = ["grid_worker"]
+//! tags = ["party_member", "college_graduate"]
+//! min = 1
+//! community = "urban"
+//!
 //! [[staffing.templates.incompatible]]
 //! roles = ["grid_head", "grid_worker"]     # pairwise, in the same grid
 //! ```
