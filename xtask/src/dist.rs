@@ -122,8 +122,28 @@ fn crate_file(dir: &Path, version: &str) -> Result<PathBuf, String> {
 /// The npm package: the `web` build of wasm-bindgen (one `.wasm`), a Node entry that
 /// instantiates the same module from the file, the `.d.ts`, the README; `npm pack`.
 fn npm_package(tools: &Tools, dir: &Path, version: &str) -> Result<PathBuf, String> {
-    bindings::build_npm(tools)?;
     let web = sh::root().join("out/npm/wangge/web");
+    // The WASM step of `cargo xtask ci` has just built the package; build it here only
+    // when it is missing or older than the compiled module.
+    sh::run(
+        "cargo",
+        &[
+            "build",
+            "-p",
+            "wangge-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--locked",
+        ],
+    )?;
+    let module = target().join("wasm32-unknown-unknown/wasm-release/wangge_wasm.wasm");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(&module), modified(&web.join("wangge_bg.wasm"))) {
+        (Some(built), Some(packaged)) if packaged >= built => {}
+        _ => bindings::build_npm(tools)?,
+    }
     let pkg = sh::root().join("out/dist-npm/wangge");
     sh::fresh_dir(&pkg)?;
     for f in ["wangge.js", "wangge.d.ts", "wangge_bg.wasm"] {
@@ -267,7 +287,7 @@ fn python_wheel(dir: &Path, version: &str, so: &Path) -> Result<PathBuf, String>
         &stubgen()?,
         &["-q", "-o", s(&stubs), s(&pkg.join("wangge.py"))],
     )?;
-    sh::copy(&stubs.join("wangge.pyi"), &pkg.join("wangge.pyi"))?;
+    sh::copy(&stubs.join("wangge/wangge.pyi"), &pkg.join("wangge.pyi"))?;
     std::fs::write(
         pkg.join("__init__.pyi"),
         "from .wangge import *\nfrom .wangge import WanggeError as WanggeError\n",
