@@ -285,10 +285,13 @@ pub fn build_npm(tools: &Tools) -> Result<(), String> {
             ],
         )?;
     }
-    sh::copy(
-        &sh::root().join("bindings-wasm/npm/package.json"),
-        &pkg.join("package.json"),
-    )?;
+    // The test layout (both wasm-bindgen targets); the published one-module package is
+    // made from `web/` by `cargo xtask dist`.
+    std::fs::write(
+        pkg.join("package.json"),
+        r#"{"name": "wangge", "private": true, "main": "./node/wangge.js", "types": "./node/wangge.d.ts"}"#,
+    )
+    .map_err(|e| e.to_string())?;
     sh::copy(
         &sh::root().join("bindings-wasm/README.md"),
         &pkg.join("README.md"),

@@ -6,11 +6,13 @@
 //!    install and the C example;
 //! 4. WASM: npm package (both targets, wasm-opt), `.d.ts` drift, strict tsc, Node tests,
 //!    panic test, Chromium (Playwright) with the browser example, the Node example;
-//! 5. UniFFI: Swift drift, Kotlin/JVM and Python tests, Kotlin and Python examples.
+//! 5. UniFFI: Swift drift, Kotlin/JVM and Python tests, Kotlin and Python examples;
+//! 6. dist: every release artefact built and installed outside the workspace the way
+//!    users install it, each quickstart run against the installed copy.
 
 use std::time::Instant;
 
-use crate::{bindings, sh, tools};
+use crate::{bindings, dist, dist_check, sh, tools};
 
 /// Runs every step; stops at the first failure.
 pub fn run(_args: &[String]) -> Result<(), String> {
@@ -79,5 +81,10 @@ fn steps(times: &mut Vec<(String, f64)>) -> Result<(), String> {
     step("C", &mut || bindings::c(&tools))?;
     step("WASM", &mut || bindings::wasm(&tools))?;
     step("Kotlin/Swift/Python", &mut || bindings::mobile(&tools))?;
+    step("dist", &mut || {
+        let artefacts = dist::build(&tools)?;
+        dist::report_sizes(&artefacts)?;
+        dist_check::all(&tools, &artefacts)
+    })?;
     Ok(())
 }

@@ -5,12 +5,17 @@
 //! * `bless` — regenerates the committed generated files after an API or error-code
 //!   change: `docs/ERRORS.md`, `bindings-c/src/status.rs`, `bindings-c/include/wangge.h`,
 //!   the `.d.ts` files, the UniFFI error mirrors and the Swift sources.
+//! * `dist [--check]` — release artefacts for every ecosystem in `out/dist` (crate, npm
+//!   tarball, wheel, jar + pom, C tarball, CLI); `--check` installs each outside the
+//!   workspace and runs its quickstart.
 //! * `install-c --prefix DIR` — installs `libwangge`, `wangge.h` and `wangge.pc`.
 //! * `bench-bindings` — locate through native Rust, the C ABI and WASM in Node.
 
 mod bench;
 mod bindings;
 mod ci;
+mod dist;
+mod dist_check;
 mod sh;
 mod tools;
 
@@ -72,8 +77,11 @@ fn main() -> ExitCode {
             _ => Err("usage: cargo xtask install-c --prefix DIR".into()),
         },
         Some("bench-bindings") => bench::run(&args[1..]),
+        Some("dist") => dist::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask ci | bless | install-c --prefix DIR | bench-bindings");
+            eprintln!(
+                "usage: cargo xtask ci | bless | dist [--check] | install-c --prefix DIR | bench-bindings"
+            );
             return ExitCode::from(2);
         }
     };
