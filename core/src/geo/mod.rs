@@ -353,9 +353,7 @@ impl Polygon {
             r.check()?;
         }
         for h in &self.holes {
-            if let Some(&p) = h.points().first()
-                && !self.exterior.contains(p)
-            {
+            if let Some(p) = validity::hole_outside_shell(self.exterior.points(), h.points()) {
                 return Err(RingIssue::HoleOutsideShell { at: p });
             }
         }
