@@ -38,7 +38,7 @@ pub use validity::RingIssue;
 #[non_exhaustive]
 pub enum GeoError {
     /// A coordinate is NaN, infinite or outside [-180, 180] × [-90, 90].
-    #[error("invalid coordinate ({lon}, {lat}): {reason}")]
+    #[error("invalid coordinate ({lon:?}, {lat:?}): {reason}")]
     InvalidCoordinate {
         /// Longitude as given.
         lon: f64,

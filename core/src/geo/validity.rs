@@ -90,9 +90,10 @@ impl fmt::Display for RingIssue {
         match self {
             RingIssue::Empty => write!(f, "empty geometry"),
             RingIssue::InvalidCoordinate { index, at } => {
+                // Debug formatting: `1e308`, not 309 digits.
                 write!(
                     f,
-                    "point {index} ({}, {}) is not a valid coordinate",
+                    "point {index} ({:?}, {:?}) is not a valid coordinate",
                     at.lon, at.lat
                 )
             }
