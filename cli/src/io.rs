@@ -100,7 +100,20 @@ pub fn read_capped(path: &Path, limit: u64, flag: &str) -> Result<Vec<u8>, Error
     source
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
-        .map_err(io_err)?;
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::OutOfMemory {
+                Error::input(
+                    ErrorCode::InputTooLarge,
+                    format!(
+                        "not enough memory to read {what} ({} bytes read; lower the cap with \
+                         {flag})",
+                        buf.len()
+                    ),
+                )
+            } else {
+                io_err(e)
+            }
+        })?;
     if buf.len() as u64 > limit {
         return Err(too_large(&what, limit, flag));
     }
@@ -150,8 +163,17 @@ pub fn print_json(v: &impl serde::Serialize) -> Result<(), Error> {
     }
 }
 
-/// A message cut to [`MAX_MESSAGE_CHARS`] characters, with a note of what was left out.
+/// A message without a prefix repeated by nested errors ("invalid holiday data: invalid
+/// holiday data: …" once), cut to [`MAX_MESSAGE_CHARS`] characters with a note of what was
+/// left out.
 pub fn shorten(message: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in message.split(": ") {
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    let message = parts.join(": ");
     match message.char_indices().nth(MAX_MESSAGE_CHARS) {
         None => message.to_string(),
         Some((at, _)) => format!("{}… ({} more bytes)", &message[..at], message.len() - at),

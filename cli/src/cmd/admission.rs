@@ -248,6 +248,7 @@ pub fn run(cmd: AdmissionCommand) -> Result<u8, Error> {
             out,
         } => {
             let step: Value = parse_json(&transition)?;
+            check_dates(&step, "transition")?;
             let mut input = source.input()?;
             input.insert("transition".into(), step);
             let result = wangge::api::call("admission.transition", &Value::Object(input))?;
@@ -378,6 +379,38 @@ fn parse_json(path: &Path) -> Result<Value, Error> {
     })
 }
 
+/// Checks every string shaped like a date (`NNNN-NN-NN`) in a JSON value is one, naming
+/// the field of the first that is not (the step's tagged form hides the field otherwise).
+fn check_dates(v: &Value, path: &str) -> Result<(), Error> {
+    match v {
+        Value::String(s) => {
+            let shaped = s.len() == 10
+                && s.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            if shaped && s.parse::<NaiveDate>().is_err() {
+                return Err(Error::input(
+                    ErrorCode::InvalidDateTime,
+                    format!("{path}: {s:?} is not a date (YYYY-MM-DD)"),
+                ));
+            }
+            Ok(())
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| check_dates(x, &format!("{path}[{i}]"))),
+        Value::Object(o) => o
+            .iter()
+            .try_for_each(|(k, x)| check_dates(x, &format!("{path}.{k}"))),
+        _ => Ok(()),
+    }
+}
+
 fn write(path: &Path, text: &str) -> Result<(), Error> {
     std::fs::write(path, text).map_err(|e| {
         Error::input(
@@ -449,8 +482,20 @@ fn read_log(path: &Path) -> Result<AdmissionLog, Error> {
     };
     let mut log = AdmissionLog::default();
     for (i, v) in items.into_iter().enumerate() {
-        let bad = |e: serde_json::Error| {
-            Error::input(ErrorCode::InvalidJson, format!("entry {}: {e}", i + 1))
+        // Errors name the entry and the field (`entry 3: rejection.date: …`).
+        let rejection = |v: &Value, prefix: &str| {
+            serde_path_to_error::deserialize::<_, Rejection>(v).map_err(|e| {
+                let path = e.path().to_string();
+                let field = if path == "." {
+                    String::new()
+                } else {
+                    format!("{prefix}{path}: ")
+                };
+                Error::input(
+                    ErrorCode::InvalidJson,
+                    format!("entry {}: {field}{}", i + 1, e.into_inner()),
+                )
+            })
         };
         match v.get("allowed") {
             Some(Value::Bool(true)) => {
@@ -458,13 +503,10 @@ fn read_log(path: &Path) -> Result<AdmissionLog, Error> {
                 *log.allowed.entry(d).or_default() += 1;
             }
             Some(Value::Bool(false)) => {
-                log.rejections.push(
-                    serde_json::from_value::<Rejection>(v["rejection"].clone()).map_err(bad)?,
-                );
+                log.rejections
+                    .push(rejection(&v["rejection"], "rejection.")?);
             }
-            _ => log
-                .rejections
-                .push(serde_json::from_value::<Rejection>(v).map_err(bad)?),
+            _ => log.rejections.push(rejection(&v, "")?),
         }
     }
     Ok(log)

@@ -90,11 +90,11 @@ impl fmt::Display for RingIssue {
         match self {
             RingIssue::Empty => write!(f, "empty geometry"),
             RingIssue::InvalidCoordinate { index, at } => {
-                // Debug formatting: `1e308`, not 309 digits.
                 write!(
                     f,
-                    "point {index} ({:?}, {:?}) is not a valid coordinate",
-                    at.lon, at.lat
+                    "point {index} ({}, {}) is not a valid coordinate",
+                    super::Num(at.lon),
+                    super::Num(at.lat)
                 )
             }
             RingIssue::TooFewPoints { count, .. } => {
@@ -225,9 +225,9 @@ fn side_of(ring: &[Point], p: Point) -> Side {
         if o == 0.0 && on_segment(a, b, p) {
             return Side::On;
         }
-        if a.lat <= p.lat && p.lat < b.lat && o > 0.0 {
-            inside = !inside;
-        } else if b.lat <= p.lat && p.lat < a.lat && o < 0.0 {
+        let up = a.lat <= p.lat && p.lat < b.lat && o > 0.0;
+        let down = b.lat <= p.lat && p.lat < a.lat && o < 0.0;
+        if up || down {
             inside = !inside;
         }
     }
