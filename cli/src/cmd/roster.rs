@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Subcommand;
 use wangge::code::GridCode;
+use wangge::staffing::sample::sample_roster;
 use wangge::staffing::{GridSet, RolePattern, Roster, RosterLimits, StaffingPolicy};
 use wangge::{Error, ErrorCode};
 
@@ -37,6 +38,10 @@ pub enum RosterCommand {
         #[arg(long, default_value_t = RosterLimits::default().max_bytes, value_parser = roster_bytes)]
         max_roster_bytes: usize,
     },
+    /// Write a deterministic sample roster (JSON, format 1) for the grids of a layer: a
+    /// 1+1+1+N team per grid from 2021-01-01, with a few planted faults (a grid without a
+    /// worker, a worker on leave, an under-age worker …) for `roster validate` to find.
+    Sample(SampleArgs),
     /// Who held a role in a grid on a date: `{"grid", "role", "on", "holders", "absent"}`.
     Holder {
         /// Roster file (JSON, format 1).
@@ -68,6 +73,21 @@ fn roster_bytes(s: &str) -> Result<usize, String> {
     }
 }
 
+/// Arguments of `wangge roster sample`.
+#[derive(Debug, clap::Args)]
+pub struct SampleArgs {
+    /// Grid layer (GeoJSON; `-`: standard input) whose grids the roster staffs, e.g. from
+    /// `wangge grid generate`.
+    #[arg(long)]
+    grids: PathBuf,
+    /// Seed of the generator (same seed and grids, same roster).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Output file (default: standard output).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
 /// Runs a roster subcommand.
 pub fn run(cmd: RosterCommand) -> Result<u8, Error> {
     match cmd {
@@ -93,6 +113,21 @@ pub fn run(cmd: RosterCommand) -> Result<u8, Error> {
             } else {
                 EXIT_VIOLATIONS
             })
+        }
+        RosterCommand::Sample(a) => {
+            let layer = super::grid::read_layer(&a.grids)?;
+            let roster = sample_roster(&GridSet::from_layer(&layer)?, a.seed)?;
+            let text = roster.to_json();
+            match &a.out {
+                Some(path) => std::fs::write(path, text + "\n").map_err(|e| {
+                    Error::input(
+                        ErrorCode::InvalidArgument,
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                })?,
+                None => print_json(&serde_json::from_str::<serde_json::Value>(&text)?)?,
+            }
+            Ok(EXIT_OK)
         }
         RosterCommand::Holder {
             roster,
