@@ -912,11 +912,15 @@ mod tests {
     }
 
     proptest! {
+        /// No panic on any text (only that). Fuzz target beside it:
+        /// `fuzz/fuzz_targets/geojson_layer.rs`.
         #[test]
         fn never_panics_on_arbitrary_text(s in "\\PC{0,200}") {
             let _ = parse(&s);
         }
 
+        /// No panic on JSON-like text (only that). Fuzz target beside it:
+        /// `fuzz/fuzz_targets/geojson_layer.rs`.
         #[test]
         fn never_panics_on_json_like_text(s in r#"[\[\]{}",:0-9a-zA-Z.\- ]{0,200}"#) {
             let _ = parse(&s);
