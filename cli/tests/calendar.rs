@@ -216,7 +216,7 @@ fn bad_input_is_exit_2_with_a_typed_error() {
         ),
         (
             vec!["day", "2026-02-14", "--policy", "seed999"],
-            "invalid_argument",
+            "unknown_preset",
         ),
         (
             vec!["day", "2026-02-14", "--calendar", "/nonexistent/cal.toml"],

@@ -248,7 +248,7 @@ fn bad_input_exits_2_with_a_json_error() {
     );
     assert_bad(
         &wangge(&["grid", "validate", path(&ok), "--policy", "seed999"]),
-        "invalid_argument",
+        "unknown_preset",
     );
     let bad_policy = write(
         "policy.toml",

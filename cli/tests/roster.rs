@@ -272,7 +272,7 @@ fn bad_input_exits_2_with_a_typed_error() {
     let (code, out, _) = validate("seed999", &good, &grids, "2012-06-01");
     assert_eq!(
         (code, out["error"]["name"].as_str()),
-        (2, Some("invalid_argument"))
+        (2, Some("unknown_preset"))
     );
 }
 

@@ -78,7 +78,14 @@ fn unknown_op(op: &str) -> Result<Value, Error> {
 
 /// Deserializes an operation's input, naming the problem on failure.
 pub fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, Error> {
-    T::deserialize(input).map_err(|e| Error::input(ErrorCode::InvalidJson, e.to_string()))
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = e.path().to_string();
+        let e = e.into_inner();
+        match path.as_str() {
+            "." | "" => Error::input(ErrorCode::InvalidJson, e.to_string()),
+            _ => Error::input(ErrorCode::InvalidJson, format!("{path}: {e}")),
+        }
+    })
 }
 
 #[derive(Deserialize)]

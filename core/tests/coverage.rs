@@ -109,16 +109,22 @@ fn check_sliver(r: &CoverageReport, kind: ViolationKind, f: &Fault) {
 
 #[test]
 fn injected_faults_are_found() {
+    // Faults injected and checked, per kind: the loop below skips grids a fault cannot be
+    // injected into, so the test counts what it checked and asserts it at the end.
+    let mut checked: HashMap<FaultKind, usize> = HashMap::new();
+    let mut tried = 0;
     for (n, seed) in [(60, 3), (301, 4), (1358, 1)] {
         let c = county(n, seed);
         let o = opts();
         for index in spread(&c.layer, 4) {
             for kind in FaultKind::ALL {
+                tried += 1;
                 let mut layer = c.layer.clone();
                 let before = layer.units[index].clone();
                 let Ok(f) = layer.inject_fault(kind, index, 0.5) else {
                     continue; // e.g. a grid sharing no vertex
                 };
+                *checked.entry(kind).or_default() += 1;
                 let r = validate(&layer, None, &o);
                 assert!(!r.valid, "{kind:?} at {index} not found");
                 match kind {
@@ -177,6 +183,57 @@ fn injected_faults_are_found() {
             }
         }
     }
+    assert_eq!(tried, 3 * 4 * FaultKind::ALL.len());
+    for kind in FaultKind::ALL {
+        // 12 grids per kind; at most a third may refuse a fault.
+        let n = checked.get(&kind).copied().unwrap_or(0);
+        assert!(
+            n >= 8,
+            "{kind:?}: only {n} of 12 faults injected and checked"
+        );
+    }
+}
+
+/// Many random overlapping squares (the report once grew like n³): it stays small (at
+/// most `MAX_PER_KIND` per kind, `MAX_CODES` codes each, the rest counted) and still says
+/// the layer is invalid.
+#[test]
+fn reports_of_many_overlaps_are_bounded() {
+    use wangge::grid::coverage::{MAX_CODES, MAX_PER_KIND};
+    let mut state = 7u64;
+    let mut next = move |n: i32| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 33) % n as u64) as i32
+    };
+    let units: Vec<Unit> = (1..=90)
+        .map(|k| {
+            let (i, j, w) = (next(40), next(40), 10 + next(30));
+            unit(&format!("{COMMUNITY}{k:03}"), rect(i, j, i + w, j + w))
+        })
+        .collect();
+    let layer = Layer { units };
+    let r = validate(&layer, None, &opts());
+    assert!(!r.valid);
+    let overlaps = of_kind(&r, ViolationKind::Overlap);
+    assert_eq!(overlaps.len(), MAX_PER_KIND);
+    assert!(r.omitted > 0, "expected more than {MAX_PER_KIND} overlaps");
+    for kind in ViolationKind::ALL {
+        assert!(r.of_kind(kind).count() <= MAX_PER_KIND);
+    }
+    for v in &r.violations {
+        assert!(v.codes.len() <= MAX_CODES + 1, "{} codes", v.codes.len());
+        assert!(v.message.len() < 2000, "{}", v.message.len());
+    }
+    assert!(
+        overlaps.iter().any(|v| v.more_codes > 0),
+        "no overlap of more than {MAX_CODES} squares"
+    );
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.len() < 4 << 20, "{} bytes", json.len());
+    // Every listed overlap has an area; which ones are kept is tested in `report.rs`.
+    assert!(overlaps.iter().all(|v| v.area_m2 > 0.0));
 }
 
 /// Grids whose every vertex is shared with another grid (not on the county's edge).

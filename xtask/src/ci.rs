@@ -1,7 +1,9 @@
 //! `cargo xtask ci`: the whole check, in the order that fails fastest.
 //!
 //! 1. bootstrap the tools (see `tools.rs`);
-//! 2. `cargo fmt --check`, `cargo clippy -D warnings`, `cargo test --workspace`;
+//! 2. `cargo fmt --check`, `cargo clippy -D warnings`, `cargo test --workspace` (never with
+//!    `WANGGE_BLESS`: see `sh::run_in`); the fuzz targets compile against the core (with a
+//!    nightly toolchain, `--cfg fuzzing` as `cargo fuzz` builds them);
 //! 3. C: header drift, gcc tests (shared + static) under valgrind, panic test, pkg-config
 //!    install and the C example;
 //! 4. WASM: npm package (both targets, wasm-opt), `.d.ts` drift, strict tsc, Node tests,
@@ -78,6 +80,7 @@ fn steps(times: &mut Vec<(String, f64)>) -> Result<(), String> {
     step("cargo test", &mut || {
         sh::run("cargo", &["test", "--workspace", "--locked"])
     })?;
+    step("fuzz targets", &mut fuzz_check)?;
     step("C", &mut || bindings::c(&tools))?;
     step("WASM", &mut || bindings::wasm(&tools))?;
     step("Kotlin/Swift/Python", &mut || bindings::mobile(&tools))?;
@@ -87,4 +90,34 @@ fn steps(times: &mut Vec<(String, f64)>) -> Result<(), String> {
         dist_check::all(&tools, &artefacts)
     })?;
     Ok(())
+}
+
+/// Compiles every fuzz target (`fuzz/`, outside the workspace) against the core, as
+/// `cargo fuzz` would (`--cfg fuzzing`, nightly). Without a nightly toolchain the step says
+/// so and is skipped: the targets need nightly only for libFuzzer's sanitizer flags, which
+/// `cargo check` does not use, so the stable toolchain checks them instead.
+fn fuzz_check() -> Result<(), String> {
+    let nightly = sh::output("rustup", &["toolchain", "list"])
+        .is_some_and(|list| list.lines().any(|l| l.starts_with("nightly")));
+    let toolchain = if nightly { "+nightly" } else { "+stable" };
+    if !nightly {
+        eprintln!("xtask ci: no nightly toolchain: checking the fuzz targets with stable");
+    }
+    let root = sh::root();
+    let target = root.join("target/fuzz-check");
+    sh::run_in(
+        &root,
+        "cargo",
+        &[
+            toolchain,
+            "check",
+            "--manifest-path",
+            "fuzz/Cargo.toml",
+            "--locked",
+            "--bins",
+            "--target-dir",
+            sh::s(&target),
+        ],
+        &[("RUSTFLAGS", "--cfg fuzzing")],
+    )
 }

@@ -34,6 +34,9 @@ pub fn run_in(
         .env_remove("LD_LIBRARY_PATH")
         // CI builds once from scratch: incremental caches only cost disk (~1.5 GB).
         .env("CARGO_INCREMENTAL", "0")
+        // Drift tests rewrite their expected files when WANGGE_BLESS is set: a check must
+        // never bless itself. Only `cargo xtask bless` sets it (through `env`).
+        .env_remove("WANGGE_BLESS")
         .envs(env.iter().copied())
         .status()
         .map_err(|e| format!("cannot start {program}: {e}"))?;

@@ -3,9 +3,9 @@
 //! rejections.
 //!
 //! Every subcommand reading a register takes a source: `--file LIST` (a list file, TOML or
-//! JSON), `--preset ID` (a bundled policy preset: its rules and initial lists) and/or
-//! `--policy FILE` (a policy file: its rules, and its initial lists when `--file` is
-//! absent). The JSON printed is exactly the output of the matching `admission.*` operation
+//! JSON) and/or `--policy FILE|PRESET` (a policy file or a bundled preset: its rules, and
+//! its initial lists when `--file` is absent; `--preset ID` is the same for a preset).
+//! Every file may be `-` (standard input) and is read within its cap (docs/LIMITS.md). The JSON printed is exactly the output of the matching `admission.*` operation
 //! of `wangge::api`.
 
 use std::path::{Path, PathBuf};
@@ -17,12 +17,7 @@ use wangge::admission::{AdmissionListFile, AdmissionLog, GridRef, Rejection};
 use wangge::grid::Layer;
 use wangge::{Error, ErrorCode};
 
-use crate::io::{EXIT_OK, EXIT_VIOLATIONS, print_json, read_text};
-
-/// The largest list, policy, transition or log file read (64 MiB).
-const MAX_FILE: u64 = 64 << 20;
-/// The largest grids file read (1 GiB).
-const MAX_GRIDS_FILE: u64 = 1 << 30;
+use crate::io::{EXIT_OK, EXIT_VIOLATIONS, Kind, print_json, read_input, read_text};
 
 /// Where the register and the rules come from.
 #[derive(Debug, Args)]
@@ -33,10 +28,13 @@ pub struct Source {
     /// A bundled policy preset (seed000 … seed004): its rules, and its lists without --file.
     #[arg(long, conflicts_with = "policy")]
     preset: Option<String>,
-    /// A policy file (TOML or JSON): its rules, and its lists without --file.
-    #[arg(long)]
+    /// A policy file (TOML or JSON) or a preset id: its rules, and its lists without --file.
+    #[arg(long, value_name = "FILE|PRESET")]
     policy: Option<PathBuf>,
 }
+
+/// The lists an admission register holds.
+const LISTS: [&str; 4] = ["task", "service", "report", "summon"];
 
 /// Admission list subcommands.
 #[derive(Debug, Subcommand)]
@@ -47,7 +45,7 @@ pub enum AdmissionCommand {
         #[command(flatten)]
         source: Source,
         /// The list checked: task, service, report or summon.
-        #[arg(long, default_value = "task")]
+        #[arg(long, default_value = "task", value_parser = LISTS)]
         list: String,
         /// The item's code.
         #[arg(long, group = "subject")]
@@ -82,7 +80,7 @@ pub enum AdmissionCommand {
         #[arg(long)]
         on: String,
         /// Only this list: task, service, report or summon.
-        #[arg(long)]
+        #[arg(long, value_parser = LISTS)]
         list: Option<String>,
         /// Only entries applying to this grid kind.
         #[arg(long)]
@@ -249,21 +247,8 @@ pub fn run(cmd: AdmissionCommand) -> Result<u8, Error> {
             transition,
             out,
         } => {
-            let text = if transition.as_os_str() == "-" {
-                let mut s = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut s).map_err(
-                    |e| {
-                        Error::input(
-                            ErrorCode::InvalidArgument,
-                            format!("cannot read stdin: {e}"),
-                        )
-                    },
-                )?;
-                s
-            } else {
-                read_limited(&transition, MAX_FILE)?
-            };
-            let step: Value = serde_json::from_str(&text)?;
+            let step: Value = parse_json(&transition)?;
+            check_dates(&step, "transition")?;
             let mut input = source.input()?;
             input.insert("transition".into(), step);
             let result = wangge::api::call("admission.transition", &Value::Object(input))?;
@@ -313,7 +298,7 @@ pub fn run(cmd: AdmissionCommand) -> Result<u8, Error> {
             if !codes.is_empty() {
                 input.insert("codes".into(), json!(codes));
             }
-            let done: Value = serde_json::from_str(&read_limited(&completions, MAX_FILE)?)?;
+            let done: Value = parse_json(&completions)?;
             input.insert("completions".into(), done);
             print_json(&wangge::api::call(
                 "admission.completion",
@@ -345,13 +330,16 @@ impl Source {
     fn input(&self) -> Result<Map<String, Value>, Error> {
         let mut m = Map::new();
         if let Some(f) = &self.file {
-            m.insert("admission_list".into(), json!(read_limited(f, MAX_FILE)?));
+            m.insert("admission_list".into(), json!(read_text(f)?));
         }
         if let Some(p) = &self.preset {
             m.insert("preset".into(), json!(p));
         }
         if let Some(p) = &self.policy {
-            m.insert("policy".into(), json!(read_limited(p, MAX_FILE)?));
+            match crate::cmd::policy::preset_name(p)? {
+                Some(id) => m.insert("preset".into(), json!(id)),
+                None => m.insert("policy".into(), json!(read_text(p)?)),
+            };
         }
         if m.is_empty() {
             return Err(Error::input(
@@ -381,21 +369,46 @@ fn short(text: &str) -> String {
     text.chars().take(40).collect()
 }
 
-/// Reads a file after checking its size.
-fn read_limited(path: &Path, max: u64) -> Result<String, Error> {
-    if let Ok(m) = std::fs::metadata(path)
-        && m.len() > max
-    {
-        return Err(Error::input(
-            ErrorCode::InputTooLarge,
-            format!(
-                "{} has {} bytes, more than the limit of {max}",
-                path.display(),
-                m.len()
-            ),
-        ));
+/// Reads a JSON file (`-`: standard input) within the file cap; errors name the input.
+fn parse_json(path: &Path) -> Result<Value, Error> {
+    serde_json::from_str(&read_text(path)?).map_err(|e| {
+        Error::input(
+            ErrorCode::InvalidJson,
+            format!("{}: {e}", crate::io::name(path)),
+        )
+    })
+}
+
+/// Checks every string shaped like a date (`NNNN-NN-NN`) in a JSON value is one, naming
+/// the field of the first that is not (the step's tagged form hides the field otherwise).
+fn check_dates(v: &Value, path: &str) -> Result<(), Error> {
+    match v {
+        Value::String(s) => {
+            let shaped = s.len() == 10
+                && s.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                });
+            if shaped && s.parse::<NaiveDate>().is_err() {
+                return Err(Error::input(
+                    ErrorCode::InvalidDateTime,
+                    format!("{path}: {s:?} is not a date (YYYY-MM-DD)"),
+                ));
+            }
+            Ok(())
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| check_dates(x, &format!("{path}[{i}]"))),
+        Value::Object(o) => o
+            .iter()
+            .try_for_each(|(k, x)| check_dates(x, &format!("{path}.{k}"))),
+        _ => Ok(()),
     }
-    read_text(path)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Error> {
@@ -410,7 +423,7 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
 /// Reads grids from a JSON array of grid references or a GeoJSON layer (grid features
 /// only; `kind` and an optional `subjects` object from the properties).
 fn read_grids(path: &Path) -> Result<Vec<GridRef>, Error> {
-    let text = read_limited(path, MAX_GRIDS_FILE)?;
+    let text = read_input(path, Kind::Layer)?;
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') {
         return Ok(serde_json::from_str(&text)?);
@@ -443,7 +456,7 @@ fn read_grids(path: &Path) -> Result<Vec<GridRef>, Error> {
 /// Reads a log: an [`AdmissionLog`] object, a JSON array of rejections or decisions, or
 /// JSON lines of them.
 fn read_log(path: &Path) -> Result<AdmissionLog, Error> {
-    let text = read_limited(path, MAX_FILE)?;
+    let text = read_text(path)?;
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(AdmissionLog::default());
@@ -469,8 +482,20 @@ fn read_log(path: &Path) -> Result<AdmissionLog, Error> {
     };
     let mut log = AdmissionLog::default();
     for (i, v) in items.into_iter().enumerate() {
-        let bad = |e: serde_json::Error| {
-            Error::input(ErrorCode::InvalidJson, format!("entry {}: {e}", i + 1))
+        // Errors name the entry and the field (`entry 3: rejection.date: …`).
+        let rejection = |v: &Value, prefix: &str| {
+            serde_path_to_error::deserialize::<_, Rejection>(v).map_err(|e| {
+                let path = e.path().to_string();
+                let field = if path == "." {
+                    String::new()
+                } else {
+                    format!("{prefix}{path}: ")
+                };
+                Error::input(
+                    ErrorCode::InvalidJson,
+                    format!("entry {}: {field}{}", i + 1, e.into_inner()),
+                )
+            })
         };
         match v.get("allowed") {
             Some(Value::Bool(true)) => {
@@ -478,13 +503,10 @@ fn read_log(path: &Path) -> Result<AdmissionLog, Error> {
                 *log.allowed.entry(d).or_default() += 1;
             }
             Some(Value::Bool(false)) => {
-                log.rejections.push(
-                    serde_json::from_value::<Rejection>(v["rejection"].clone()).map_err(bad)?,
-                );
+                log.rejections
+                    .push(rejection(&v["rejection"], "rejection.")?);
             }
-            _ => log
-                .rejections
-                .push(serde_json::from_value::<Rejection>(v).map_err(bad)?),
+            _ => log.rejections.push(rejection(&v, "")?),
         }
     }
     Ok(log)

@@ -29,9 +29,9 @@ pub struct Args {
     /// neighbour).
     #[arg(long, default_value_t = 1358, value_parser = clap::value_parser!(u32).range(2..=500_000))]
     pub grids: u32,
-    /// Number of GPS points to locate.
-    #[arg(long, default_value_t = 100_000)]
-    pub points: usize,
+    /// Number of GPS points to locate (0 to 2,000,000; about 160 bytes of memory each).
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(0..=2_000_000))]
+    pub points: u32,
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
@@ -163,7 +163,7 @@ pub fn run(a: Args) -> Result<u8, Error> {
     let t = Instant::now();
     let index = GridIndex::build(layer)?;
     let build_ms = ms(t);
-    let points = county.points(a.points, a.seed);
+    let points = county.points(a.points as usize, a.seed);
     let t = Instant::now();
     let hits = index.locate_batch(&points);
     let loc_s = t.elapsed().as_secs_f64();

@@ -1,15 +1,15 @@
 //! `wangge grid …`: grid layers.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use wangge::grid::coverage::{CoverageOptions, validate_with_progress};
-use wangge::grid::sample::{FaultKind, SampleCounty, SampleOptions};
+use wangge::grid::sample::{FaultKind, MAX_FAULT_METRES, SampleCounty, SampleOptions};
 use wangge::grid::{Layer, Unit};
 use wangge::{Error, ErrorCode};
 
-use crate::io::{EXIT_OK, EXIT_VIOLATIONS, print_json, read_text};
+use crate::io::{EXIT_OK, EXIT_VIOLATIONS, Kind, print_json, read_input};
 use crate::progress::{Bar, Spinner};
 
 /// Grid subcommands.
@@ -65,14 +65,16 @@ impl From<FaultArg> for FaultKind {
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
     /// The layer (GeoJSON FeatureCollection; features carry `properties.code` and
-    /// optionally `parent`, `kind`, `households`, `population`, `valid_from`, `valid_to`).
+    /// optionally `parent`, `kind`, `households`, `population`, `valid_from`, `valid_to`;
+    /// `-`: standard input).
     pub file: PathBuf,
     /// The units above the layer's (communities, towns, county), as GeoJSON.
     #[arg(long)]
     pub parent: Option<PathBuf>,
     /// Sliver tolerance in metres: gaps and overlaps narrower than this on average (twice
-    /// the area over the perimeter) are not reported. Default: the policy's (0.05 m).
-    #[arg(long, allow_negative_numbers = true)]
+    /// the area over the perimeter) are not reported. Default: the policy's (0.05 m);
+    /// 0 to 1,000.
+    #[arg(long, allow_negative_numbers = true, value_parser = metres_in(0.0, true))]
     pub tolerance_m: Option<f64>,
     /// Policy file (TOML or JSON) or preset id (seed000 … seed004): levels, code layout,
     /// division rules, tolerance.
@@ -108,21 +110,21 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Number of grids (1 – 500,000).
-    #[arg(long, default_value_t = 1358)]
-    pub grids: usize,
-    /// Number of towns (default: about √grids ⁄ 2).
-    #[arg(long)]
-    pub towns: Option<usize>,
+    #[arg(long, default_value_t = 1358, value_parser = clap::value_parser!(u32).range(1..=500_000))]
+    pub grids: u32,
+    /// Number of towns (1 – 899; default: about √grids ⁄ 2).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=899))]
+    pub towns: Option<u32>,
     /// Which units to write.
     #[arg(long, value_enum, default_value_t = Only::All)]
     pub only: Only,
     /// Output file (default: standard output).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
-    /// Also write this many sample points as JSON lines `{"id", "lon", "lat", "crs"}` to
-    /// `--points-out`.
-    #[arg(long, requires = "points_out")]
-    pub points: Option<usize>,
+    /// Also write this many sample points (0 – 10,000,000) as JSON lines `{"id", "lon",
+    /// "lat", "crs"}` to `--points-out`.
+    #[arg(long, requires = "points_out", value_parser = clap::value_parser!(u32).range(0..=MAX_POINTS as i64))]
+    pub points: Option<u32>,
     /// Where to write the points.
     #[arg(long)]
     pub points_out: Option<PathBuf>,
@@ -133,12 +135,35 @@ pub struct GenerateArgs {
     /// middle that is not on the county's edge.
     #[arg(long, requires = "fault")]
     pub fault_index: Option<usize>,
-    /// Size of a gap or overlap fault, in metres.
-    #[arg(long, default_value_t = 0.5, requires = "fault")]
+    /// Size of a gap or overlap fault, in metres (more than 0, at most 1,000).
+    #[arg(long, default_value_t = 0.5, requires = "fault", value_parser = metres_in(0.0, false))]
     pub fault_metres: f64,
     /// Write what was injected as JSON `{"kind", "codes", "at": {"lon", "lat"}}`.
     #[arg(long, requires = "fault")]
     pub fault_out: Option<PathBuf>,
+}
+
+/// Most sample points `generate --points` writes.
+pub const MAX_POINTS: u32 = 10_000_000;
+
+/// A parser of a finite number of metres above `lo` (or equal to it when `closed`), at
+/// most [`MAX_FAULT_METRES`].
+fn metres_in(lo: f64, closed: bool) -> impl Fn(&str) -> Result<f64, String> + Clone {
+    move |s: &str| {
+        let v: f64 = s
+            .trim()
+            .parse()
+            .map_err(|e| format!("{s:?} is not a number: {e}"))?;
+        let above = if closed { v >= lo } else { v > lo };
+        if v.is_finite() && above && v <= MAX_FAULT_METRES {
+            Ok(v)
+        } else {
+            Err(format!(
+                "{s} is not a number of metres in {}{lo}, {MAX_FAULT_METRES}]",
+                if closed { "[" } else { "(" }
+            ))
+        }
+    }
 }
 
 /// Runs a grid subcommand.
@@ -176,9 +201,9 @@ fn write_to(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
 fn generate(a: GenerateArgs) -> Result<u8, Error> {
     let spinner = Spinner::start(format!("generating a county of {} grids", a.grids));
     let county = SampleCounty::generate(&SampleOptions {
-        grids: a.grids,
+        grids: a.grids as usize,
         seed: a.seed,
-        towns: a.towns,
+        towns: a.towns.map(|t| t as usize),
         ..SampleOptions::default()
     })?;
     spinner.message("writing GeoJSON");
@@ -209,23 +234,32 @@ fn generate(a: GenerateArgs) -> Result<u8, Error> {
     write_to(a.out.as_ref(), &layer.to_geojson())?;
     if let (Some(n), Some(path)) = (a.points, a.points_out.as_ref()) {
         spinner.message("writing points");
-        let mut text = String::with_capacity(n * 64);
-        for (i, p) in county.points(n, a.seed).iter().enumerate() {
-            text.push_str(
-                &serde_json::json!({"id": i, "lon": p.lon, "lat": p.lat, "crs": "wgs84"})
-                    .to_string(),
-            );
-            text.push('\n');
-        }
-        std::fs::write(path, text).map_err(|e| {
-            Error::input(
-                ErrorCode::InvalidArgument,
-                format!("cannot write {}: {e}", path.display()),
-            )
-        })?;
+        write_points(&county, n as usize, a.seed, path)?;
     }
     spinner.finish();
     Ok(EXIT_OK)
+}
+
+/// Writes `n` sample points as JSON lines, streaming (memory: 16 bytes a point).
+fn write_points(county: &SampleCounty, n: usize, seed: u64, path: &Path) -> Result<(), Error> {
+    let io_err = |e: std::io::Error| {
+        Error::input(
+            ErrorCode::InvalidArgument,
+            format!("cannot write {}: {e}", path.display()),
+        )
+    };
+    let file = std::fs::File::create(path).map_err(io_err)?;
+    let mut out = std::io::BufWriter::new(file);
+    for (i, p) in county.points(n, seed).iter().enumerate() {
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"id": i, "lon": p.lon, "lat": p.lat, "crs": "wgs84"}),
+        )
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .map_err(io_err)?;
+    }
+    out.flush().map_err(io_err)
 }
 
 /// A grid near the middle of the layer whose every vertex is shared with another grid (so
@@ -261,11 +295,16 @@ fn inner_grid(layer: &Layer) -> Option<usize> {
         .or_else(|| grids.get(mid).copied())
 }
 
-fn read_layer(path: &std::path::Path) -> Result<Layer, Error> {
-    let text = read_text(path)?;
-    Layer::from_geojson(&text).map_err(|e| match e {
-        Error::Geo(g) => Error::input(g.code(), format!("{}: {g}", path.display())),
-        other => Error::input(other.code(), format!("{}: {other}", path.display())),
+/// Reads a layer (GeoJSON) from a file or standard input (`-`) within the layer cap;
+/// errors name the input once.
+pub fn read_layer(path: &Path) -> Result<Layer, Error> {
+    let text = read_input(path, Kind::Layer)?;
+    Layer::from_geojson(&text).map_err(|e| {
+        let message = match &e {
+            Error::Geo(g) => g.to_string(),
+            other => other.to_string(),
+        };
+        Error::input(e.code(), format!("{}: {message}", crate::io::name(path)))
     })
 }
 
@@ -275,12 +314,6 @@ fn validate(a: ValidateArgs) -> Result<u8, Error> {
         None => CoverageOptions::default(),
     };
     if let Some(t) = a.tolerance_m {
-        if !t.is_finite() || t < 0.0 {
-            return Err(Error::input(
-                ErrorCode::InvalidArgument,
-                format!("--tolerance-m must be a finite number ≥ 0, got {t}"),
-            ));
-        }
         opts.tolerance_m = t;
     }
     if let Some(d) = &a.as_of {
@@ -292,7 +325,7 @@ fn validate(a: ValidateArgs) -> Result<u8, Error> {
         })?);
     }
     let started = std::time::Instant::now();
-    let spinner = Spinner::start(format!("reading {}", a.file.display()));
+    let spinner = Spinner::start(format!("reading {}", crate::io::name(&a.file)));
     let layer = read_layer(&a.file)?;
     let parent = a.parent.as_deref().map(read_layer).transpose()?;
     spinner.finish();

@@ -1,8 +1,9 @@
 //! `wangge grid locate FILE.geojson [--as-of DATE]`: JSON lines in, JSON lines out.
 //!
 //! Each input line is `{"id": …, "lon": …, "lat": …, "crs": "wgs84" | "gcj02" | "bd09"}`
-//! (`crs` defaults to `wgs84`; `id` is a number or a string and is echoed as given; other
-//! keys are ignored; blank lines are skipped). Each answer line is
+//! (`crs` defaults to `wgs84`; `id` is a number or a string and is echoed exactly as
+//! written, digits beyond 64 bits included; other keys are ignored; blank lines are
+//! skipped). Each answer line is
 //! `{"id": …, "code": "<grid>" | null, "fallback": "<unit>" | null}`, in input order.
 //!
 //! A line that cannot be read (malformed JSON, missing or non-numeric coordinates,
@@ -16,19 +17,20 @@
 use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use wangge::grid::GridIndex;
 use wangge::grid::index::api::{read_date, read_point};
-use wangge::grid::{GridIndex, Layer};
 use wangge::{Error, ErrorCode};
 
-use crate::io::{EXIT_BAD_INPUT, EXIT_OK, read_text};
+use crate::io::{EXIT_BAD_INPUT, EXIT_OK};
 use crate::progress::{Bar, Spinner};
 
 /// Arguments of `wangge grid locate`.
 #[derive(Debug, clap::Args)]
 pub struct LocateArgs {
     /// The grid layer (GeoJSON FeatureCollection; grids and optionally the county, towns
-    /// and communities for fallback).
+    /// and communities for fallback). Not `-`: the points come on standard input.
     pub file: PathBuf,
     /// Locate with the versions in force on this date (YYYY-MM-DD) instead of the current
     /// ones.
@@ -41,10 +43,24 @@ const MAX_LINE: usize = 1 << 20;
 /// Most lines answered together.
 const BLOCK: usize = 4096;
 
+/// An id exactly as written in the input line (a JSON number or string), or `null`.
+type Id = Box<RawValue>;
+
+fn null_id() -> Id {
+    RawValue::NULL.to_owned()
+}
+
+/// The `id` member of a line as written, when it is a number or a string.
+#[derive(serde::Deserialize)]
+struct RawId<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+}
+
 /// One answer line, keys in this order.
 #[derive(serde::Serialize)]
 struct Answer {
-    id: Value,
+    id: Id,
     code: Option<String>,
     fallback: Option<String>,
 }
@@ -52,14 +68,14 @@ struct Answer {
 /// One error line, keys in this order.
 #[derive(serde::Serialize)]
 struct Failure {
-    id: Value,
+    id: Id,
     line: usize,
     error: Value,
 }
 
 enum Line {
-    Point(Value, wangge::geo::Point),
-    Bad(Value, Error),
+    Point(Id, wangge::geo::Point),
+    Bad(Id, Error),
     Blank,
 }
 
@@ -68,7 +84,7 @@ fn parse_line(bytes: &[u8]) -> Line {
         Ok(t) => t.trim(),
         Err(e) => {
             return Line::Bad(
-                Value::Null,
+                null_id(),
                 Error::input(ErrorCode::InvalidUtf8, format!("line is not UTF-8: {e}")),
             );
         }
@@ -83,15 +99,18 @@ fn parse_line(bytes: &[u8]) -> Line {
                 ErrorCode::InvalidJson,
                 format!("expected a JSON object, found {}", kind(&other)),
             );
-            return Line::Bad(Value::Null, e);
+            return Line::Bad(null_id(), e);
         }
-        Err(e) => return Line::Bad(Value::Null, e.into()),
+        Err(e) => return Line::Bad(null_id(), e.into()),
     };
-    let id = obj
-        .get("id")
-        .filter(|v| v.is_number() || v.is_string())
-        .cloned()
-        .unwrap_or(Value::Null);
+    let id = serde_json::from_str::<RawId<'_>>(text)
+        .ok()
+        .and_then(|r| r.id)
+        .filter(|_| {
+            obj.get("id")
+                .is_some_and(|v| v.is_number() || v.is_string())
+        })
+        .map_or_else(null_id, RawValue::to_owned);
     let mut known = Map::new();
     for key in ["id", "lon", "lat", "crs"] {
         if let Some(v) = obj.get(key) {
@@ -99,7 +118,7 @@ fn parse_line(bytes: &[u8]) -> Line {
         }
     }
     match read_point(&Value::Object(known)) {
-        Ok((id, p)) => Line::Point(id, p),
+        Ok((_, p)) => Line::Point(id, p),
         Err(e) => Line::Bad(id, e),
     }
 }
@@ -144,8 +163,14 @@ fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Opt
 /// Runs `wangge grid locate`.
 pub fn locate(a: LocateArgs) -> Result<u8, Error> {
     let date = a.as_of.as_deref().map(read_date).transpose()?;
+    if crate::io::is_stdin(&a.file) {
+        return Err(Error::input(
+            ErrorCode::InvalidArgument,
+            "grid locate reads its points from standard input: give the layer as a file",
+        ));
+    }
     let spinner = Spinner::start(format!("indexing {}", a.file.display()));
-    let layer = Layer::from_geojson(&read_text(&a.file)?)?;
+    let layer = super::grid::read_layer(&a.file)?;
     let index = GridIndex::build(&layer)?;
     drop(layer);
     spinner.finish();
@@ -183,7 +208,7 @@ pub fn locate(a: LocateArgs) -> Result<u8, Error> {
                         parse_line(&buf)
                     } else {
                         Line::Bad(
-                            Value::Null,
+                            null_id(),
                             Error::input(
                                 ErrorCode::InputTooLarge,
                                 format!("line longer than {MAX_LINE} bytes"),

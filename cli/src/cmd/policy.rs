@@ -1,10 +1,10 @@
 //! `wangge policy …`: bundled presets and policy files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use wangge::Error;
 use wangge::policy::{PRESETS, Policy};
+use wangge::{Error, ErrorCode};
 
 use crate::io::{EXIT_OK, print_json, read_text};
 
@@ -20,7 +20,7 @@ pub enum PolicyCommand {
     },
     /// Validate a policy file (TOML or JSON) and print it back as JSON.
     Check {
-        /// The policy file.
+        /// The policy file (`-`: standard input) or a preset id.
         file: PathBuf,
     },
 }
@@ -50,13 +50,32 @@ pub fn run(cmd: PolicyCommand) -> Result<u8, Error> {
     Ok(EXIT_OK)
 }
 
-/// Loads a policy from a file path, or a preset when the argument is a preset id.
-pub fn load(path: &std::path::Path) -> Result<Policy, Error> {
-    if let Some(id) = path
-        .to_str()
-        .filter(|s| PRESETS.iter().any(|(p, _)| p == s))
-    {
-        return Ok(Policy::preset(id)?);
+/// Loads a policy: a bundled preset when the argument names one, else a policy file
+/// (TOML or JSON; `-`: standard input). A name that is neither a preset nor an existing
+/// file, and does not look like a path, is `unknown_preset` with the list of presets.
+pub fn load(path: &Path) -> Result<Policy, Error> {
+    match preset_name(path)? {
+        Some(id) => Ok(Policy::preset(&id)?),
+        None => Ok(Policy::from_str_auto(&read_text(path)?)?),
     }
-    Ok(Policy::from_str_auto(&read_text(path)?)?)
+}
+
+/// The preset an argument names (`None`: it is a file to read). An argument that is not an
+/// existing file and has no `/` or `.` is taken as a preset name and must be one.
+pub fn preset_name(path: &Path) -> Result<Option<String>, Error> {
+    let text = path.to_string_lossy();
+    if PRESETS.iter().any(|(p, _)| *p == text) {
+        return Ok(Some(text.into_owned()));
+    }
+    let looks_like_name = !text.contains(['/', '\\', '.']) && text != "-";
+    if looks_like_name && !path.exists() {
+        // The preset lookup gives the typed error with the list.
+        Policy::preset(&text)?;
+        let list: Vec<&str> = PRESETS.iter().map(|(p, _)| *p).collect();
+        return Err(Error::input(
+            ErrorCode::UnknownPreset,
+            format!("unknown preset {text:?} (presets: {})", list.join(", ")),
+        ));
+    }
+    Ok(None)
 }

@@ -259,7 +259,8 @@ proptest! {
         }
     }
 
-    /// The list parser never panics on arbitrary text, TOML or JSON.
+    /// The list parser never panics on arbitrary text, TOML or JSON (only that). Fuzz
+    /// target beside it: `fuzz/fuzz_targets/admission_list.rs`.
     #[test]
     fn parser_never_panics(text in "\\PC{0,300}") {
         let _ = AdmissionList::parse(&text, &AdmissionRules::default());

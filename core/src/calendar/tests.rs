@@ -640,6 +640,8 @@ proptest! {
         prop_assert_eq!(c.between(&s, &n).unwrap(), 0);
     }
 
+    /// No panic for any instant and duration (only that). Fuzz target beside it:
+    /// `fuzz/fuzz_targets/calendar.rs`.
     #[test]
     fn no_panic_for_any_input(ts in any::<i64>(), m in any::<u32>(), y in any::<i32>(), mo in 1u32..13, d in 1u32..29) {
         let c = file("unknown_years = 'weekends_only'");

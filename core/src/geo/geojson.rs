@@ -27,7 +27,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{GeoError, MultiPolygon, Point, Polygon, Ring};
+use super::{Crs, GeoError, MultiPolygon, Point, Polygon, Ring};
 
 /// Size limits for untrusted input. Exceeding one is an [`GeoError::TooLarge`] error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,11 @@ pub struct Limits {
     pub max_features: usize,
     /// Most positions in one geometry. Defaults to 1,000,000.
     pub max_points_per_geometry: usize,
+    /// Most positions in the whole input. Defaults to 50,000,000 (a 200,000-grid province
+    /// has about 8 million).
+    pub max_points: usize,
+    /// Most holes in one polygon. Defaults to 10,000.
+    pub max_holes_per_polygon: usize,
 }
 
 impl Default for Limits {
@@ -47,7 +52,55 @@ impl Default for Limits {
             max_bytes: 2 << 30,
             max_features: 2_000_000,
             max_points_per_geometry: 1_000_000,
+            max_points: 50_000_000,
+            max_holes_per_polygon: 10_000,
         }
+    }
+}
+
+/// The limits of one parse and what has been counted against them; the first limit
+/// exceeded is recorded so that it comes out as [`GeoError::TooLarge`], not as a syntax
+/// error.
+struct Budget<'a> {
+    limits: &'a Limits,
+    points: std::cell::Cell<usize>,
+    exceeded: std::cell::Cell<Option<(&'static str, usize)>>,
+}
+
+impl<'a> Budget<'a> {
+    fn new(limits: &'a Limits) -> Budget<'a> {
+        Budget {
+            limits,
+            points: std::cell::Cell::new(0),
+            exceeded: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Records that `what` went over `limit`; the error to return from the visitor.
+    fn exceed<E: de::Error>(&self, what: &'static str, limit: usize) -> E {
+        if self.exceeded.get().is_none() {
+            self.exceeded.set(Some((what, limit)));
+        }
+        E::custom(format!("more than {limit} {what} (limit)"))
+    }
+
+    /// The error of a failed parse: the limit exceeded, if one was.
+    fn error(&self, e: serde_json::Error) -> GeoError {
+        match self.exceeded.get() {
+            Some((what, limit)) => GeoError::TooLarge {
+                what,
+                actual: limit.saturating_add(1),
+                limit,
+            },
+            None => json_error(e),
+        }
+    }
+}
+
+impl std::ops::Deref for Budget<'_> {
+    type Target = Limits;
+    fn deref(&self) -> &Limits {
+        self.limits
     }
 }
 
@@ -94,15 +147,88 @@ pub fn parse_feature_collection(text: &str, limits: &Limits) -> Result<Vec<Featu
             limit: limits.max_bytes,
         });
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let root = RootSeed { limits }
-        .deserialize(&mut de)
-        .map_err(json_error)?;
-    de.end().map_err(json_error)?;
-    match root {
-        Root::Collection(f) => Ok(f),
-        Root::Feature(f) => Ok(vec![f]),
+    parse_collection(text, limits).map(|c| c.features)
+}
+
+/// A `FeatureCollection` as read, with the coordinate system its `crs` member names.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Collection {
+    /// The features.
+    pub features: Vec<Feature>,
+    /// The coordinate system of every position: WGS84 unless the collection's `crs` member
+    /// names another.
+    pub crs: Crs,
+}
+
+/// Parses a `FeatureCollection` (or a single `Feature`) and its `crs` member.
+///
+/// The `crs` member (GeoJSON 2008; RFC 7946 dropped it, so it is usually absent) may be a
+/// string or `{"type": "name", "properties": {"name": …}}`, naming WGS84
+/// (`EPSG:4326`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `wgs84`, `CGCS2000`, `EPSG:4490`), GCJ-02
+/// (`gcj02`, `GCJ-02`) or BD-09 (`bd09`, `BD-09`). Any other (`EPSG:3857`, a link) is an
+/// [`GeoError::UnknownCrs`] error rather than silently misread coordinates.
+///
+/// ```
+/// use wangge::geo::{Crs, geojson::{parse_collection, Limits}};
+/// let c = parse_collection(r#"{"type":"FeatureCollection","crs":"gcj02","features":[]}"#,
+///     &Limits::default())?;
+/// assert_eq!(c.crs, Crs::Gcj02);
+/// let e = parse_collection(r#"{"type":"FeatureCollection","crs":{"type":"name",
+///     "properties":{"name":"EPSG:3857"}},"features":[]}"#, &Limits::default()).unwrap_err();
+/// assert_eq!(e.code(), wangge::ErrorCode::UnknownCrs);
+/// # Ok::<(), wangge::geo::GeoError>(())
+/// ```
+pub fn parse_collection(text: &str, limits: &Limits) -> Result<Collection, GeoError> {
+    if text.len() > limits.max_bytes {
+        return Err(GeoError::TooLarge {
+            what: "GeoJSON text (bytes)",
+            actual: text.len(),
+            limit: limits.max_bytes,
+        });
     }
+    let budget = Budget::new(limits);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (root, crs) = RootSeed { limits: &budget }
+        .deserialize(&mut de)
+        .map_err(|e| budget.error(e))?;
+    de.end().map_err(json_error)?;
+    let crs = match crs {
+        None => Crs::Wgs84,
+        Some(v) => crs_member(&v)?,
+    };
+    let features = match root {
+        Root::Collection(f) => f,
+        Root::Feature(f) => vec![f],
+    };
+    Ok(Collection { features, crs })
+}
+
+/// The coordinate system a `crs` member names.
+fn crs_member(v: &Value) -> Result<Crs, GeoError> {
+    let name = match v {
+        Value::Null => return Ok(Crs::Wgs84),
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => match (o.get("type"), v.pointer("/properties/name")) {
+            (Some(Value::String(t)), Some(Value::String(n))) if t == "name" => n.as_str(),
+            _ => return Err(GeoError::UnknownCrs(short(&v.to_string()))),
+        },
+        other => return Err(GeoError::UnknownCrs(short(&other.to_string()))),
+    };
+    let lower = name.to_ascii_lowercase();
+    let tail = lower
+        .strip_prefix("urn:ogc:def:crs:")
+        .unwrap_or(&lower)
+        .replace(':', "");
+    match tail.as_str() {
+        "ogc1.3crs84" | "ogccrs84" | "crs84" => Ok(Crs::Wgs84),
+        t => t
+            .parse::<Crs>()
+            .map_err(|_| GeoError::UnknownCrs(short(name))),
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(60).collect()
 }
 
 /// Parses a bare geometry object (`{"type":"Polygon","coordinates":…}`).
@@ -121,10 +247,11 @@ pub fn parse_geometry(text: &str, limits: &Limits) -> Result<Geometry, GeoError>
             limit: limits.max_bytes,
         });
     }
+    let budget = Budget::new(limits);
     let mut de = serde_json::Deserializer::from_str(text);
-    let g = GeometrySeed { limits }
+    let g = GeometrySeed { limits: &budget }
         .deserialize(&mut de)
-        .map_err(json_error)?;
+        .map_err(|e| budget.error(e))?;
     de.end().map_err(json_error)?;
     g.ok_or_else(|| GeoError::InvalidGeoJson {
         path: "$".into(),
@@ -150,12 +277,12 @@ enum Root {
 }
 
 struct RootSeed<'a> {
-    limits: &'a Limits,
+    limits: &'a Budget<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
-    type Value = Root;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Root, D::Error> {
+    type Value = (Root, Option<Value>);
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(RootVisitor {
             limits: self.limits,
         })
@@ -163,16 +290,17 @@ impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
 }
 
 struct RootVisitor<'a> {
-    limits: &'a Limits,
+    limits: &'a Budget<'a>,
 }
 
 impl<'de> Visitor<'de> for RootVisitor<'_> {
-    type Value = Root;
+    type Value = (Root, Option<Value>);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a GeoJSON FeatureCollection or Feature object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Root, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut kind: Option<String> = None;
+        let mut crs: Option<Value> = None;
         let mut features: Option<Vec<Feature>> = None;
         let mut single = FeatureParts::default();
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
@@ -190,6 +318,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
                 }
                 "properties" => single.properties = map.next_value()?,
                 "id" => single.id = Some(map.next_value()?),
+                "crs" => crs = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -197,10 +326,11 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
         }
         match kind.as_deref() {
             Some("FeatureCollection") => features
-                .map(Root::Collection)
+                .map(|f| (Root::Collection(f), crs))
                 .ok_or_else(|| de::Error::custom("$: FeatureCollection without \"features\"")),
-            Some("Feature") => Ok(Root::Feature(
-                single.finish("$").map_err(de::Error::custom)?,
+            Some("Feature") => Ok((
+                Root::Feature(single.finish("$").map_err(de::Error::custom)?),
+                crs,
             )),
             Some(other) => Err(de::Error::custom(format!(
                 "$: expected a FeatureCollection or Feature, found type {other:?}"
@@ -211,7 +341,7 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
 }
 
 struct FeaturesSeed<'a> {
-    limits: &'a Limits,
+    limits: &'a Budget<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_> {
@@ -231,10 +361,7 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
         loop {
             let i = out.len();
             if i >= self.limits.max_features {
-                return Err(de::Error::custom(format!(
-                    "features[{i}]: more than {} features (limit)",
-                    self.limits.max_features
-                )));
+                return Err(self.limits.exceed("features", self.limits.max_features));
             }
             match seq.next_element_seed(FeatureSeed {
                 limits: self.limits,
@@ -283,7 +410,7 @@ impl FeatureParts {
 }
 
 struct FeatureSeed<'a> {
-    limits: &'a Limits,
+    limits: &'a Budget<'a>,
     index: usize,
 }
 
@@ -341,7 +468,7 @@ struct Coords {
 }
 
 struct GeometrySeed<'a> {
-    limits: &'a Limits,
+    limits: &'a Budget<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for GeometrySeed<'_> {
@@ -394,6 +521,7 @@ impl<'de> Visitor<'de> for GeometrySeed<'_> {
                         let mut c = new_coords();
                         map.next_value_seed(Level {
                             c: &mut c,
+                            budget: self.limits,
                             remaining: depth_of(k)?,
                         })?;
                         coords = Some(c);
@@ -413,6 +541,7 @@ impl<'de> Visitor<'de> for GeometrySeed<'_> {
                 let mut c = new_coords();
                 Level {
                     c: &mut c,
+                    budget: self.limits,
                     remaining: depth,
                 }
                 .deserialize(v)
@@ -463,19 +592,20 @@ impl Coords {
 }
 
 /// One level of nested coordinate arrays; `remaining == 1` means this array is a position.
-struct Level<'c> {
+struct Level<'c, 'b> {
     c: &'c mut Coords,
+    budget: &'c Budget<'b>,
     remaining: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for Level<'_> {
+impl<'de> DeserializeSeed<'de> for Level<'_, '_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Level<'_> {
+impl<'de> Visitor<'de> for Level<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.remaining == 1 {
@@ -485,30 +615,44 @@ impl<'de> Visitor<'de> for Level<'_> {
         }
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Level { c, remaining } = self;
+        let Level {
+            c,
+            budget,
+            remaining,
+        } = self;
         if remaining == 1 {
             let short = || de::Error::custom("a position needs at least two numbers");
             let x: f64 = seq.next_element()?.ok_or_else(short)?;
             let y: f64 = seq.next_element()?.ok_or_else(short)?;
             while seq.next_element::<IgnoredAny>()?.is_some() {}
             if c.points.len() >= c.count_limit {
-                return Err(de::Error::custom(format!(
-                    "more than {} positions in one geometry (limit)",
-                    c.count_limit
-                )));
+                return Err(budget.exceed("positions in one geometry", c.count_limit));
             }
+            let total = budget.points.get() + 1;
+            if total > budget.max_points {
+                return Err(budget.exceed("positions in the input", budget.max_points));
+            }
+            budget.points.set(total);
             c.points.push(Point::new(x, y));
             return Ok(());
         }
         while seq
             .next_element_seed(Level {
                 c: &mut *c,
+                budget,
                 remaining: remaining - 1,
             })?
             .is_some()
         {}
         match remaining {
-            2 => c.rings.push(c.points.len()),
+            2 => {
+                // Rings after this polygon's first: its holes.
+                let first = c.polygons.last().copied().unwrap_or(0);
+                if c.rings.len() - first > budget.max_holes_per_polygon {
+                    return Err(budget.exceed("holes in one polygon", budget.max_holes_per_polygon));
+                }
+                c.rings.push(c.points.len());
+            }
             3 => c.polygons.push(c.rings.len()),
             _ => {}
         }
@@ -647,16 +791,51 @@ mod tests {
     #[test]
     fn limits_apply() {
         let s = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#;
+        let too_large = |limits: &Limits, text: &str| {
+            let e = parse_feature_collection(text, limits).unwrap_err();
+            assert_eq!(e.code(), crate::ErrorCode::InputTooLarge, "{e}");
+            e.to_string()
+        };
         let tight = Limits {
             max_points_per_geometry: 3,
             ..Limits::default()
         };
-        assert!(parse_feature_collection(s, &tight).is_err());
+        assert!(too_large(&tight, s).contains("positions in one geometry"));
         let tight = Limits {
             max_features: 0,
             ..Limits::default()
         };
-        assert!(parse_feature_collection(s, &tight).is_err());
+        assert!(too_large(&tight, s).contains("features"));
+        // Two features of four positions: eight in all.
+        let two =
+            s.replace("}}]}", "}},") + &s["{\"type\":\"FeatureCollection\",\"features\":[".len()..];
+        assert_eq!(
+            parse_feature_collection(&two, &Limits::default())
+                .unwrap()
+                .len(),
+            2
+        );
+        let tight = Limits {
+            max_points: 7,
+            ..Limits::default()
+        };
+        assert!(too_large(&tight, &two).contains("positions in the input"));
+        let tight = Limits {
+            max_points: 8,
+            ..Limits::default()
+        };
+        assert!(parse_feature_collection(&two, &tight).is_ok());
+        let holed = r#"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[9,0],[9,9],[0,0]],[[1,1],[2,1],[2,2],[1,1]],[[3,3],[4,3],[4,4],[3,3]]]}}"#;
+        let tight = Limits {
+            max_holes_per_polygon: 1,
+            ..Limits::default()
+        };
+        assert!(too_large(&tight, holed).contains("holes in one polygon"));
+        let tight = Limits {
+            max_holes_per_polygon: 2,
+            ..Limits::default()
+        };
+        assert!(parse_feature_collection(holed, &tight).is_ok());
         let tight = Limits {
             max_bytes: 10,
             ..Limits::default()
@@ -664,6 +843,51 @@ mod tests {
         assert_eq!(
             parse_feature_collection(s, &tight).unwrap_err().code(),
             crate::ErrorCode::InputTooLarge
+        );
+    }
+
+    #[test]
+    fn crs_member_is_honoured_or_refused() {
+        let with =
+            |crs: &str| format!(r#"{{"type":"FeatureCollection","crs":{crs},"features":[]}}"#);
+        for (member, crs) in [
+            ("null", Crs::Wgs84),
+            (r#""EPSG:4326""#, Crs::Wgs84),
+            (
+                r#"{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}}"#,
+                Crs::Wgs84,
+            ),
+            (
+                r#"{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4490"}}"#,
+                Crs::Wgs84,
+            ),
+            (r#""gcj02""#, Crs::Gcj02),
+            (r#""GCJ-02""#, Crs::Gcj02),
+            (
+                r#"{"type":"name","properties":{"name":"BD-09"}}"#,
+                Crs::Bd09,
+            ),
+        ] {
+            let c = parse_collection(&with(member), &Limits::default()).unwrap();
+            assert_eq!(c.crs, crs, "{member}");
+        }
+        for member in [
+            r#""EPSG:3857""#,
+            r#"{"type":"link","properties":{"href":"x"}}"#,
+            "42",
+            r#"{"type":"name","properties":{"name":"web mercator"}}"#,
+        ] {
+            let e = parse_collection(&with(member), &Limits::default()).unwrap_err();
+            assert_eq!(e.code(), crate::ErrorCode::UnknownCrs, "{member}");
+        }
+        assert_eq!(
+            parse_collection(
+                r#"{"type":"FeatureCollection","features":[]}"#,
+                &Limits::default()
+            )
+            .unwrap()
+            .crs,
+            Crs::Wgs84
         );
     }
 
@@ -688,11 +912,15 @@ mod tests {
     }
 
     proptest! {
+        /// No panic on any text (only that). Fuzz target beside it:
+        /// `fuzz/fuzz_targets/geojson_layer.rs`.
         #[test]
         fn never_panics_on_arbitrary_text(s in "\\PC{0,200}") {
             let _ = parse(&s);
         }
 
+        /// No panic on JSON-like text (only that). Fuzz target beside it:
+        /// `fuzz/fuzz_targets/geojson_layer.rs`.
         #[test]
         fn never_panics_on_json_like_text(s in r#"[\[\]{}",:0-9a-zA-Z.\- ]{0,200}"#) {
             let _ = parse(&s);

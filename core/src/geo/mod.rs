@@ -38,7 +38,7 @@ pub use validity::RingIssue;
 #[non_exhaustive]
 pub enum GeoError {
     /// A coordinate is NaN, infinite or outside [-180, 180] × [-90, 90].
-    #[error("invalid coordinate ({lon}, {lat}): {reason}")]
+    #[error("invalid coordinate ({}, {}): {reason}", Num(*lon), Num(*lat))]
     InvalidCoordinate {
         /// Longitude as given.
         lon: f64,
@@ -90,6 +90,21 @@ impl GeoError {
             GeoError::InvalidGeoJson { .. } => ErrorCode::InvalidGeoJson,
             GeoError::UnknownCrs(_) => ErrorCode::UnknownCrs,
             GeoError::TooLarge { .. } => ErrorCode::InputTooLarge,
+        }
+    }
+}
+
+/// A number for messages: as usual, but in exponent form beyond 1e15 (`1e308`, not 309
+/// digits).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Num(pub(crate) f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.abs() >= 1e15 {
+            write!(f, "{:e}", self.0)
+        } else {
+            write!(f, "{}", self.0)
         }
     }
 }
@@ -353,9 +368,7 @@ impl Polygon {
             r.check()?;
         }
         for h in &self.holes {
-            if let Some(&p) = h.points().first()
-                && !self.exterior.contains(p)
-            {
+            if let Some(p) = validity::hole_outside_shell(self.exterior.points(), h.points()) {
                 return Err(RingIssue::HoleOutsideShell { at: p });
             }
         }

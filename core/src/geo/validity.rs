@@ -62,9 +62,10 @@ pub enum RingIssue {
         /// The first point.
         at: Point,
     },
-    /// A hole lies outside its polygon's exterior.
+    /// A hole is not within its polygon's exterior (it lies outside, crosses it or is
+    /// larger than it).
     HoleOutsideShell {
-        /// The hole's first point.
+        /// A point of the hole outside the exterior (or where the two cross).
         at: Point,
     },
 }
@@ -92,7 +93,8 @@ impl fmt::Display for RingIssue {
                 write!(
                     f,
                     "point {index} ({}, {}) is not a valid coordinate",
-                    at.lon, at.lat
+                    super::Num(at.lon),
+                    super::Num(at.lat)
                 )
             }
             RingIssue::TooFewPoints { count, .. } => {
@@ -204,6 +206,81 @@ pub fn check_ring(points: &[Point]) -> Result<(), RingIssue> {
         return Err(RingIssue::ZeroArea { at: first });
     }
     Ok(())
+}
+
+/// Where a point stands relative to a closed ring, decided exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Inside,
+    On,
+    Outside,
+}
+
+/// Exact point-in-ring test (ray east, half-open in latitude) with boundary detection.
+fn side_of(ring: &[Point], p: Point) -> Side {
+    let mut inside = false;
+    for w in ring.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let o = orient(a, b, p);
+        if o == 0.0 && on_segment(a, b, p) {
+            return Side::On;
+        }
+        let up = a.lat <= p.lat && p.lat < b.lat && o > 0.0;
+        let down = b.lat <= p.lat && p.lat < a.lat && o < 0.0;
+        if up || down {
+            inside = !inside;
+        }
+    }
+    if inside { Side::Inside } else { Side::Outside }
+}
+
+/// Where `hole` leaves the area enclosed by `shell` (both closed rings, each already
+/// checked): a hole vertex strictly outside the shell, a point where a hole edge crosses a
+/// shell edge, or the midpoint of a hole edge running outside between two boundary
+/// vertices. `None` when the hole lies within the shell (touching it is allowed).
+///
+/// This is the one test of "a hole inside its polygon" that coverage validation and the
+/// grid index share, so both agree on which layers are valid. Its cost is the product of
+/// the two rings' sizes.
+///
+/// ```
+/// use wangge::geo::{Point, validity::hole_outside_shell};
+/// let sq = |x0: f64, y0: f64, s: f64| vec![Point::new(x0, y0), Point::new(x0 + s, y0),
+///     Point::new(x0 + s, y0 + s), Point::new(x0, y0 + s), Point::new(x0, y0)];
+/// assert_eq!(hole_outside_shell(&sq(0.0, 0.0, 4.0), &sq(1.0, 1.0, 1.0)), None);
+/// // A hole larger than its shell, sharing a corner.
+/// assert!(hole_outside_shell(&sq(0.0, 0.0, 1.0), &sq(0.0, 0.0, 2.0)).is_some());
+/// ```
+pub fn hole_outside_shell(shell: &[Point], hole: &[Point]) -> Option<Point> {
+    let sides: Vec<Side> = hole.iter().map(|&p| side_of(shell, p)).collect();
+    if let Some(k) = sides.iter().position(|&s| s == Side::Outside) {
+        return Some(hole[k]);
+    }
+    for (k, h) in hole.windows(2).enumerate() {
+        let (a, b) = (h[0], h[1]);
+        for s in shell.windows(2) {
+            let (c, d) = (s[0], s[1]);
+            let (o1, o2) = (orient(a, b, c), orient(a, b, d));
+            let (o3, o4) = (orient(c, d, a), orient(c, d, b));
+            if o1 * o2 < 0.0 && o3 * o4 < 0.0 {
+                return segment_intersection(a, b, c, d).or(Some(a));
+            }
+        }
+        if sides[k] == Side::On && sides[k + 1] == Side::On {
+            // Along a shell edge is on the boundary; otherwise look at the midpoint.
+            let along = shell.windows(2).any(|s| {
+                orient(s[0], s[1], a) == 0.0
+                    && orient(s[0], s[1], b) == 0.0
+                    && on_segment(s[0], s[1], a)
+                    && on_segment(s[0], s[1], b)
+            });
+            let mid = Point::new(a.lon + (b.lon - a.lon) / 2.0, a.lat + (b.lat - a.lat) / 2.0);
+            if !along && side_of(shell, mid) == Side::Outside {
+                return Some(mid);
+            }
+        }
+    }
+    None
 }
 
 /// Sweep over the segments of a closed ring without repeated consecutive points.

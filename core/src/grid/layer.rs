@@ -43,8 +43,8 @@ use serde_json::{Map, Value};
 use super::{Approval, GridError, Unit, Validity};
 use crate::code::UnitCode;
 use crate::error::Error;
-use crate::geo::GeoError;
 use crate::geo::geojson::{self, Geometry, GeometryOut, Limits};
+use crate::geo::{Crs, GeoError, MultiPolygon, Polygon, Ring};
 
 /// The units read from one file, in file order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,12 +77,20 @@ impl Layer {
 
     /// Reads a GeoJSON `FeatureCollection` with the given size limits.
     ///
+    /// A `crs` member naming GCJ-02 or BD-09 converts every position to WGS84 as it is read
+    /// (see [`geojson::parse_collection`]); one naming anything else is `unknown_crs`.
+    ///
     /// Errors (with the feature index): malformed JSON, a feature without a `code` or with
-    /// a malformed one, a non-areal or missing geometry, badly typed properties.
+    /// a malformed one, a non-areal or missing geometry, badly typed properties, an unknown
+    /// `crs`, a size limit exceeded (`input_too_large`).
     pub fn from_geojson_with_limits(text: &str, limits: &Limits) -> Result<Layer, Error> {
-        let features = geojson::parse_feature_collection(text, limits)?;
-        let mut units = Vec::with_capacity(features.len());
-        for (i, f) in features.into_iter().enumerate() {
+        let collection = geojson::parse_collection(text, limits)?;
+        let crs = collection.crs;
+        let mut units = Vec::with_capacity(collection.features.len());
+        for (i, mut f) in collection.features.into_iter().enumerate() {
+            if crs != Crs::Wgs84 {
+                f.geometry = f.geometry.map(|g| to_wgs84(g, crs)).transpose()?;
+            }
             units.push(unit_from_feature(i, f)?);
         }
         Ok(Layer { units })
@@ -114,6 +122,30 @@ impl Layer {
     pub fn units_at(&self, p: crate::geo::Point) -> impl Iterator<Item = &Unit> {
         self.units.iter().filter(move |u| u.geometry.contains(p))
     }
+}
+
+/// A geometry's positions converted from `crs` to WGS84.
+fn to_wgs84(g: Geometry, crs: Crs) -> Result<Geometry, GeoError> {
+    let ring = |r: &Ring| -> Result<Ring, GeoError> {
+        r.points()
+            .iter()
+            .map(|&p| crs.to_wgs84(p))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Ring::new)
+    };
+    let polygon = |p: &Polygon| -> Result<Polygon, GeoError> {
+        Ok(Polygon::new(
+            ring(&p.exterior)?,
+            p.holes.iter().map(ring).collect::<Result<_, _>>()?,
+        ))
+    };
+    Ok(match g {
+        Geometry::Point(p) => Geometry::Point(crs.to_wgs84(p)?),
+        Geometry::Polygon(p) => Geometry::Polygon(polygon(&p)?),
+        Geometry::MultiPolygon(m) => Geometry::MultiPolygon(MultiPolygon::new(
+            m.polygons.iter().map(polygon).collect::<Result<_, _>>()?,
+        )),
+    })
 }
 
 fn bad(i: usize, key: &str, message: impl Into<String>) -> Error {
@@ -313,6 +345,36 @@ mod tests {
             r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{props},
             "geometry":{{"type":"Polygon","coordinates":[[[118,35],[118,35.01],[118.01,35.01],[118,35]]]}}}}]}}"#
         )
+    }
+
+    /// A layer in GCJ-02 is read as WGS84: each position equals its independent conversion,
+    /// and locating the WGS84 point finds the grid.
+    #[test]
+    fn crs_member_converts_positions_to_wgs84() {
+        let gcj = fc(r#"{"code":"371323100201001"}"#).replacen(
+            r#"{"type":"FeatureCollection","#,
+            r#"{"type":"FeatureCollection","crs":"gcj02","#,
+            1,
+        );
+        let plain = Layer::from_geojson(&fc(r#"{"code":"371323100201001"}"#)).unwrap();
+        let converted = Layer::from_geojson(&gcj).unwrap();
+        let a = plain.units[0].geometry.polygons[0].exterior.points();
+        let b = converted.units[0].geometry.polygons[0].exterior.points();
+        assert_eq!(a.len(), b.len());
+        for (p, q) in a.iter().zip(b) {
+            assert_eq!(*q, Crs::Gcj02.to_wgs84(*p).unwrap());
+            // GCJ-02 is offset by a few hundred metres around here.
+            assert!((p.lon - q.lon).abs() > 1e-4, "{p:?} {q:?}");
+        }
+        let mercator = fc(r#"{"code":"371323100201001"}"#).replacen(
+            r#"{"type":"FeatureCollection","#,
+            r#"{"type":"FeatureCollection","crs":"EPSG:3857","#,
+            1,
+        );
+        assert_eq!(
+            Layer::from_geojson(&mercator).unwrap_err().code(),
+            ErrorCode::UnknownCrs
+        );
     }
 
     #[test]

@@ -433,6 +433,8 @@ mod tests {
             prop_assert!(changed.parse::<IdNumber>().is_err());
         }
 
+        /// No panic on any text (only that). Fuzz target beside it:
+        /// `fuzz/fuzz_targets/id_number.rs`.
         #[test]
         fn id_number_parser_never_panics(s in "\\PC{0,24}") {
             let _ = s.parse::<IdNumber>();

@@ -936,6 +936,8 @@ mod tests {
     }
 
     proptest! {
+        /// No panic on any text, a typed error otherwise (only that). Fuzz target beside
+        /// it: `fuzz/fuzz_targets/roster.rs`.
         #[test]
         fn parser_never_panics(s in "\\PC{0,200}") {
             if let Err(e) = Roster::from_json(&s) {

@@ -77,7 +77,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use report::{CoverageReport, Violation, ViolationKind};
+pub use report::{CoverageReport, MAX_CODES, MAX_PER_KIND, Violation, ViolationKind};
 
 use crate::code::{GridCodeLayout, UnitCode};
 use crate::geo::{BBox, Point};
@@ -85,7 +85,7 @@ use crate::grid::{DivisionRules, Layer, Levels, Unit};
 use crate::policy::{GridPolicyFile, Policy};
 use edges::SegTable;
 use faces::Face;
-use report::{round_area, round_deg};
+use report::{cap_per_kind, capped_codes, names, round_area, round_deg};
 use units::{Catalog, Group};
 
 /// Faces narrower than this (metres) are floating-point noise.
@@ -241,6 +241,8 @@ fn finish(grids: usize, mut violations: Vec<Violation>) -> CoverageReport {
             v.codes.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
         )
     };
+    let valid = violations.is_empty();
+    let omitted = cap_per_kind(&mut violations);
     violations.sort_by(|a, b| {
         key(a)
             .cmp(&key(b))
@@ -249,9 +251,10 @@ fn finish(grids: usize, mut violations: Vec<Violation>) -> CoverageReport {
             .then(a.message.cmp(&b.message))
     });
     CoverageReport {
-        valid: violations.is_empty(),
+        valid,
         grids,
         violations,
+        omitted,
     }
 }
 
@@ -379,6 +382,7 @@ impl Run<'_, '_> {
                 at,
                 area_m2: shape::unit_area_m2(u),
                 message: format!("{}: {issue}", u.code),
+                more_codes: 0,
             });
             self.hashable[i] = all_finite(u);
         } else {
@@ -578,18 +582,12 @@ impl Run<'_, '_> {
             }
             let size = format!("{:.2} m² (mean width {:.2} m)", f.area_m2, width);
             let cat = self.cat;
-            let list = |idx: &[usize]| -> (Vec<UnitCode>, String) {
-                let mut codes: Vec<UnitCode> = idx.iter().map(|&i| cat.units[i].code).collect();
-                codes.sort_by_key(|c| c.to_string());
-                codes.dedup();
-                let text = codes
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                (codes, if text.is_empty() { "-".into() } else { text })
+            let list = |idx: &[usize]| -> (Vec<UnitCode>, usize, String) {
+                let (codes, more) = capped_codes(idx.iter().map(|&i| cat.units[i].code).collect());
+                let text = names(&codes, more);
+                (codes, more, text)
             };
-            let (mut codes, names) = list(&idx);
+            let (mut codes, more_codes, names) = list(&idx);
             let message = match (kind, parent) {
                 (ViolationKind::Gap, Some(p)) => format!(
                     "gap of {size} in {} that none of its units covers; around it: {names}",
@@ -616,13 +614,14 @@ impl Run<'_, '_> {
                 if !others.is_empty() {
                     let mut all = idx.clone();
                     all.extend(others);
-                    let (c, n) = list(&all);
+                    let (c, more, n) = list(&all);
                     out.push(Violation {
                         kind: ViolationKind::Overlap,
                         codes: c,
                         at: [f.at.lon, f.at.lat],
                         area_m2: f.area_m2,
                         message: format!("overlap of {size} across a parent boundary: {n}"),
+                        more_codes: more,
                     });
                 }
             }
@@ -635,6 +634,7 @@ impl Run<'_, '_> {
                 at: [f.at.lon, f.at.lat],
                 area_m2: f.area_m2,
                 message,
+                more_codes,
             });
         }
         out
@@ -690,21 +690,15 @@ impl Run<'_, '_> {
                     let idx: Vec<usize> = same.iter().map(|&b| cands[k + b]).collect();
                     same.iter().for_each(|&b| used[b] = true);
                     let first = self.unit(idx[0]);
-                    let mut codes: Vec<UnitCode> = idx.iter().map(|&i| self.unit(i).code).collect();
-                    codes.sort_by_key(|c| c.to_string());
+                    let (codes, more) =
+                        capped_codes(idx.iter().map(|&i| self.unit(i).code).collect());
                     violations.push(Violation {
                         kind: ViolationKind::Duplicate,
                         at: shape::unit_point(first),
                         area_m2: shape::unit_area_m2(first),
-                        message: format!(
-                            "{} have the same geometry",
-                            codes
-                                .iter()
-                                .map(|c| c.to_string())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        message: format!("{} have the same geometry", names(&codes, more)),
                         codes,
+                        more_codes: more,
                     });
                     dropped.extend(idx[1..].iter().copied());
                 }

@@ -19,7 +19,7 @@
 //! round its centre — the full check [`check_ring`] runs and gives the verdict and the
 //! location, so results are always those of [`check_ring`].
 
-use crate::geo::validity::{check_ring, orient, segment_intersection};
+use crate::geo::validity::{check_ring, hole_outside_shell, orient, segment_intersection};
 use crate::geo::{MultiPolygon, Point, RingIssue};
 
 /// Padding of angular ranges (pseudo-angle units; a full turn is 4).
@@ -229,9 +229,7 @@ pub(super) fn check_geometry(g: &MultiPolygon, s: &mut Scratch) -> Result<(), Ri
             check(r.points(), s)?;
         }
         for h in &poly.holes {
-            if let Some(&p) = h.points().first()
-                && !poly.exterior.contains(p)
-            {
+            if let Some(p) = hole_outside_shell(poly.exterior.points(), h.points()) {
                 return Err(RingIssue::HoleOutsideShell { at: p });
             }
         }

@@ -160,6 +160,7 @@ fn unit_violation(
         at: shape::unit_point(u),
         area_m2: shape::unit_area_m2(u),
         message,
+        more_codes: 0,
     }
 }
 

@@ -89,8 +89,9 @@ pub(crate) fn toggles(a: Point, b: Point, q: Point, x1: f64, y0: f64) -> bool {
 }
 
 /// Whether edge `a–b` crosses the ray from `q*` due east to infinity: the whole of the
-/// boundary rule for one edge, used by the scanning reference.
-#[cfg(any(test, fuzzing))]
+/// boundary rule for one edge, for the tests of the paths below (the scanning reference
+/// has its own).
+#[cfg(test)]
 pub(crate) fn crosses_ray(a: Point, b: Point, q: Point) -> bool {
     if (a.lat > q.lat) == (b.lat > q.lat) {
         return false;

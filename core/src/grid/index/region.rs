@@ -113,9 +113,10 @@ impl Axis {
         // Far off (not expected): bisect over the ordered floats above `lo`.
         let key = |x: f64| x.to_bits() as i64 ^ (((x.to_bits() as i64) >> 63) & i64::MAX);
         let from = |k: i64| f64::from_bits((k ^ ((k >> 63) & i64::MAX)) as u64);
+        // The keys span more than `i64::MAX` when `lo` is negative: halve in `i128`.
         let (mut lo, mut hi) = (key(self.lo), key(f64::MAX));
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
+        while i128::from(hi) - i128::from(lo) > 1 {
+            let mid = ((i128::from(lo) + i128::from(hi)) / 2) as i64;
             if ok(from(mid)) {
                 hi = mid;
             } else {

@@ -707,3 +707,130 @@ fn unit_table_positions_name_the_hit_units() {
         "grids, fallback, outside: {seen:?}"
     );
 }
+
+/// Whether the displaced point `p*` lies in the box `[x0, x1) × [y0, y1)`: the boundary
+/// rule written out for an axis-aligned box, sharing no code with the index.
+fn in_box(p: Point, (x0, y0, x1, y1): (f64, f64, f64, f64)) -> bool {
+    x0 <= p.lon && p.lon < x1 && y0 <= p.lat && p.lat < y1
+}
+
+/// A boundary edge of a box (the world's) the random boxes may take.
+fn world_edge(u: f64, lo: f64, hi: f64) -> f64 {
+    if u < 0.1 {
+        lo
+    } else if u > 0.9 {
+        hi
+    } else {
+        lo + (u - 0.1) / 0.8 * (hi - lo)
+    }
+}
+
+/// One box from (−100, −80) to (180, 80): it validates, and every point inside it is
+/// located in its grid (the index once lost points on extents this large).
+#[test]
+fn a_box_spanning_most_of_the_world_holds_its_points() {
+    let b = (-100.0, -80.0, 180.0, 80.0);
+    let layer = Layer {
+        units: vec![unit(
+            grid_code(1),
+            vec![Polygon::new(rect(b.0, b.1, b.2, b.3), vec![])],
+        )],
+    };
+    assert!(crate::grid::coverage::validate(&layer, None, &Default::default()).valid);
+    let index = GridIndex::build(&layer).unwrap();
+    assert_eq!(
+        index.locate(pt(118.5, 35.8)).grid,
+        Some(grid_code(1).as_grid().unwrap())
+    );
+    for p in [
+        pt(-100.0, -80.0),
+        pt(179.999, 79.999),
+        pt(0.0, 0.0),
+        pt(-0.0, 1e-300),
+    ] {
+        assert!(in_box(p, b));
+        assert!(index.locate(p).grid.is_some(), "{p:?}");
+    }
+    for p in [
+        pt(180.0, 0.0),
+        pt(0.0, 80.0),
+        pt(-100.000_001, 0.0),
+        pt(0.0, -80.5),
+    ] {
+        assert!(!in_box(p, b));
+        assert_eq!(index.locate(p), Location::default(), "{p:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Random boxes up to the whole world (edges often on the world's own bounds, across
+    /// both zero meridians): the index answers a direct point-in-box check for random
+    /// points anywhere, the box's corners and sides, and points just beside them.
+    #[test]
+    fn index_is_correct_for_random_boxes_up_to_the_whole_world(
+        xs in (0.0f64..1.0, 0.0f64..1.0),
+        ys in (0.0f64..1.0, 0.0f64..1.0),
+        seed in any::<u64>(),
+    ) {
+        let (mut x0, mut x1) = (world_edge(xs.0, -180.0, 180.0), world_edge(xs.1, -180.0, 180.0));
+        let (mut y0, mut y1) = (world_edge(ys.0, -90.0, 90.0), world_edge(ys.1, -90.0, 90.0));
+        if x0 > x1 { std::mem::swap(&mut x0, &mut x1); }
+        if y0 > y1 { std::mem::swap(&mut y0, &mut y1); }
+        prop_assume!(x1 - x0 > 1e-6 && y1 - y0 > 1e-6);
+        let b = (x0, y0, x1, y1);
+        let layer = Layer {
+            units: vec![unit(grid_code(1), vec![Polygon::new(rect(x0, y0, x1, y1), vec![])])],
+        };
+        let index = GridIndex::build(&layer).unwrap();
+        let mut rng = Mix(seed);
+        let mut points = Vec::new();
+        for _ in 0..400 {
+            points.push(pt(rng.unit() * 360.0 - 180.0, rng.unit() * 180.0 - 90.0));
+            points.push(pt(x0 + rng.unit() * (x1 - x0), y0 + rng.unit() * (y1 - y0)));
+        }
+        for x in [x0, x1, x0.next_down(), x0.next_up(), x1.next_down(), x1.next_up(), (x0 + x1) / 2.0] {
+            for y in [y0, y1, y0.next_down(), y0.next_up(), y1.next_down(), y1.next_up(), (y0 + y1) / 2.0] {
+                points.push(pt(x, y));
+            }
+        }
+        let mut inside = 0;
+        for p in points.into_iter().filter(|p| p.validate().is_ok()) {
+            let expected = in_box(p, b);
+            inside += usize::from(expected);
+            prop_assert_eq!(index.locate(p).grid.is_some(), expected, "{:?} in {:?}", p, b);
+        }
+        prop_assert!(inside >= 400);
+    }
+}
+
+/// Validation and location share one notion of a valid layer: a polygon whose hole is
+/// larger than its shell, crosses it, or lies outside it is `invalid_geometry` to both,
+/// and a hole inside its shell (even touching it) is fine for both.
+#[test]
+fn validation_and_location_agree_on_holes() {
+    let cases: [(Vec<Ring>, bool); 6] = [
+        (vec![rect(0.2, 0.2, 0.6, 0.6)], true),
+        (vec![rect(0.0, 0.0, 0.5, 0.5)], true),
+        (vec![rect(-1.0, -1.0, 2.0, 2.0)], false),
+        (vec![rect(0.0, 0.0, 2.0, 2.0)], false),
+        (vec![rect(0.5, 0.5, 3.0, 3.0)], false),
+        (vec![rect(5.0, 5.0, 6.0, 6.0)], false),
+    ];
+    for (holes, ok) in cases {
+        let layer = Layer {
+            units: vec![unit(
+                grid_code(1),
+                vec![Polygon::new(rect(0.0, 0.0, 1.0, 1.0), holes.clone())],
+            )],
+        };
+        let report = crate::grid::coverage::validate(&layer, None, &Default::default());
+        let invalid = report
+            .of_kind(crate::grid::coverage::ViolationKind::InvalidGeometry)
+            .count();
+        let built = GridIndex::build(&layer);
+        assert_eq!(invalid == 0, ok, "{holes:?}: {report:?}");
+        assert_eq!(built.is_ok(), ok, "{holes:?}");
+    }
+}

@@ -59,8 +59,12 @@ pub struct Fault {
     pub at: Point,
 }
 
+/// Largest gap or overlap [`Layer::inject_fault`] makes, in metres.
+pub const MAX_FAULT_METRES: f64 = 1000.0;
+
 impl Layer {
-    /// Injects one fault into the unit at `index` (a grid). `metres` sizes gaps and overlaps.
+    /// Injects one fault into the unit at `index` (a grid). `metres` sizes gaps and overlaps
+    /// (for those: finite, more than 0 and at most [`MAX_FAULT_METRES`]; ignored otherwise).
     ///
     /// ```
     /// use wangge::grid::sample::{FaultKind, SampleCounty, SampleOptions};
@@ -89,6 +93,12 @@ impl Layer {
         }
         match kind {
             FaultKind::Gap | FaultKind::Overlap => {
+                if !(metres.is_finite() && metres > 0.0 && metres <= MAX_FAULT_METRES) {
+                    return Err(GridError::InvalidSettings(format!(
+                        "a gap or overlap must be a number of metres in (0, {MAX_FAULT_METRES}], \
+                         got {metres}"
+                    )));
+                }
                 let (k, other) = (1..n - 1)
                     .find_map(|k| self.sharer(index, ring[k]).map(|o| (k, o)))
                     .ok_or_else(|| GridError::InvalidSettings("grid shares no vertex".into()))?;

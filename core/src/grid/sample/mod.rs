@@ -41,7 +41,7 @@ use super::{GridError, GridKind, Layer, SiteKind, Unit};
 use crate::code::{AdminCode, GridCode, GridCodeLayout, UnitCode};
 use crate::geo::{BBox, MultiPolygon, Point};
 
-pub use faults::{Fault, FaultKind};
+pub use faults::{Fault, FaultKind, MAX_FAULT_METRES};
 use lattice::Lattice;
 use rng::Rng;
 
