@@ -348,7 +348,7 @@ impl Source {
             m.insert("admission_list".into(), json!(read_limited(f, MAX_FILE)?));
         }
         if let Some(p) = &self.preset {
-            m.insert("preset".into(), json!(p));
+            m.insert("policy".into(), json!(p));
         }
         if let Some(p) = &self.policy {
             m.insert("policy".into(), json!(read_limited(p, MAX_FILE)?));

@@ -58,7 +58,7 @@
 //! of one person to the same role in the same grid, an assignment to a grid missing from
 //! the grid list or outside its validity, a malformed ID number …) and never a violation.
 
-mod api;
+pub mod api;
 mod person;
 mod role;
 mod roster;
@@ -67,8 +67,6 @@ mod summary;
 mod template;
 mod validate;
 
-pub use api::OPS;
-pub(crate) use api::call;
 pub use person::{IdNumber, MAX_PERSON_ID_CHARS, Person, PersonId, StateChange};
 pub use role::{Department, PersonState, Role, RolePattern};
 pub use roster::{Assignment, Holding, ROSTER_FORMAT, Roster, RosterLimits};
@@ -78,7 +76,9 @@ pub use template::{
     IncompatibleRule, IncompatibleScope, KindSelector, OtherRoles, RoleRule, StaffingPolicy,
     StaffingPolicyFile, Template,
 };
-pub use validate::{GridInfo, GridSet, Report, Violation, ViolationCode};
+pub use validate::{
+    GridInfo, GridSet, HolderRow, HoldersReport, Report, ReportOut, Violation, ViolationCode,
+};
 
 use crate::code::CodeError;
 use crate::error::ErrorCode;
