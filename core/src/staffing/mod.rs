@@ -89,6 +89,15 @@ use crate::grid::GridError;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StaffingError {
+    /// The staffing section of a policy has an invalid or inconsistent field (the code is
+    /// `invalid_policy`: the section is part of the policy file).
+    #[error("invalid policy: {field}: {message}")]
+    InvalidSection {
+        /// Dotted path of the field (`staffing.templates[0].roles[1]`).
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The roster is not valid JSON for the format, or an entry is malformed.
     #[error("invalid roster: {}{message}", at(.entry))]
     InvalidRoster {
@@ -201,6 +210,13 @@ fn at(entry: &str) -> String {
 }
 
 impl StaffingError {
+    /// An invalid field of the staffing section.
+    pub(crate) fn section(field: impl Into<String>, message: impl Into<String>) -> StaffingError {
+        StaffingError::InvalidSection {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
     /// The stable error code.
     ///
     /// ```
@@ -209,6 +225,7 @@ impl StaffingError {
     /// ```
     pub fn code(&self) -> ErrorCode {
         match self {
+            StaffingError::InvalidSection { .. } => ErrorCode::InvalidPolicy,
             StaffingError::InvalidRoster { .. } => ErrorCode::InvalidRoster,
             StaffingError::UnsupportedFormat { .. } => ErrorCode::UnsupportedRosterVersion,
             StaffingError::UnknownPerson { .. } => ErrorCode::UnknownPerson,
