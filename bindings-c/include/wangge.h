@@ -415,9 +415,10 @@ wangge_status wangge_test_panic(void);
 #endif
 
 // Makes a calendar from options JSON (`len` bytes): `{}` for the national calendar, or at
-// most one of `"preset": "seed003"`, `"policy": "<TOML or JSON policy text>"`,
-// `"calendar": {…calendar file…}`, plus optionally `"holidays": [{year data}, …]`
-// (official years added at run time). The same fields as the `calendar.*` operations.
+// most one of `"policy"` (a preset id such as `"seed003"`, TOML/JSON policy text, or an
+// inline policy object) and `"calendar": {…calendar file…}`, plus optionally
+// `"holidays": [{year data}, …]` (official years added at run time). The same fields as
+// the `calendar.*` operations.
 //
 // # Safety
 // `options` NULL or `len` readable bytes; `out` NULL or valid for a write.
@@ -589,105 +590,200 @@ wangge_status wangge_grid_index_memory_bytes(const wangge_grid_index *index, siz
 // `index` NULL or a live handle, not used afterwards.
 void wangge_grid_index_free(wangge_grid_index *index);
 
-// `admission.budget`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_budget(const char *input, size_t len, char **out, size_t *out_len);
-
-// `admission.check`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
-//
-// # Safety
-// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_check(const char *input, size_t len, char **out, size_t *out_len);
-
-// `admission.completion`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
-//
-// # Safety
-// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_completion(const char *input,
-                                          size_t len,
-                                          char **out,
-                                          size_t *out_len);
-
-// `admission.instances`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
-//
-// # Safety
-// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_instances(const char *input,
+wangge_status wangge_op_admission_budget(const char *input,
                                          size_t len,
                                          char **out,
                                          size_t *out_len);
 
-// `admission.list`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.check`: Whether a request for grid work is admitted, and why not. Input `CheckIn` → output `CheckOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_list(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_check(const char *input,
+                                        size_t len,
+                                        char **out,
+                                        size_t *out_len);
 
-// `admission.load`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.completion`: How much of the recurring work due in a range was done, per grid. Input `CompletionIn` → output `CompletionOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_load(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_completion(const char *input,
+                                             size_t len,
+                                             char **out,
+                                             size_t *out_len);
 
-// `admission.tally`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.instances`: Every due instance of the recurring items in a range. Input `InstancesIn` → output `InstancesOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_tally(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_instances(const char *input,
+                                            size_t len,
+                                            char **out,
+                                            size_t *out_len);
 
-// `admission.transition`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.list`: The admission entries in force on a date. Input `ListIn` → output `ListOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_admission_transition(const char *input,
-                                          size_t len,
-                                          char **out,
-                                          size_t *out_len);
+wangge_status wangge_op_admission_list(const char *input,
+                                       size_t len,
+                                       char **out,
+                                       size_t *out_len);
 
-// `roster.holder`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.load`: Checks an admission register and writes it back in canonical form. Input `LoadIn` → output `LoadOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_roster_holder(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_load(const char *input,
+                                       size_t len,
+                                       char **out,
+                                       size_t *out_len);
 
-// `roster.summary`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.tally`: Rejections and admissions of a log, per department. Input `AdmissionLog` → output `TallyOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_roster_summary(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_tally(const char *input,
+                                        size_t len,
+                                        char **out,
+                                        size_t *out_len);
 
-// `roster.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `admission.transition`: Applies one step (propose, approve, enforce, retire) to an admission register. Input `TransitionIn` → output `TransitionOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_roster_validate(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_admission_transition(const char *input,
+                                             size_t len,
+                                             char **out,
+                                             size_t *out_len);
 
-// `grid.locate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `calendar.add`: The deadline a working or natural duration after an instant. Input `AddIn` → output `AddOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_grid_locate(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_calendar_add(const char *input,
+                                     size_t len,
+                                     char **out,
+                                     size_t *out_len);
 
-// `grid.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-// `wangge_string_free`).
+// `calendar.between`: Working minutes between two instants. Input `BetweenIn` → output `BetweenOut` (JSON).
 //
 // # Safety
 // `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
-wangge_status wangge_grid_validate(const char *input, size_t len, char **out, size_t *out_len);
+wangge_status wangge_op_calendar_between(const char *input,
+                                         size_t len,
+                                         char **out,
+                                         size_t *out_len);
+
+// `calendar.day`: One day of the calendar: working or not, its kind and name. Input `DayIn` → output `DayOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_calendar_day(const char *input,
+                                     size_t len,
+                                     char **out,
+                                     size_t *out_len);
+
+// `calendar.next_working`: The earliest working instant at or after an instant. Input `NextWorkingIn` → output `NextWorkingOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_calendar_next_working(const char *input,
+                                              size_t len,
+                                              char **out,
+                                              size_t *out_len);
+
+// `calendar.working_days_between`: Working days between two dates. Input `WorkingDaysBetweenIn` → output `WorkingDaysBetweenOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_calendar_working_days_between(const char *input,
+                                                      size_t len,
+                                                      char **out,
+                                                      size_t *out_len);
+
+// `calendar.years`: The holiday years a calendar holds and where they come from. Input `YearsIn` → output `YearsOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_calendar_years(const char *input,
+                                       size_t len,
+                                       char **out,
+                                       size_t *out_len);
+
+// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_code_parse(const char *input,
+                                   size_t len,
+                                   char **out,
+                                   size_t *out_len);
+
+// `geo.convert`: Converts a point between WGS84, GCJ-02 and BD-09. Input `GeoConvertIn` → output `LonLat` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_geo_convert(const char *input,
+                                    size_t len,
+                                    char **out,
+                                    size_t *out_len);
+
+// `grid.locate`: Locates points in a layer's grids. Input `LocateIn` → output `LocateOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_grid_locate(const char *input, size_t len, char **out, size_t *out_len);
+
+// `grid.validate`: Validates a layer's coverage: gaps, overlaps, codes, size rules. Input `ValidateIn` → output `CoverageReport` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_grid_validate(const char *input,
+                                      size_t len,
+                                      char **out,
+                                      size_t *out_len);
+
+// `policy.load`: Loads and validates a policy, returning its summary. Input `PolicyLoadIn` → output `PolicySummary` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_policy_load(const char *input,
+                                    size_t len,
+                                    char **out,
+                                    size_t *out_len);
+
+// `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_roster_holder(const char *input,
+                                      size_t len,
+                                      char **out,
+                                      size_t *out_len);
+
+// `roster.summary`: Counts of a roster validation per county, town and community. Input `ValidateIn` → output `Summary` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_roster_summary(const char *input,
+                                       size_t len,
+                                       char **out,
+                                       size_t *out_len);
+
+// `roster.validate`: Validates a roster against the staffing templates. Input `ValidateIn` → output `ValidateOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_roster_validate(const char *input,
+                                        size_t len,
+                                        char **out,
+                                        size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -2,13 +2,11 @@
 
 use std::ffi::c_char;
 
-use serde::Deserialize;
-use serde_json::Value;
 use wangge_core::ErrorCode;
 use wangge_core::calendar::api::{
-    calendar_from, day_json, format_instant, parse_day, parse_instant, years_json,
+    CalendarOptions, day_json, format_instant, parse_day, parse_instant, years_json,
 };
-use wangge_core::calendar::{Calendar, NaturalDuration, WorkingDuration};
+use wangge_core::calendar::{Calendar, DurationUnit};
 
 use crate::boundary::{
     Failure, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
@@ -24,28 +22,15 @@ pub struct wangge_calendar {
     calendar: Calendar,
 }
 
-/// The options of [`wangge_calendar_load`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Options {
-    #[serde(default)]
-    preset: Option<String>,
-    #[serde(default)]
-    policy: Option<String>,
-    #[serde(default)]
-    calendar: Option<Value>,
-    #[serde(default)]
-    holidays: Option<Value>,
-}
-
 fn core_err(e: impl Into<wangge_core::Error>) -> Failure {
     e.into().into()
 }
 
 /// Makes a calendar from options JSON (`len` bytes): `{}` for the national calendar, or at
-/// most one of `"preset": "seed003"`, `"policy": "<TOML or JSON policy text>"`,
-/// `"calendar": {…calendar file…}`, plus optionally `"holidays": [{year data}, …]`
-/// (official years added at run time). The same fields as the `calendar.*` operations.
+/// most one of `"policy"` (a preset id such as `"seed003"`, TOML/JSON policy text, or an
+/// inline policy object) and `"calendar": {…calendar file…}`, plus optionally
+/// `"holidays": [{year data}, …]` (official years added at run time). The same fields as
+/// the `calendar.*` operations.
 ///
 /// # Safety
 /// `options` NULL or `len` readable bytes; `out` NULL or valid for a write.
@@ -59,14 +44,9 @@ pub unsafe extern "C" fn wangge_calendar_load(
         // SAFETY: per the contract above.
         let text = unsafe { text_arg("options", options, len)? };
         let out = out_arg("out", out)?;
-        let o: Options = serde_json::from_str(text)
+        let o: CalendarOptions = serde_json::from_str(text)
             .map_err(|e| Failure::new(ErrorCode::InvalidJson, format!("calendar options: {e}")))?;
-        let calendar = calendar_from(
-            o.preset.as_deref(),
-            o.policy.as_deref(),
-            o.calendar.as_ref(),
-            o.holidays.as_ref(),
-        )?;
+        let calendar = o.build()?;
         // SAFETY: `out` checked.
         unsafe { write_handle(out, wangge_calendar { calendar }) };
         Ok(())
@@ -111,24 +91,24 @@ pub unsafe extern "C" fn wangge_calendar_add(
         let start = unsafe { text_arg("start", start, start_len)? };
         let out = out_arg("out", out)?;
         let t = parse_instant(start).map_err(core_err)?;
-        let cal = &c.calendar;
-        let due = match unit {
-            WANGGE_DURATION_WORKING_DAYS => cal.add(&t, WorkingDuration::Days(amount)),
-            WANGGE_DURATION_WORKING_HOURS => cal.add(&t, WorkingDuration::Hours(amount)),
-            WANGGE_DURATION_WORKING_MINUTES => cal.add(&t, WorkingDuration::Minutes(amount)),
-            WANGGE_DURATION_NATURAL_DAYS => cal.add_natural(&t, NaturalDuration::Days(amount)),
-            WANGGE_DURATION_NATURAL_HOURS => cal.add_natural(&t, NaturalDuration::Hours(amount)),
-            WANGGE_DURATION_NATURAL_MINUTES => {
-                cal.add_natural(&t, NaturalDuration::Minutes(amount))
-            }
+        let unit = match unit {
+            WANGGE_DURATION_WORKING_DAYS => DurationUnit::WorkingDays,
+            WANGGE_DURATION_WORKING_HOURS => DurationUnit::WorkingHours,
+            WANGGE_DURATION_WORKING_MINUTES => DurationUnit::WorkingMinutes,
+            WANGGE_DURATION_NATURAL_DAYS => DurationUnit::NaturalDays,
+            WANGGE_DURATION_NATURAL_HOURS => DurationUnit::NaturalHours,
+            WANGGE_DURATION_NATURAL_MINUTES => DurationUnit::NaturalMinutes,
             other => {
                 return Err(Failure::new(
                     ErrorCode::InvalidArgument,
                     format!("`unit` = {other} is not a WANGGE_DURATION_* value"),
                 ));
             }
-        }
-        .map_err(core_err)?;
+        };
+        let due = c
+            .calendar
+            .add_duration(&t, amount, unit)
+            .map_err(core_err)?;
         // SAFETY: `out` checked.
         unsafe { write_string(out, out_len, format_instant(&due)) }
     })

@@ -8,7 +8,7 @@ use wangge_core::ErrorCode;
 use wangge_core::geo::Point;
 use wangge_core::grid::coverage::{self, CoverageOptions};
 use wangge_core::grid::index::api::read_date;
-use wangge_core::grid::{GridIndex, Hit, Location};
+use wangge_core::grid::{GridIndex, Location};
 
 use crate::boundary::{
     Failure, Res, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
@@ -284,29 +284,24 @@ pub unsafe extern "C" fn wangge_grid_index_locate_batch(
         // SAFETY: non-NULL, `2 * n` readable doubles per the contract.
         let raw = unsafe { std::slice::from_raw_parts(lonlat, numbers) };
         let c = crate::crs("crs", crs)?;
-        let points = c
-            .to_wgs84_pairs(raw)
-            .map_err(|e| Failure::new(e.code(), e.to_string()))?;
-        let hits = match date {
-            Some(d) => ix.index.find_batch_as_of(&points, d),
-            None => ix.index.find_batch(&points),
-        };
+        let positions = ix.index.locate_positions(raw, c, date)?;
+        let grids = ix.index.grid_count();
         // SAFETY: `codes` non-NULL with `n * WANGGE_CODE_CAPACITY` writable bytes.
         let dst = unsafe { std::slice::from_raw_parts_mut(codes, bytes) };
-        for (slot, hit) in dst.chunks_exact_mut(WANGGE_CODE_CAPACITY).zip(&hits) {
-            match ix.index.unit_position(*hit) {
-                Some(r) => slot.copy_from_slice(&ix.slots[r as usize]),
-                None => slot.fill(0),
+        for (slot, &r) in dst.chunks_exact_mut(WANGGE_CODE_CAPACITY).zip(&positions) {
+            match usize::try_from(r) {
+                Ok(r) => slot.copy_from_slice(&ix.slots[r]),
+                Err(_) => slot.fill(0),
             }
         }
         if !places.is_null() {
             // SAFETY: non-NULL with `n` writable values per the contract.
             let dst = unsafe { std::slice::from_raw_parts_mut(places, n) };
-            for (d, hit) in dst.iter_mut().zip(&hits) {
-                *d = match hit {
-                    Hit::Grid(_) => WANGGE_PLACE_GRID,
-                    Hit::Fallback(_) => WANGGE_PLACE_FALLBACK,
-                    Hit::Outside => WANGGE_PLACE_OUTSIDE,
+            for (d, &r) in dst.iter_mut().zip(&positions) {
+                *d = match usize::try_from(r) {
+                    Ok(r) if r < grids => WANGGE_PLACE_GRID,
+                    Ok(_) => WANGGE_PLACE_FALLBACK,
+                    Err(_) => WANGGE_PLACE_OUTSIDE,
                 };
             }
         }

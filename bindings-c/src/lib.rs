@@ -25,6 +25,9 @@
 mod boundary;
 mod calendar;
 mod grid;
+#[cfg(test)]
+mod ops_gen_tests;
+#[rustfmt::skip] // generated (src/ops_gen_tests.rs)
 mod ops_json;
 #[rustfmt::skip] // generated (src/status_tests.rs)
 mod status;
@@ -400,7 +403,8 @@ pub unsafe extern "C" fn wangge_policy_summary_json(
         // SAFETY: per the contract above.
         let p = unsafe { handle_arg("policy", policy)? };
         let out = out_arg("out", out)?;
-        let s = api::policy_summary(&p.policy).to_string();
+        let s = serde_json::to_string(&api::policy_summary(&p.policy))
+            .map_err(|e| Failure::new(ErrorCode::Internal, e.to_string()))?;
         // SAFETY: `out` checked.
         unsafe { write_string(out, out_len, s) }
     })

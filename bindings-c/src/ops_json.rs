@@ -1,19 +1,21 @@
-//! Per-operation JSON functions for the admission, roster, grid.locate and grid.validate operations: each takes the
-//! operation's JSON input (pointer + length) and returns its JSON output, with the
-//! shapes documented in `wangge::api` and `tests/vectors/<op>.json`.
+//! One C function per JSON operation of the core. Generated from `wangge::api::OP_INFO` by `bindings-c/src/ops_gen_tests.rs` (`cargo xtask bless`). Do not edit.
+//!
+//! Each takes the operation's JSON input (`len` bytes of UTF-8) and on success writes
+//! its JSON output to `*out` (free it with `wangge_string_free`) and the length to
+//! `*out_len` (when not NULL). The shapes are the core's `In`/`Out` types named below
+//! (see `wangge::api` and `tests/vectors/<op>.json`).
 
 use std::ffi::c_char;
 
 use crate::boundary::json_op;
 use crate::status::wangge_status;
 
-/// `admission.budget`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_budget(
+pub unsafe extern "C" fn wangge_op_admission_budget(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -23,13 +25,12 @@ pub unsafe extern "C" fn wangge_admission_budget(
     unsafe { json_op("admission.budget", input, len, out, out_len) }
 }
 
-/// `admission.check`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.check`: Whether a request for grid work is admitted, and why not. Input `CheckIn` → output `CheckOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_check(
+pub unsafe extern "C" fn wangge_op_admission_check(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -39,13 +40,12 @@ pub unsafe extern "C" fn wangge_admission_check(
     unsafe { json_op("admission.check", input, len, out, out_len) }
 }
 
-/// `admission.completion`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.completion`: How much of the recurring work due in a range was done, per grid. Input `CompletionIn` → output `CompletionOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_completion(
+pub unsafe extern "C" fn wangge_op_admission_completion(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -55,13 +55,12 @@ pub unsafe extern "C" fn wangge_admission_completion(
     unsafe { json_op("admission.completion", input, len, out, out_len) }
 }
 
-/// `admission.instances`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.instances`: Every due instance of the recurring items in a range. Input `InstancesIn` → output `InstancesOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_instances(
+pub unsafe extern "C" fn wangge_op_admission_instances(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -71,13 +70,12 @@ pub unsafe extern "C" fn wangge_admission_instances(
     unsafe { json_op("admission.instances", input, len, out, out_len) }
 }
 
-/// `admission.list`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.list`: The admission entries in force on a date. Input `ListIn` → output `ListOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_list(
+pub unsafe extern "C" fn wangge_op_admission_list(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -87,13 +85,12 @@ pub unsafe extern "C" fn wangge_admission_list(
     unsafe { json_op("admission.list", input, len, out, out_len) }
 }
 
-/// `admission.load`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.load`: Checks an admission register and writes it back in canonical form. Input `LoadIn` → output `LoadOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_load(
+pub unsafe extern "C" fn wangge_op_admission_load(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -103,13 +100,12 @@ pub unsafe extern "C" fn wangge_admission_load(
     unsafe { json_op("admission.load", input, len, out, out_len) }
 }
 
-/// `admission.tally`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.tally`: Rejections and admissions of a log, per department. Input `AdmissionLog` → output `TallyOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_tally(
+pub unsafe extern "C" fn wangge_op_admission_tally(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -119,13 +115,12 @@ pub unsafe extern "C" fn wangge_admission_tally(
     unsafe { json_op("admission.tally", input, len, out, out_len) }
 }
 
-/// `admission.transition`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `admission.transition`: Applies one step (propose, approve, enforce, retire) to an admission register. Input `TransitionIn` → output `TransitionOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_admission_transition(
+pub unsafe extern "C" fn wangge_op_admission_transition(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -135,61 +130,132 @@ pub unsafe extern "C" fn wangge_admission_transition(
     unsafe { json_op("admission.transition", input, len, out, out_len) }
 }
 
-/// `roster.holder`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `calendar.add`: The deadline a working or natural duration after an instant. Input `AddIn` → output `AddOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_roster_holder(
+pub unsafe extern "C" fn wangge_op_calendar_add(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
     // SAFETY: per the contract above.
-    unsafe { json_op("roster.holder", input, len, out, out_len) }
+    unsafe { json_op("calendar.add", input, len, out, out_len) }
 }
 
-/// `roster.summary`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `calendar.between`: Working minutes between two instants. Input `BetweenIn` → output `BetweenOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_roster_summary(
+pub unsafe extern "C" fn wangge_op_calendar_between(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
     // SAFETY: per the contract above.
-    unsafe { json_op("roster.summary", input, len, out, out_len) }
+    unsafe { json_op("calendar.between", input, len, out, out_len) }
 }
 
-/// `roster.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `calendar.day`: One day of the calendar: working or not, its kind and name. Input `DayIn` → output `DayOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_roster_validate(
+pub unsafe extern "C" fn wangge_op_calendar_day(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
     // SAFETY: per the contract above.
-    unsafe { json_op("roster.validate", input, len, out, out_len) }
+    unsafe { json_op("calendar.day", input, len, out, out_len) }
 }
 
-/// `grid.locate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `calendar.next_working`: The earliest working instant at or after an instant. Input `NextWorkingIn` → output `NextWorkingOut` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_grid_locate(
+pub unsafe extern "C" fn wangge_op_calendar_next_working(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("calendar.next_working", input, len, out, out_len) }
+}
+
+/// `calendar.working_days_between`: Working days between two dates. Input `WorkingDaysBetweenIn` → output `WorkingDaysBetweenOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_calendar_working_days_between(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("calendar.working_days_between", input, len, out, out_len) }
+}
+
+/// `calendar.years`: The holiday years a calendar holds and where they come from. Input `YearsIn` → output `YearsOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_calendar_years(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("calendar.years", input, len, out, out_len) }
+}
+
+/// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_code_parse(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("code.parse", input, len, out, out_len) }
+}
+
+/// `geo.convert`: Converts a point between WGS84, GCJ-02 and BD-09. Input `GeoConvertIn` → output `LonLat` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_geo_convert(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("geo.convert", input, len, out, out_len) }
+}
+
+/// `grid.locate`: Locates points in a layer's grids. Input `LocateIn` → output `LocateOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_grid_locate(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -199,13 +265,12 @@ pub unsafe extern "C" fn wangge_grid_locate(
     unsafe { json_op("grid.locate", input, len, out, out_len) }
 }
 
-/// `grid.validate`: JSON input (`len` bytes) → JSON output in `*out` (free with
-/// `wangge_string_free`).
+/// `grid.validate`: Validates a layer's coverage: gaps, overlaps, codes, size rules. Input `ValidateIn` → output `CoverageReport` (JSON).
 ///
 /// # Safety
 /// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn wangge_grid_validate(
+pub unsafe extern "C" fn wangge_op_grid_validate(
     input: *const c_char,
     len: usize,
     out: *mut *mut c_char,
@@ -213,4 +278,64 @@ pub unsafe extern "C" fn wangge_grid_validate(
 ) -> wangge_status {
     // SAFETY: per the contract above.
     unsafe { json_op("grid.validate", input, len, out, out_len) }
+}
+
+/// `policy.load`: Loads and validates a policy, returning its summary. Input `PolicyLoadIn` → output `PolicySummary` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_policy_load(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("policy.load", input, len, out, out_len) }
+}
+
+/// `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_roster_holder(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("roster.holder", input, len, out, out_len) }
+}
+
+/// `roster.summary`: Counts of a roster validation per county, town and community. Input `ValidateIn` → output `Summary` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_roster_summary(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("roster.summary", input, len, out, out_len) }
+}
+
+/// `roster.validate`: Validates a roster against the staffing templates. Input `ValidateIn` → output `ValidateOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_roster_validate(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("roster.validate", input, len, out, out_len) }
 }

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use wangge::api::args::PolicySource;
 use wangge::calendar::api::{calendar_from, format_instant, parse_day, parse_instant};
-use wangge::calendar::{NaturalDuration, WorkingDuration};
 
 use crate::{WanggeError, core, guard};
 
@@ -22,6 +22,20 @@ pub enum DurationUnit {
     NaturalHours,
     /// Elapsed minutes.
     NaturalMinutes,
+}
+
+impl From<DurationUnit> for wangge::calendar::DurationUnit {
+    fn from(u: DurationUnit) -> Self {
+        use wangge::calendar::DurationUnit as U;
+        match u {
+            DurationUnit::WorkingDays => U::WorkingDays,
+            DurationUnit::WorkingHours => U::WorkingHours,
+            DurationUnit::WorkingMinutes => U::WorkingMinutes,
+            DurationUnit::NaturalDays => U::NaturalDays,
+            DurationUnit::NaturalHours => U::NaturalHours,
+            DurationUnit::NaturalMinutes => U::NaturalMinutes,
+        }
+    }
 }
 
 /// The kind of a day.
@@ -118,12 +132,11 @@ fn json_arg(name: &str, text: Option<String>) -> Result<Option<serde_json::Value
 #[uniffi::export]
 impl Calendar {
     /// The calendar the arguments select (the same fields as the `calendar.*` operations):
-    /// none for the national calendar, or at most one of a bundled `preset`, a `policy`
-    /// (TOML or JSON text) or a calendar file (`calendar_json`), plus optionally official
-    /// holiday years added at run time (`holidays_json`).
-    #[uniffi::constructor(default(preset = None, policy = None, calendar_json = None, holidays_json = None))]
+    /// none for the national calendar, or at most one of a `policy` (a bundled preset id
+    /// such as `"seed003"`, or TOML/JSON text) or a calendar file (`calendar_json`), plus
+    /// optionally official holiday years added at run time (`holidays_json`).
+    #[uniffi::constructor(default(policy = None, calendar_json = None, holidays_json = None))]
     pub fn new(
-        preset: Option<String>,
         policy: Option<String>,
         calendar_json: Option<String>,
         holidays_json: Option<String>,
@@ -131,12 +144,8 @@ impl Calendar {
         guard(|| {
             let calendar = json_arg("calendar_json", calendar_json)?;
             let holidays = json_arg("holidays_json", holidays_json)?;
-            let inner = calendar_from(
-                preset.as_deref(),
-                policy.as_deref(),
-                calendar.as_ref(),
-                holidays.as_ref(),
-            )?;
+            let policy = policy.map(PolicySource::Text);
+            let inner = calendar_from(policy.as_ref(), calendar.as_ref(), holidays.as_ref())?;
             Ok(Arc::new(Calendar { inner }))
         })
     }
@@ -151,18 +160,10 @@ impl Calendar {
     ) -> Result<String, WanggeError> {
         guard(|| {
             let t = parse_instant(&start).map_err(core)?;
-            let cal = &self.inner;
-            let due = match unit {
-                DurationUnit::WorkingDays => cal.add(&t, WorkingDuration::Days(amount)),
-                DurationUnit::WorkingHours => cal.add(&t, WorkingDuration::Hours(amount)),
-                DurationUnit::WorkingMinutes => cal.add(&t, WorkingDuration::Minutes(amount)),
-                DurationUnit::NaturalDays => cal.add_natural(&t, NaturalDuration::Days(amount)),
-                DurationUnit::NaturalHours => cal.add_natural(&t, NaturalDuration::Hours(amount)),
-                DurationUnit::NaturalMinutes => {
-                    cal.add_natural(&t, NaturalDuration::Minutes(amount))
-                }
-            }
-            .map_err(core)?;
+            let due = self
+                .inner
+                .add_duration(&t, amount, unit.into())
+                .map_err(core)?;
             Ok(format_instant(&due))
         })
     }

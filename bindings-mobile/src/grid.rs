@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use wangge::ErrorCode;
 use wangge::geo::Point;
 use wangge::grid::coverage::{self, CoverageReport as CoreReport};
 use wangge::grid::index::api::read_date;
@@ -237,25 +236,9 @@ impl GridIndex {
         as_of: Option<String>,
     ) -> Result<Vec<i32>, WanggeError> {
         guard(|| {
-            if !lonlat.len().is_multiple_of(2) {
-                return Err(WanggeError::new(
-                    ErrorCode::InvalidArgument,
-                    format!("lonlat has {} numbers, not pairs", lonlat.len()),
-                ));
-            }
             let date = date_arg(as_of)?;
             let c: wangge::geo::Crs = crs.unwrap_or(Crs::Wgs84).into();
-            let points = c
-                .to_wgs84_pairs(&lonlat)
-                .map_err(|e| WanggeError::new(e.code(), e.to_string()))?;
-            let hits = match date {
-                Some(d) => self.inner.find_batch_as_of(&points, d),
-                None => self.inner.find_batch(&points),
-            };
-            Ok(hits
-                .into_iter()
-                .map(|h| self.inner.unit_position(h).map_or(-1, |r| r as i32))
-                .collect())
+            Ok(self.inner.locate_positions(&lonlat, c, date)?)
         })
     }
 }

@@ -21,6 +21,7 @@ mod calendar;
 mod grid;
 #[rustfmt::skip] // generated (tests/generated.rs)
 mod error;
+#[rustfmt::skip] // generated (tests/generated.rs)
 mod ops_json;
 mod types;
 

@@ -7,10 +7,20 @@
 //!   exceptions, which UniFFI does not generate for flat errors.
 //!
 //! After adding an error code: `WANGGE_BLESS=1 cargo test -p wangge-mobile --test generated`.
+//!
+//! The per-operation functions are rendered from the core's operation table
+//! (`wangge::api::OP_INFO`), with the test runners' tables of them:
+//!
+//! * `src/ops_json.rs` — one exported function per operation, JSON text in and out
+//!   (`admission_budget` in Python, `admissionBudget` in Kotlin and Swift);
+//! * `tests/kotlin/GeneratedOps.kt`, `tests/python/generated_ops.py` — op name → function.
+//!
+//! After adding an operation to the core: `cargo xtask bless`.
 
 use std::path::Path;
 
 use wangge::ErrorCode;
+use wangge::api::{OP_INFO, OPS, OpInfo};
 
 /// `invalid_geojson` → `InvalidGeojson`.
 fn camel(name: &str) -> String {
@@ -200,4 +210,107 @@ fn every_code_maps_to_itself() {
         assert_eq!(e.code(), *c);
         assert_eq!(e.to_string(), "m");
     }
+}
+
+const OPS_HEADER: &str = "Generated from wangge::api::OP_INFO by bindings-mobile/tests/generated.rs \
+                          (cargo xtask bless). Do not edit.";
+
+/// `calendar.next_working` → `calendar_next_working`.
+fn snake(op: &OpInfo) -> String {
+    op.name.replace('.', "_")
+}
+
+/// `calendar.next_working` → `calendarNextWorking` (Kotlin and Swift).
+fn lower_camel(op: &OpInfo) -> String {
+    let c = camel(&snake(op));
+    let mut chars = c.chars();
+    chars
+        .next()
+        .map(|f| f.to_ascii_lowercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn ops_rust() -> String {
+    let mut s = format!(
+        "//! One exported function per JSON operation of the core: JSON text in, JSON text out\n\
+         //! (shapes: the core's `In`/`Out` types named below, `tests/vectors/<op>.json`).\n\
+         //! {OPS_HEADER}\n\n\
+         use crate::{{WanggeError, call}};\n"
+    );
+    for op in OP_INFO {
+        s.push_str(&format!(
+            "\n/// `{name}`: {doc} Input `{input}` → output `{output}` (JSON text).\n\
+             #[uniffi::export]\n\
+             pub fn {f}(input_json: String) -> Result<String, WanggeError> {{\n    \
+             call(\"{name}\".to_string(), input_json)\n}}\n",
+            name = op.name,
+            doc = op.doc.trim(),
+            input = op.input,
+            output = op.output,
+            f = snake(op),
+        ));
+    }
+    s
+}
+
+fn ops_kotlin() -> String {
+    let mut s = format!(
+        "// The per-operation functions of the Kotlin binding, by op name. {OPS_HEADER}\n\n\
+         import org.wangge.*\n\n\
+         val GENERATED: Map<String, Pair<String, (String) -> String>> = mapOf(\n"
+    );
+    for op in OP_INFO {
+        let f = lower_camel(op);
+        s.push_str(&format!("    \"{}\" to Pair(\"{f}\", ::{f}),\n", op.name));
+    }
+    s.push_str(")\n");
+    s
+}
+
+fn ops_python() -> String {
+    let mut s = format!(
+        "\"\"\"The per-operation functions of the Python binding, by op name. {OPS_HEADER}\"\"\"\n\n\
+         GENERATED = {{\n"
+    );
+    for op in OP_INFO {
+        s.push_str(&format!("    \"{}\": \"{}\",\n", op.name, snake(op)));
+    }
+    s.push_str("}\n");
+    s
+}
+
+#[test]
+fn op_functions_are_current() {
+    let stale: Vec<String> = [
+        check("src/ops_json.rs", ops_rust()),
+        check("tests/kotlin/GeneratedOps.kt", ops_kotlin()),
+        check("tests/python/generated_ops.py", ops_python()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    assert!(
+        stale.is_empty(),
+        "stale (run `cargo xtask bless`): {stale:?}"
+    );
+}
+
+#[test]
+fn generated_op_files_list_exactly_the_core_ops() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).unwrap();
+    let quoted = |text: &str, prefix: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim().strip_prefix(prefix))
+            .filter_map(|l| l.split('"').next())
+            .filter(|name| !name.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let mut rs = quoted(&read("src/ops_json.rs"), "call(\"");
+    rs.sort();
+    assert_eq!(rs, OPS);
+    assert_eq!(quoted(&read("tests/kotlin/GeneratedOps.kt"), "\""), OPS);
+    assert_eq!(quoted(&read("tests/python/generated_ops.py"), "\""), OPS);
+    assert_eq!(lower_camel(&OP_INFO[0]), "admissionBudget");
 }

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
 use wangge::ErrorCode;
+use wangge::api::args::PolicySource;
 use wangge::calendar::api::{calendar_from, format_instant, parse_day, parse_instant, years_json};
-use wangge::calendar::{NaturalDuration, WorkingDuration};
 use wasm_bindgen::prelude::*;
 
 use crate::{err, js_error, shape_err, to_js, ts};
@@ -26,16 +26,13 @@ export interface CalendarYears {
 "#;
 
 /// Which calendar to build (the same fields as the `calendar.*` operations): none for the
-/// national calendar, or at most one of `preset`, `policy`, `calendar`, plus optionally
-/// `holidays` (official years added at run time).
+/// national calendar, or at most one of `policy`, `calendar`, plus optionally `holidays`
+/// (official years added at run time).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarOptions {
-    /// A bundled policy preset whose `[calendar]` section to use (`"seed003"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub preset: Option<String>,
-    /// A policy (TOML or JSON text) whose `[calendar]` section to use.
+    /// A policy whose `[calendar]` section to use: a bundled preset id (`"seed003"`) or
+    /// TOML/JSON text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub policy: Option<String>,
@@ -65,6 +62,20 @@ pub enum DurationUnit {
     NaturalHours,
     /// Elapsed minutes.
     NaturalMinutes,
+}
+
+impl From<DurationUnit> for wangge::calendar::DurationUnit {
+    fn from(u: DurationUnit) -> Self {
+        use wangge::calendar::DurationUnit as U;
+        match u {
+            DurationUnit::WorkingDays => U::WorkingDays,
+            DurationUnit::WorkingHours => U::WorkingHours,
+            DurationUnit::WorkingMinutes => U::WorkingMinutes,
+            DurationUnit::NaturalDays => U::NaturalDays,
+            DurationUnit::NaturalHours => U::NaturalHours,
+            DurationUnit::NaturalMinutes => U::NaturalMinutes,
+        }
+    }
 }
 
 /// The kind of a day.
@@ -116,13 +127,9 @@ impl Calendar {
             }
             None => CalendarOptions::default(),
         };
-        let inner = calendar_from(
-            o.preset.as_deref(),
-            o.policy.as_deref(),
-            o.calendar.as_ref(),
-            o.holidays.as_ref(),
-        )
-        .map_err(err)?;
+        let policy = o.policy.map(PolicySource::Text);
+        let inner = calendar_from(policy.as_ref(), o.calendar.as_ref(), o.holidays.as_ref())
+            .map_err(err)?;
         Ok(Calendar { inner })
     }
 
@@ -138,16 +145,7 @@ impl Calendar {
         }
         let n = amount as u32;
         let t = parse_instant(start).map_err(err)?;
-        let cal = &self.inner;
-        let due = match unit {
-            DurationUnit::WorkingDays => cal.add(&t, WorkingDuration::Days(n)),
-            DurationUnit::WorkingHours => cal.add(&t, WorkingDuration::Hours(n)),
-            DurationUnit::WorkingMinutes => cal.add(&t, WorkingDuration::Minutes(n)),
-            DurationUnit::NaturalDays => cal.add_natural(&t, NaturalDuration::Days(n)),
-            DurationUnit::NaturalHours => cal.add_natural(&t, NaturalDuration::Hours(n)),
-            DurationUnit::NaturalMinutes => cal.add_natural(&t, NaturalDuration::Minutes(n)),
-        }
-        .map_err(err)?;
+        let due = self.inner.add_duration(&t, n, unit.into()).map_err(err)?;
         Ok(format_instant(&due))
     }
 

@@ -4,14 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
-use wangge::ErrorCode;
 use wangge::geo::Point;
 use wangge::grid::coverage::{self, CoverageReport as CoreReport};
 use wangge::grid::index::api::read_date;
 use wangge::grid::{GridIndex as CoreIndex, Location as CoreLocation};
 use wasm_bindgen::prelude::*;
 
-use crate::{Crs, Layer, err, js_error, shape_err, ts};
+use crate::{Crs, Layer, err, shape_err, ts};
 
 /// The options of `Layer.validate` (the same fields as the `grid.validate` operation).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Tsify)]
@@ -274,25 +273,9 @@ impl GridIndex {
         crs: Option<Ts<Crs>>,
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
     ) -> Result<Vec<i32>, JsValue> {
-        if !lonlat.len().is_multiple_of(2) {
-            return Err(js_error(
-                ErrorCode::InvalidArgument,
-                &format!("lonlat has {} numbers, not pairs", lonlat.len()),
-            ));
-        }
         let c = crs_arg(crs)?;
         let date = date_arg(as_of)?;
-        let points = c
-            .to_wgs84_pairs(lonlat)
-            .map_err(|e| js_error(e.code(), &e.to_string()))?;
-        let hits = match date {
-            Some(d) => self.inner.find_batch_as_of(&points, d),
-            None => self.inner.find_batch(&points),
-        };
-        Ok(hits
-            .into_iter()
-            .map(|h| self.inner.unit_position(h).map_or(-1, |r| r as i32))
-            .collect())
+        self.inner.locate_positions(lonlat, c, date).map_err(err)
     }
 }
 

@@ -17,6 +17,9 @@
 
 mod calendar;
 mod grid;
+#[cfg(test)]
+mod ops_gen_tests;
+#[rustfmt::skip] // generated (src/ops_gen_tests.rs)
 mod ops_json;
 mod types;
 

@@ -1,111 +1,278 @@
-//! Per-operation functions for the admission, roster, grid.locate and grid.validate operations: each takes the
-//! operation's input as a plain JS object and returns its output (shapes documented in
-//! `wangge::api` and `tests/vectors/<op>.json`).
+//! One JS function per JSON operation of the core, taking and returning plain JS
+//! objects. Generated from `wangge::api::OP_INFO` by `bindings-wasm/src/ops_gen_tests.rs` (`cargo xtask bless`). Do not edit.
 
 use wasm_bindgen::prelude::*;
 
 use crate::call;
 
-/// `admission.budget`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionBudget, unchecked_return_type = "unknown")]
-pub fn admission_budget(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+#[wasm_bindgen(typescript_custom_section)]
+const OPS_TS: &str = r#"
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+/** The input of `admission.budget`: the core's `BudgetIn` (see tests/vectors/admission.budget.json). */
+export type AdmissionBudgetInput = JsonObject;
+/** The output of `admission.budget`: the core's `BudgetTotals`. */
+export type AdmissionBudgetOutput = JsonObject;
+/** The input of `admission.check`: the core's `CheckIn` (see tests/vectors/admission.check.json). */
+export type AdmissionCheckInput = JsonObject;
+/** The output of `admission.check`: the core's `CheckOut`. */
+export type AdmissionCheckOutput = JsonObject;
+/** The input of `admission.completion`: the core's `CompletionIn` (see tests/vectors/admission.completion.json). */
+export type AdmissionCompletionInput = JsonObject;
+/** The output of `admission.completion`: the core's `CompletionOut`. */
+export type AdmissionCompletionOutput = JsonObject;
+/** The input of `admission.instances`: the core's `InstancesIn` (see tests/vectors/admission.instances.json). */
+export type AdmissionInstancesInput = JsonObject;
+/** The output of `admission.instances`: the core's `InstancesOut`. */
+export type AdmissionInstancesOutput = JsonObject;
+/** The input of `admission.list`: the core's `ListIn` (see tests/vectors/admission.list.json). */
+export type AdmissionListInput = JsonObject;
+/** The output of `admission.list`: the core's `ListOut`. */
+export type AdmissionListOutput = JsonObject;
+/** The input of `admission.load`: the core's `LoadIn` (see tests/vectors/admission.load.json). */
+export type AdmissionLoadInput = JsonObject;
+/** The output of `admission.load`: the core's `LoadOut`. */
+export type AdmissionLoadOutput = JsonObject;
+/** The input of `admission.tally`: the core's `AdmissionLog` (see tests/vectors/admission.tally.json). */
+export type AdmissionTallyInput = JsonObject;
+/** The output of `admission.tally`: the core's `TallyOut`. */
+export type AdmissionTallyOutput = JsonObject;
+/** The input of `admission.transition`: the core's `TransitionIn` (see tests/vectors/admission.transition.json). */
+export type AdmissionTransitionInput = JsonObject;
+/** The output of `admission.transition`: the core's `TransitionOut`. */
+export type AdmissionTransitionOutput = JsonObject;
+/** The input of `calendar.add`: the core's `AddIn` (see tests/vectors/calendar.add.json). */
+export type CalendarAddInput = JsonObject;
+/** The output of `calendar.add`: the core's `AddOut`. */
+export type CalendarAddOutput = JsonObject;
+/** The input of `calendar.between`: the core's `BetweenIn` (see tests/vectors/calendar.between.json). */
+export type CalendarBetweenInput = JsonObject;
+/** The output of `calendar.between`: the core's `BetweenOut`. */
+export type CalendarBetweenOutput = JsonObject;
+/** The input of `calendar.day`: the core's `DayIn` (see tests/vectors/calendar.day.json). */
+export type CalendarDayInput = JsonObject;
+/** The output of `calendar.day`: the core's `DayOut`. */
+export type CalendarDayOutput = JsonObject;
+/** The input of `calendar.next_working`: the core's `NextWorkingIn` (see tests/vectors/calendar.next_working.json). */
+export type CalendarNextWorkingInput = JsonObject;
+/** The output of `calendar.next_working`: the core's `NextWorkingOut`. */
+export type CalendarNextWorkingOutput = JsonObject;
+/** The input of `calendar.working_days_between`: the core's `WorkingDaysBetweenIn` (see tests/vectors/calendar.working_days_between.json). */
+export type CalendarWorkingDaysBetweenInput = JsonObject;
+/** The output of `calendar.working_days_between`: the core's `WorkingDaysBetweenOut`. */
+export type CalendarWorkingDaysBetweenOutput = JsonObject;
+/** The input of `calendar.years`: the core's `YearsIn` (see tests/vectors/calendar.years.json). */
+export type CalendarYearsInput = JsonObject;
+/** The output of `calendar.years`: the core's `YearsOut`. */
+export type CalendarYearsOutput = JsonObject;
+/** The input of `code.parse`: the core's `CodeParseIn` (see tests/vectors/code.parse.json). */
+export type CodeParseInput = JsonObject;
+/** The output of `code.parse`: the core's `CodeInfo`. */
+export type CodeParseOutput = JsonObject;
+/** The input of `geo.convert`: the core's `GeoConvertIn` (see tests/vectors/geo.convert.json). */
+export type GeoConvertInput = JsonObject;
+/** The output of `geo.convert`: the core's `LonLat`. */
+export type GeoConvertOutput = JsonObject;
+/** The input of `grid.locate`: the core's `LocateIn` (see tests/vectors/grid.locate.json). */
+export type GridLocateInput = JsonObject;
+/** The output of `grid.locate`: the core's `LocateOut`. */
+export type GridLocateOutput = JsonObject;
+/** The input of `grid.validate`: the core's `ValidateIn` (see tests/vectors/grid.validate.json). */
+export type GridValidateInput = JsonObject;
+/** The output of `grid.validate`: the core's `CoverageReport`. */
+export type GridValidateOutput = JsonObject;
+/** The input of `policy.load`: the core's `PolicyLoadIn` (see tests/vectors/policy.load.json). */
+export type PolicyLoadInput = JsonObject;
+/** The output of `policy.load`: the core's `PolicySummary`. */
+export type PolicyLoadOutput = JsonObject;
+/** The input of `roster.holder`: the core's `HolderIn` (see tests/vectors/roster.holder.json). */
+export type RosterHolderInput = JsonObject;
+/** The output of `roster.holder`: the core's `HolderOut`. */
+export type RosterHolderOutput = JsonObject;
+/** The input of `roster.summary`: the core's `ValidateIn` (see tests/vectors/roster.summary.json). */
+export type RosterSummaryInput = JsonObject;
+/** The output of `roster.summary`: the core's `Summary`. */
+export type RosterSummaryOutput = JsonObject;
+/** The input of `roster.validate`: the core's `ValidateIn` (see tests/vectors/roster.validate.json). */
+export type RosterValidateInput = JsonObject;
+/** The output of `roster.validate`: the core's `ValidateOut`. */
+export type RosterValidateOutput = JsonObject;
+"#;
+
+/// `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals`.
+#[wasm_bindgen(js_name = admissionBudget, unchecked_return_type = "AdmissionBudgetOutput")]
+pub fn op_admission_budget(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionBudgetInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.budget", input)
 }
 
-/// `admission.check`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionCheck, unchecked_return_type = "unknown")]
-pub fn admission_check(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.check`: Whether a request for grid work is admitted, and why not. Input `CheckIn` → output `CheckOut`.
+#[wasm_bindgen(js_name = admissionCheck, unchecked_return_type = "AdmissionCheckOutput")]
+pub fn op_admission_check(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionCheckInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.check", input)
 }
 
-/// `admission.completion`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionCompletion, unchecked_return_type = "unknown")]
-pub fn admission_completion(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.completion`: How much of the recurring work due in a range was done, per grid. Input `CompletionIn` → output `CompletionOut`.
+#[wasm_bindgen(js_name = admissionCompletion, unchecked_return_type = "AdmissionCompletionOutput")]
+pub fn op_admission_completion(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionCompletionInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.completion", input)
 }
 
-/// `admission.instances`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionInstances, unchecked_return_type = "unknown")]
-pub fn admission_instances(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.instances`: Every due instance of the recurring items in a range. Input `InstancesIn` → output `InstancesOut`.
+#[wasm_bindgen(js_name = admissionInstances, unchecked_return_type = "AdmissionInstancesOutput")]
+pub fn op_admission_instances(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionInstancesInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.instances", input)
 }
 
-/// `admission.list`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionList, unchecked_return_type = "unknown")]
-pub fn admission_list(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.list`: The admission entries in force on a date. Input `ListIn` → output `ListOut`.
+#[wasm_bindgen(js_name = admissionList, unchecked_return_type = "AdmissionListOutput")]
+pub fn op_admission_list(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionListInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.list", input)
 }
 
-/// `admission.load`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionLoad, unchecked_return_type = "unknown")]
-pub fn admission_load(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.load`: Checks an admission register and writes it back in canonical form. Input `LoadIn` → output `LoadOut`.
+#[wasm_bindgen(js_name = admissionLoad, unchecked_return_type = "AdmissionLoadOutput")]
+pub fn op_admission_load(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionLoadInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.load", input)
 }
 
-/// `admission.tally`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionTally, unchecked_return_type = "unknown")]
-pub fn admission_tally(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.tally`: Rejections and admissions of a log, per department. Input `AdmissionLog` → output `TallyOut`.
+#[wasm_bindgen(js_name = admissionTally, unchecked_return_type = "AdmissionTallyOutput")]
+pub fn op_admission_tally(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionTallyInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.tally", input)
 }
 
-/// `admission.transition`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = admissionTransition, unchecked_return_type = "unknown")]
-pub fn admission_transition(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `admission.transition`: Applies one step (propose, approve, enforce, retire) to an admission register. Input `TransitionIn` → output `TransitionOut`.
+#[wasm_bindgen(js_name = admissionTransition, unchecked_return_type = "AdmissionTransitionOutput")]
+pub fn op_admission_transition(
+    #[wasm_bindgen(unchecked_param_type = "AdmissionTransitionInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("admission.transition", input)
 }
 
-/// `roster.holder`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = rosterHolder, unchecked_return_type = "unknown")]
-pub fn roster_holder(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `calendar.add`: The deadline a working or natural duration after an instant. Input `AddIn` → output `AddOut`.
+#[wasm_bindgen(js_name = calendarAdd, unchecked_return_type = "CalendarAddOutput")]
+pub fn op_calendar_add(
+    #[wasm_bindgen(unchecked_param_type = "CalendarAddInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call("roster.holder", input)
+    call("calendar.add", input)
 }
 
-/// `roster.summary`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = rosterSummary, unchecked_return_type = "unknown")]
-pub fn roster_summary(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `calendar.between`: Working minutes between two instants. Input `BetweenIn` → output `BetweenOut`.
+#[wasm_bindgen(js_name = calendarBetween, unchecked_return_type = "CalendarBetweenOutput")]
+pub fn op_calendar_between(
+    #[wasm_bindgen(unchecked_param_type = "CalendarBetweenInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call("roster.summary", input)
+    call("calendar.between", input)
 }
 
-/// `roster.validate`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = rosterValidate, unchecked_return_type = "unknown")]
-pub fn roster_validate(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `calendar.day`: One day of the calendar: working or not, its kind and name. Input `DayIn` → output `DayOut`.
+#[wasm_bindgen(js_name = calendarDay, unchecked_return_type = "CalendarDayOutput")]
+pub fn op_calendar_day(
+    #[wasm_bindgen(unchecked_param_type = "CalendarDayInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    call("roster.validate", input)
+    call("calendar.day", input)
 }
 
-/// `grid.locate`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = gridLocate, unchecked_return_type = "unknown")]
-pub fn grid_locate(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `calendar.next_working`: The earliest working instant at or after an instant. Input `NextWorkingIn` → output `NextWorkingOut`.
+#[wasm_bindgen(js_name = calendarNextWorking, unchecked_return_type = "CalendarNextWorkingOutput")]
+pub fn op_calendar_next_working(
+    #[wasm_bindgen(unchecked_param_type = "CalendarNextWorkingInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("calendar.next_working", input)
+}
+
+/// `calendar.working_days_between`: Working days between two dates. Input `WorkingDaysBetweenIn` → output `WorkingDaysBetweenOut`.
+#[wasm_bindgen(js_name = calendarWorkingDaysBetween, unchecked_return_type = "CalendarWorkingDaysBetweenOutput")]
+pub fn op_calendar_working_days_between(
+    #[wasm_bindgen(unchecked_param_type = "CalendarWorkingDaysBetweenInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("calendar.working_days_between", input)
+}
+
+/// `calendar.years`: The holiday years a calendar holds and where they come from. Input `YearsIn` → output `YearsOut`.
+#[wasm_bindgen(js_name = calendarYears, unchecked_return_type = "CalendarYearsOutput")]
+pub fn op_calendar_years(
+    #[wasm_bindgen(unchecked_param_type = "CalendarYearsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("calendar.years", input)
+}
+
+/// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo`.
+#[wasm_bindgen(js_name = codeParse, unchecked_return_type = "CodeParseOutput")]
+pub fn op_code_parse(
+    #[wasm_bindgen(unchecked_param_type = "CodeParseInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("code.parse", input)
+}
+
+/// `geo.convert`: Converts a point between WGS84, GCJ-02 and BD-09. Input `GeoConvertIn` → output `LonLat`.
+#[wasm_bindgen(js_name = geoConvert, unchecked_return_type = "GeoConvertOutput")]
+pub fn op_geo_convert(
+    #[wasm_bindgen(unchecked_param_type = "GeoConvertInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("geo.convert", input)
+}
+
+/// `grid.locate`: Locates points in a layer's grids. Input `LocateIn` → output `LocateOut`.
+#[wasm_bindgen(js_name = gridLocate, unchecked_return_type = "GridLocateOutput")]
+pub fn op_grid_locate(
+    #[wasm_bindgen(unchecked_param_type = "GridLocateInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("grid.locate", input)
 }
 
-/// `grid.validate`: the operation's input object → its output object.
-#[wasm_bindgen(js_name = gridValidate, unchecked_return_type = "unknown")]
-pub fn grid_validate(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+/// `grid.validate`: Validates a layer's coverage: gaps, overlaps, codes, size rules. Input `ValidateIn` → output `CoverageReport`.
+#[wasm_bindgen(js_name = gridValidate, unchecked_return_type = "GridValidateOutput")]
+pub fn op_grid_validate(
+    #[wasm_bindgen(unchecked_param_type = "GridValidateInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("grid.validate", input)
+}
+
+/// `policy.load`: Loads and validates a policy, returning its summary. Input `PolicyLoadIn` → output `PolicySummary`.
+#[wasm_bindgen(js_name = policyLoad, unchecked_return_type = "PolicyLoadOutput")]
+pub fn op_policy_load(
+    #[wasm_bindgen(unchecked_param_type = "PolicyLoadInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("policy.load", input)
+}
+
+/// `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut`.
+#[wasm_bindgen(js_name = rosterHolder, unchecked_return_type = "RosterHolderOutput")]
+pub fn op_roster_holder(
+    #[wasm_bindgen(unchecked_param_type = "RosterHolderInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("roster.holder", input)
+}
+
+/// `roster.summary`: Counts of a roster validation per county, town and community. Input `ValidateIn` → output `Summary`.
+#[wasm_bindgen(js_name = rosterSummary, unchecked_return_type = "RosterSummaryOutput")]
+pub fn op_roster_summary(
+    #[wasm_bindgen(unchecked_param_type = "RosterSummaryInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("roster.summary", input)
+}
+
+/// `roster.validate`: Validates a roster against the staffing templates. Input `ValidateIn` → output `ValidateOut`.
+#[wasm_bindgen(js_name = rosterValidate, unchecked_return_type = "RosterValidateOutput")]
+pub fn op_roster_validate(
+    #[wasm_bindgen(unchecked_param_type = "RosterValidateInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("roster.validate", input)
 }

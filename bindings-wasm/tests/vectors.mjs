@@ -1,10 +1,13 @@
 // The conformance-vector runner of the WASM binding, shared by Node (node:test) and
 // Chromium (examples/web, driven by Playwright).
 //
-// NATIVE maps every operation of the library to an adapter that calls the typed functions
-// and classes of the package and returns the op's JSON output. An op listed by `ops()`
-// without an adapter, or a vector file whose op is unknown, is a failure. Each case also
-// runs through the generic `call(op, input)`.
+// Every case runs through the generic `call(op, input)`, through the op's own function
+// (GENERATED, generated from the core's op table by `cargo xtask bless`: an op listed by
+// `ops()` missing there is a failure) and, for the ops NATIVE lists, through an adapter that
+// calls the typed functions and classes of the package and returns the op's JSON output.
+// A vector file whose op is unknown is a failure.
+
+import { GENERATED } from './ops.generated.mjs';
 
 /** An adapter returns this when the input cannot be written as a native call at all
  * (a missing field, an unknown key): the case must then expect an error. */
@@ -13,7 +16,7 @@ export const INEXPRESSIBLE = Symbol('inexpressible');
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const onlyKeys = (v, keys) => isObj(v) && Object.keys(v).every((k) => keys.includes(k));
 
-const CAL_KEYS = ['preset', 'policy', 'calendar', 'holidays'];
+const CAL_KEYS = ['policy', 'calendar', 'holidays'];
 
 /** Runs `f(calendar, input)` on the Calendar the input's calendar fields select, when
  * every other key is one of `keys`. */
@@ -31,17 +34,6 @@ function withCalendar(w, input, keys, f) {
 const isStr = (...vs) => vs.every((v) => typeof v === 'string');
 
 export const NATIVE = {
-  // Admission and roster operations: per-op functions, plain objects in and out.
-  'admission.budget': (w, i) => w.admissionBudget(i),
-  'admission.check': (w, i) => w.admissionCheck(i),
-  'admission.completion': (w, i) => w.admissionCompletion(i),
-  'admission.instances': (w, i) => w.admissionInstances(i),
-  'admission.list': (w, i) => w.admissionList(i),
-  'admission.load': (w, i) => w.admissionLoad(i),
-  'admission.tally': (w, i) => w.admissionTally(i),
-  'admission.transition': (w, i) => w.admissionTransition(i),
-  'roster.holder': (w, i) => w.rosterHolder(i),
-  'roster.summary': (w, i) => w.rosterSummary(i),
   'grid.locate': (w, i) => {
     if (!onlyKeys(i, ['layer', 'points', 'as_of']) || !Array.isArray(i.points)) return INEXPRESSIBLE;
     const pointOk = (p) =>
@@ -78,7 +70,6 @@ export const NATIVE = {
       parent?.free();
     }
   },
-  'roster.validate': (w, i) => w.rosterValidate(i),
   'calendar.add': (w, i) => {
     if (!isStr(i.start) || !Number.isInteger(i.amount) || i.amount < 0 || i.amount > 0xffffffff) return INEXPRESSIBLE;
     return withCalendar(w, i, ['start', 'amount', 'unit'], (c) => ({ deadline: c.add(i.start, i.amount, i.unit) }));
@@ -102,11 +93,13 @@ export const NATIVE = {
     return w.convertPoint({ lon: input.lon, lat: input.lat }, input.from, input.to);
   },
   'policy.load': (w, input) => {
-    if (!onlyKeys(input, ['preset', 'text'])) return INEXPRESSIBLE;
-    const hasPreset = typeof input.preset === 'string';
-    const hasText = typeof input.text === 'string';
-    if (hasPreset === hasText || Object.keys(input).length !== 1) return INEXPRESSIBLE;
-    const policy = hasPreset ? w.Policy.preset(input.preset) : w.Policy.fromText(input.text);
+    if (!onlyKeys(input, ['policy'])) return INEXPRESSIBLE;
+    const p = input.policy;
+    if (typeof p !== 'string' && !isObj(p)) return INEXPRESSIBLE;
+    // A bare word is a preset id, any other text the policy itself, an object its JSON.
+    const policy =
+      typeof p !== 'string' ? w.Policy.fromText(JSON.stringify(p))
+      : /^[A-Za-z0-9_-]{1,64}$/.test(p) ? w.Policy.preset(p) : w.Policy.fromText(p);
     try {
       return policy.summary();
     } finally {
@@ -159,22 +152,27 @@ export function runVectors(w, files) {
   const ops = w.ops();
   const codes = new Map(w.errorCodes().map((c) => [c.name, c.code]));
   for (const op of ops) {
-    if (!(op in NATIVE)) failures.push(`op ${op} is not exposed natively by the WASM binding (add it to NATIVE)`);
+    if (!(op in GENERATED)) failures.push(`op ${op} has no generated function (run \`cargo xtask bless\`)`);
   }
+  for (const op of Object.keys(GENERATED)) if (!ops.includes(op)) failures.push(`GENERATED lists ${op}, not an op of the library`);
+  for (const op of Object.keys(NATIVE)) if (!ops.includes(op)) failures.push(`NATIVE lists ${op}, not an op of the library`);
   let cases = 0;
   const seen = new Set();
   for (const file of files) {
     const op = file.op;
     seen.add(op);
     if (!ops.includes(op)) failures.push(`vector file for ${op}: not an op of the library`);
-    const native = NATIVE[op];
-    if (!native) {
-      failures.push(`vector file for ${op}: no native adapter`);
+    const generated = GENERATED[op];
+    if (!generated) {
+      failures.push(`vector file for ${op}: no generated function`);
       continue;
     }
+    const native = NATIVE[op];
     for (const c of file.cases) {
       cases++;
       check(w, codes, op, c, 'call', outcome(() => w.call(op, c.input)), failures);
+      check(w, codes, op, c, 'generated', outcome(() => generated(w, c.input)), failures);
+      if (!native) continue;
       const got = outcome(() => native(w, c.input));
       if (got.out === INEXPRESSIBLE) {
         if (!('error' in c)) failures.push(`${op} / ${c.name}: the native API cannot express this input`);

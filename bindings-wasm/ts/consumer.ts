@@ -33,6 +33,15 @@ const codes: string[] = layer.unitsAt(118.5, 35.8);
 console.log(layer.length, bbox, codes, layer.toGeoJSON().length);
 
 const out: unknown = w.call('code.parse', { code: '371323' });
+// Every operation also has its own generated function, typed by its input and output.
+const checkIn: W.AdmissionCheckInput = {
+  policy: 'seed000',
+  request: { code: 'RW-004', department: '区民政局', grid_kind: 'basic', date: '2019-03-01' },
+};
+const decision: W.AdmissionCheckOutput = w.admissionCheck(checkIn);
+const allowed: W.JsonValue | undefined = decision['allowed'];
+const due: W.CalendarAddOutput = w.calendarAdd({ start: '2026-02-13T16:00:00+08:00', amount: 2, unit: 'working_hours' });
+console.log(allowed, due['deadline']);
 const ops: string[] = w.ops();
 const errors: W.ErrorCodeInfo[] = w.errorCodes();
 console.log(out, ops, errors.map((e) => `${e.code} ${e.name} ${e.summary_en} ${e.summary_zh}`), w.version());
@@ -46,7 +55,7 @@ try {
   console.log(err.name, code, kind, err.message);
 }
 
-const options: W.CalendarOptions = { preset: 'seed003' };
+const options: W.CalendarOptions = { policy: 'seed003' };
 using cal = new w.Calendar(options);
 const unit: W.DurationUnit = 'working_days';
 const deadline: string = cal.add('2026-09-28T10:00:00+08:00', 10, unit);

@@ -14,6 +14,101 @@ export interface WanggeError extends Error {
 
 
 
+/** Any JSON value. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+/** The input of `admission.budget`: the core's `BudgetIn` (see tests/vectors/admission.budget.json). */
+export type AdmissionBudgetInput = JsonObject;
+/** The output of `admission.budget`: the core's `BudgetTotals`. */
+export type AdmissionBudgetOutput = JsonObject;
+/** The input of `admission.check`: the core's `CheckIn` (see tests/vectors/admission.check.json). */
+export type AdmissionCheckInput = JsonObject;
+/** The output of `admission.check`: the core's `CheckOut`. */
+export type AdmissionCheckOutput = JsonObject;
+/** The input of `admission.completion`: the core's `CompletionIn` (see tests/vectors/admission.completion.json). */
+export type AdmissionCompletionInput = JsonObject;
+/** The output of `admission.completion`: the core's `CompletionOut`. */
+export type AdmissionCompletionOutput = JsonObject;
+/** The input of `admission.instances`: the core's `InstancesIn` (see tests/vectors/admission.instances.json). */
+export type AdmissionInstancesInput = JsonObject;
+/** The output of `admission.instances`: the core's `InstancesOut`. */
+export type AdmissionInstancesOutput = JsonObject;
+/** The input of `admission.list`: the core's `ListIn` (see tests/vectors/admission.list.json). */
+export type AdmissionListInput = JsonObject;
+/** The output of `admission.list`: the core's `ListOut`. */
+export type AdmissionListOutput = JsonObject;
+/** The input of `admission.load`: the core's `LoadIn` (see tests/vectors/admission.load.json). */
+export type AdmissionLoadInput = JsonObject;
+/** The output of `admission.load`: the core's `LoadOut`. */
+export type AdmissionLoadOutput = JsonObject;
+/** The input of `admission.tally`: the core's `AdmissionLog` (see tests/vectors/admission.tally.json). */
+export type AdmissionTallyInput = JsonObject;
+/** The output of `admission.tally`: the core's `TallyOut`. */
+export type AdmissionTallyOutput = JsonObject;
+/** The input of `admission.transition`: the core's `TransitionIn` (see tests/vectors/admission.transition.json). */
+export type AdmissionTransitionInput = JsonObject;
+/** The output of `admission.transition`: the core's `TransitionOut`. */
+export type AdmissionTransitionOutput = JsonObject;
+/** The input of `calendar.add`: the core's `AddIn` (see tests/vectors/calendar.add.json). */
+export type CalendarAddInput = JsonObject;
+/** The output of `calendar.add`: the core's `AddOut`. */
+export type CalendarAddOutput = JsonObject;
+/** The input of `calendar.between`: the core's `BetweenIn` (see tests/vectors/calendar.between.json). */
+export type CalendarBetweenInput = JsonObject;
+/** The output of `calendar.between`: the core's `BetweenOut`. */
+export type CalendarBetweenOutput = JsonObject;
+/** The input of `calendar.day`: the core's `DayIn` (see tests/vectors/calendar.day.json). */
+export type CalendarDayInput = JsonObject;
+/** The output of `calendar.day`: the core's `DayOut`. */
+export type CalendarDayOutput = JsonObject;
+/** The input of `calendar.next_working`: the core's `NextWorkingIn` (see tests/vectors/calendar.next_working.json). */
+export type CalendarNextWorkingInput = JsonObject;
+/** The output of `calendar.next_working`: the core's `NextWorkingOut`. */
+export type CalendarNextWorkingOutput = JsonObject;
+/** The input of `calendar.working_days_between`: the core's `WorkingDaysBetweenIn` (see tests/vectors/calendar.working_days_between.json). */
+export type CalendarWorkingDaysBetweenInput = JsonObject;
+/** The output of `calendar.working_days_between`: the core's `WorkingDaysBetweenOut`. */
+export type CalendarWorkingDaysBetweenOutput = JsonObject;
+/** The input of `calendar.years`: the core's `YearsIn` (see tests/vectors/calendar.years.json). */
+export type CalendarYearsInput = JsonObject;
+/** The output of `calendar.years`: the core's `YearsOut`. */
+export type CalendarYearsOutput = JsonObject;
+/** The input of `code.parse`: the core's `CodeParseIn` (see tests/vectors/code.parse.json). */
+export type CodeParseInput = JsonObject;
+/** The output of `code.parse`: the core's `CodeInfo`. */
+export type CodeParseOutput = JsonObject;
+/** The input of `geo.convert`: the core's `GeoConvertIn` (see tests/vectors/geo.convert.json). */
+export type GeoConvertInput = JsonObject;
+/** The output of `geo.convert`: the core's `LonLat`. */
+export type GeoConvertOutput = JsonObject;
+/** The input of `grid.locate`: the core's `LocateIn` (see tests/vectors/grid.locate.json). */
+export type GridLocateInput = JsonObject;
+/** The output of `grid.locate`: the core's `LocateOut`. */
+export type GridLocateOutput = JsonObject;
+/** The input of `grid.validate`: the core's `ValidateIn` (see tests/vectors/grid.validate.json). */
+export type GridValidateInput = JsonObject;
+/** The output of `grid.validate`: the core's `CoverageReport`. */
+export type GridValidateOutput = JsonObject;
+/** The input of `policy.load`: the core's `PolicyLoadIn` (see tests/vectors/policy.load.json). */
+export type PolicyLoadInput = JsonObject;
+/** The output of `policy.load`: the core's `PolicySummary`. */
+export type PolicyLoadOutput = JsonObject;
+/** The input of `roster.holder`: the core's `HolderIn` (see tests/vectors/roster.holder.json). */
+export type RosterHolderInput = JsonObject;
+/** The output of `roster.holder`: the core's `HolderOut`. */
+export type RosterHolderOutput = JsonObject;
+/** The input of `roster.summary`: the core's `ValidateIn` (see tests/vectors/roster.summary.json). */
+export type RosterSummaryInput = JsonObject;
+/** The output of `roster.summary`: the core's `Summary`. */
+export type RosterSummaryOutput = JsonObject;
+/** The input of `roster.validate`: the core's `ValidateIn` (see tests/vectors/roster.validate.json). */
+export type RosterValidateInput = JsonObject;
+/** The output of `roster.validate`: the core's `ValidateOut`. */
+export type RosterValidateOutput = JsonObject;
+
+
+
 /** The holiday years a calendar holds (the output of `calendar.years`). */
 export interface CalendarYears {
     /** IANA time zone of the calendar, e.g. "Asia/Shanghai". */
@@ -291,16 +386,13 @@ export interface Location {
 
 /**
  * Which calendar to build (the same fields as the `calendar.*` operations): none for the
- * national calendar, or at most one of `preset`, `policy`, `calendar`, plus optionally
- * `holidays` (official years added at run time).
+ * national calendar, or at most one of `policy`, `calendar`, plus optionally `holidays`
+ * (official years added at run time).
  */
 export interface CalendarOptions {
     /**
-     * A bundled policy preset whose `[calendar]` section to use (`"seed003"`).
-     */
-    preset?: string;
-    /**
-     * A policy (TOML or JSON text) whose `[calendar]` section to use.
+     * A policy whose `[calendar]` section to use: a bundled preset id (`"seed003"`) or
+     * TOML/JSON text.
      */
     policy?: string;
     /**
@@ -476,49 +568,84 @@ export class Policy {
 }
 
 /**
- * `admission.budget`: the operation's input object → its output object.
+ * `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals`.
  */
-export function admissionBudget(input: unknown): unknown;
+export function admissionBudget(input: AdmissionBudgetInput): AdmissionBudgetOutput;
 
 /**
- * `admission.check`: the operation's input object → its output object.
+ * `admission.check`: Whether a request for grid work is admitted, and why not. Input `CheckIn` → output `CheckOut`.
  */
-export function admissionCheck(input: unknown): unknown;
+export function admissionCheck(input: AdmissionCheckInput): AdmissionCheckOutput;
 
 /**
- * `admission.completion`: the operation's input object → its output object.
+ * `admission.completion`: How much of the recurring work due in a range was done, per grid. Input `CompletionIn` → output `CompletionOut`.
  */
-export function admissionCompletion(input: unknown): unknown;
+export function admissionCompletion(input: AdmissionCompletionInput): AdmissionCompletionOutput;
 
 /**
- * `admission.instances`: the operation's input object → its output object.
+ * `admission.instances`: Every due instance of the recurring items in a range. Input `InstancesIn` → output `InstancesOut`.
  */
-export function admissionInstances(input: unknown): unknown;
+export function admissionInstances(input: AdmissionInstancesInput): AdmissionInstancesOutput;
 
 /**
- * `admission.list`: the operation's input object → its output object.
+ * `admission.list`: The admission entries in force on a date. Input `ListIn` → output `ListOut`.
  */
-export function admissionList(input: unknown): unknown;
+export function admissionList(input: AdmissionListInput): AdmissionListOutput;
 
 /**
- * `admission.load`: the operation's input object → its output object.
+ * `admission.load`: Checks an admission register and writes it back in canonical form. Input `LoadIn` → output `LoadOut`.
  */
-export function admissionLoad(input: unknown): unknown;
+export function admissionLoad(input: AdmissionLoadInput): AdmissionLoadOutput;
 
 /**
- * `admission.tally`: the operation's input object → its output object.
+ * `admission.tally`: Rejections and admissions of a log, per department. Input `AdmissionLog` → output `TallyOut`.
  */
-export function admissionTally(input: unknown): unknown;
+export function admissionTally(input: AdmissionTallyInput): AdmissionTallyOutput;
 
 /**
- * `admission.transition`: the operation's input object → its output object.
+ * `admission.transition`: Applies one step (propose, approve, enforce, retire) to an admission register. Input `TransitionIn` → output `TransitionOut`.
  */
-export function admissionTransition(input: unknown): unknown;
+export function admissionTransition(input: AdmissionTransitionInput): AdmissionTransitionOutput;
+
+/**
+ * `calendar.add`: The deadline a working or natural duration after an instant. Input `AddIn` → output `AddOut`.
+ */
+export function calendarAdd(input: CalendarAddInput): CalendarAddOutput;
+
+/**
+ * `calendar.between`: Working minutes between two instants. Input `BetweenIn` → output `BetweenOut`.
+ */
+export function calendarBetween(input: CalendarBetweenInput): CalendarBetweenOutput;
+
+/**
+ * `calendar.day`: One day of the calendar: working or not, its kind and name. Input `DayIn` → output `DayOut`.
+ */
+export function calendarDay(input: CalendarDayInput): CalendarDayOutput;
+
+/**
+ * `calendar.next_working`: The earliest working instant at or after an instant. Input `NextWorkingIn` → output `NextWorkingOut`.
+ */
+export function calendarNextWorking(input: CalendarNextWorkingInput): CalendarNextWorkingOutput;
+
+/**
+ * `calendar.working_days_between`: Working days between two dates. Input `WorkingDaysBetweenIn` → output `WorkingDaysBetweenOut`.
+ */
+export function calendarWorkingDaysBetween(input: CalendarWorkingDaysBetweenInput): CalendarWorkingDaysBetweenOutput;
+
+/**
+ * `calendar.years`: The holiday years a calendar holds and where they come from. Input `YearsIn` → output `YearsOut`.
+ */
+export function calendarYears(input: CalendarYearsInput): CalendarYearsOutput;
 
 /**
  * Runs a JSON operation by name with a plain JS value as input (see `tests/vectors/`).
  */
 export function call(op: string, input: unknown): unknown;
+
+/**
+ * `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo`.
+ */
+export function codeParse(input: CodeParseInput): CodeParseOutput;
 
 /**
  * Converts a point between WGS84, GCJ-02 and BD-09 (rounded to 1e-9°).
@@ -531,14 +658,19 @@ export function convertPoint(point: LonLat, from: Crs, to: Crs): LonLat;
 export function errorCodes(): ErrorCodeInfo[];
 
 /**
- * `grid.locate`: the operation's input object → its output object.
+ * `geo.convert`: Converts a point between WGS84, GCJ-02 and BD-09. Input `GeoConvertIn` → output `LonLat`.
  */
-export function gridLocate(input: unknown): unknown;
+export function geoConvert(input: GeoConvertInput): GeoConvertOutput;
 
 /**
- * `grid.validate`: the operation's input object → its output object.
+ * `grid.locate`: Locates points in a layer's grids. Input `LocateIn` → output `LocateOut`.
  */
-export function gridValidate(input: unknown): unknown;
+export function gridLocate(input: GridLocateInput): GridLocateOutput;
+
+/**
+ * `grid.validate`: Validates a layer's coverage: gaps, overlaps, codes, size rules. Input `ValidateIn` → output `CoverageReport`.
+ */
+export function gridValidate(input: GridValidateInput): GridValidateOutput;
 
 /**
  * Every JSON operation name of the library (`wangge::api::OPS`), sorted.
@@ -551,19 +683,24 @@ export function ops(): string[];
 export function parseCode(code: string): CodeInfo;
 
 /**
- * `roster.holder`: the operation's input object → its output object.
+ * `policy.load`: Loads and validates a policy, returning its summary. Input `PolicyLoadIn` → output `PolicySummary`.
  */
-export function rosterHolder(input: unknown): unknown;
+export function policyLoad(input: PolicyLoadInput): PolicyLoadOutput;
 
 /**
- * `roster.summary`: the operation's input object → its output object.
+ * `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut`.
  */
-export function rosterSummary(input: unknown): unknown;
+export function rosterHolder(input: RosterHolderInput): RosterHolderOutput;
 
 /**
- * `roster.validate`: the operation's input object → its output object.
+ * `roster.summary`: Counts of a roster validation per county, town and community. Input `ValidateIn` → output `Summary`.
  */
-export function rosterValidate(input: unknown): unknown;
+export function rosterSummary(input: RosterSummaryInput): RosterSummaryOutput;
+
+/**
+ * `roster.validate`: Validates a roster against the staffing templates. Input `ValidateIn` → output `ValidateOut`.
+ */
+export function rosterValidate(input: RosterValidateInput): RosterValidateOutput;
 
 /**
  * The generated sample county (沂水县-like, deterministic for a seed) as GeoJSON text: the
@@ -592,6 +729,12 @@ export interface InitOutput {
     readonly admissionLoad: (a: any) => [number, number, number];
     readonly admissionTally: (a: any) => [number, number, number];
     readonly admissionTransition: (a: any) => [number, number, number];
+    readonly calendarAdd: (a: any) => [number, number, number];
+    readonly calendarBetween: (a: any) => [number, number, number];
+    readonly calendarDay: (a: any) => [number, number, number];
+    readonly calendarNextWorking: (a: any) => [number, number, number];
+    readonly calendarWorkingDaysBetween: (a: any) => [number, number, number];
+    readonly calendarYears: (a: any) => [number, number, number];
     readonly calendar_add: (a: number, b: number, c: number, d: number, e: any) => [number, number, number, number];
     readonly calendar_between: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
     readonly calendar_day: (a: number, b: number, c: number) => [number, number, number];
@@ -600,8 +743,10 @@ export interface InitOutput {
     readonly calendar_workingDaysBetween: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
     readonly calendar_years: (a: number) => [number, number, number];
     readonly call: (a: number, b: number, c: any) => [number, number, number];
+    readonly codeParse: (a: any) => [number, number, number];
     readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
     readonly errorCodes: () => [number, number, number, number];
+    readonly geoConvert: (a: any) => [number, number, number];
     readonly gridLocate: (a: any) => [number, number, number];
     readonly gridValidate: (a: any) => [number, number, number];
     readonly gridindex_codes: (a: number) => [number, number];
@@ -619,6 +764,7 @@ export interface InitOutput {
     readonly layer_validateWithParent: (a: number, b: number, c: number) => [number, number, number];
     readonly ops: () => [number, number];
     readonly parseCode: (a: number, b: number) => [number, number, number];
+    readonly policyLoad: (a: any) => [number, number, number];
     readonly policy_fromText: (a: number, b: number) => [number, number, number];
     readonly policy_id: (a: number) => [number, number];
     readonly policy_name: (a: number) => [number, number];

@@ -55,7 +55,7 @@ int main(int argc, char **argv) {
 
     /* 5. A working calendar: 10 working days over the National Day holidays. */
     wangge_calendar *cal = NULL;
-    st = wangge_calendar_load("{}", 2, &cal); /* or {"preset":"seed003"}, {"calendar":{…}} */
+    st = wangge_calendar_load("{}", 2, &cal); /* or {"policy":"seed003"}, {"calendar":{…}} */
     if (st != WANGGE_STATUS_OK) return fail("calendar", st);
     const char *start = "2026-09-28T10:00:00+08:00";
     st = wangge_calendar_add(cal, start, strlen(start), 10, WANGGE_DURATION_WORKING_DAYS, &json, &len);

@@ -25,7 +25,7 @@ fun main(args: Array<String>) {
     Policy.preset("seed002").use { println(it.summary()) }
 
     // 5. A working calendar: 10 working days over the National Day holidays.
-    Calendar().use { cal ->   // or Calendar(preset = "seed003")
+    Calendar().use { cal ->   // or Calendar(policy = "seed003")
         println(cal.add("2026-09-28T10:00:00+08:00", 10u, DurationUnit.WORKING_DAYS))
         println(cal.day("2026-02-14"))
     }

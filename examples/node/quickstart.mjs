@@ -23,7 +23,7 @@ console.log(policy.summary());
 policy.free();
 
 // 5. A working calendar: 10 working days over the National Day holidays.
-const cal = new Calendar(); // or new Calendar({ preset: 'seed003' })
+const cal = new Calendar(); // or new Calendar({ policy: 'seed003' })
 console.log(cal.add('2026-09-28T10:00:00+08:00', 10, 'working_days'), cal.day('2026-02-14'));
 cal.free();
 

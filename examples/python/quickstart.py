@@ -24,7 +24,7 @@ print(wangge.convert_point(wangge.LonLat(lon=116.391275, lat=39.90765), wangge.C
 print(wangge.Policy.preset("seed002").summary())
 
 # 5. A working calendar: 10 working days over the National Day holidays.
-cal = wangge.Calendar()  # or wangge.Calendar(preset="seed003")
+cal = wangge.Calendar()  # or wangge.Calendar(policy="seed003")
 print(cal.add("2026-09-28T10:00:00+08:00", 10, wangge.DurationUnit.WORKING_DAYS), cal.day("2026-02-14"))
 
 # 6. A grid layer and the grid under a point.

@@ -545,6 +545,7 @@ pub fn mobile(tools: &Tools) -> Result<(), String> {
         &[("PYTHONPATH", s(&py_test)), ("RUST_BACKTRACE", "0")],
     )?;
     let mut sources = kotlin_sources(&test);
+    sources.push(sh::root().join("bindings-mobile/tests/kotlin/GeneratedOps.kt"));
     sources.push(sh::root().join("bindings-mobile/tests/kotlin/BindingTest.kt"));
     let test_jar = kt_dir.join("test.jar");
     kotlinc(

@@ -2,9 +2,13 @@
 //!
 //! * `ci` — everything CI runs: installs missing tools, then formatting, clippy with
 //!   `-D warnings`, every test of every crate and every binding's tests and examples.
-//! * `bless` — regenerates the committed generated files after an API or error-code
-//!   change: `docs/ERRORS.md`, `bindings-c/src/status.rs`, `bindings-c/include/wangge.h`,
-//!   the `.d.ts` files, the UniFFI error mirrors and the Swift sources.
+//! * `bless` — regenerates the committed generated files after an API, operation or
+//!   error-code change: `docs/ERRORS.md`, `bindings-c/src/status.rs`, every binding's
+//!   per-operation functions and its test runner's table of them (from `wangge::api::OP_INFO`:
+//!   `bindings-*/src/ops_json.rs`, `bindings-c/tests/c/vectors_ops.h`,
+//!   `bindings-wasm/tests/ops.generated.mjs`, `bindings-mobile/tests/{kotlin/GeneratedOps.kt,
+//!   python/generated_ops.py}`), `bindings-c/include/wangge.h`, the `.d.ts` files, the
+//!   UniFFI error mirrors and the Swift sources.
 //! * `dist [--check]` — release artefacts for every ecosystem in `out/dist` (crate, npm
 //!   tarball, wheel, jar + pom, C tarball, CLI); `--check` installs each outside the
 //!   workspace and runs its quickstart.
@@ -39,24 +43,23 @@ fn bless() -> Result<(), String> {
             "-q",
             "-p",
             "wangge-c",
-            "--test",
-            "status",
-            "status_rs",
+            "--lib",
+            "--",
+            "status_tests",
+            "ops_gen_tests",
         ],
         &bless_env,
     )?;
     sh::run_in(
         &sh::root(),
         "cargo",
-        &[
-            "test",
-            "-q",
-            "-p",
-            "wangge-mobile",
-            "--test",
-            "generated",
-            "error_mirrors",
-        ],
+        &["test", "-q", "-p", "wangge-mobile", "--test", "generated"],
+        &bless_env,
+    )?;
+    sh::run_in(
+        &sh::root(),
+        "cargo",
+        &["test", "-q", "-p", "wangge-wasm", "--lib", "ops_gen_tests"],
         &bless_env,
     )?;
     bindings::c_header(&tools, false)?;

@@ -74,7 +74,7 @@ static void test_validate(const char *vectors_dir) {
     char *op_in = malloc(gap_len + 32);
     int op_len = snprintf(op_in, gap_len + 32, "{\"layer\":%s}", gap_geo);
     char *op_out = NULL;
-    CHECK(wangge_grid_validate(op_in, (size_t)op_len, &op_out, NULL) == WANGGE_STATUS_OK, "grid.validate op");
+    CHECK(wangge_op_grid_validate(op_in, (size_t)op_len, &op_out, NULL) == WANGGE_STATUS_OK, "grid.validate op");
     cJSON *op_r = cJSON_Parse(op_out);
     CHECK(op_r && same(op_r, r), "native report == op report");
     cJSON_Delete(op_r);
@@ -203,7 +203,7 @@ static void test_index(const char *vectors_dir) {
     }
     snprintf(in_text + used, cap - used, "]}");
     char *out_text = NULL;
-    CHECK(wangge_grid_locate(in_text, strlen(in_text), &out_text, NULL) == WANGGE_STATUS_OK, "grid.locate op: %s",
+    CHECK(wangge_op_grid_locate(in_text, strlen(in_text), &out_text, NULL) == WANGGE_STATUS_OK, "grid.locate op: %s",
           wangge_last_error_message());
     cJSON *op = cJSON_Parse(out_text);
     const cJSON *results = cJSON_GetObjectItemCaseSensitive(op, "results");

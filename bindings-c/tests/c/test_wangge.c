@@ -124,7 +124,7 @@ static void test_conventions(const char *sample_path) {
     CHECK(wangge_calendar_load(NULL, 0, &cal) == WANGGE_STATUS_NULL_ARGUMENT && cal == NULL, "NULL options");
     CHECK(wangge_calendar_load("{\"bogus\":1}", 11, &cal) == WANGGE_STATUS_INVALID_JSON && cal == NULL,
           "unknown option: %s", wangge_last_error_message());
-    CHECK(wangge_calendar_load("{\"preset\":\"seed999\"}", 20, &cal) == WANGGE_STATUS_UNKNOWN_PRESET, "preset");
+    CHECK(wangge_calendar_load("{\"policy\":\"seed999\"}", 20, &cal) == WANGGE_STATUS_UNKNOWN_PRESET, "preset");
     CHECK(wangge_calendar_load("{}", 2, &cal) == WANGGE_STATUS_OK && cal != NULL, "national calendar");
     const char *start = "2026-09-28T10:00:00+08:00";
     char *deadline = NULL;

@@ -1,8 +1,10 @@
 /* The conformance-vector runner of the C binding (included once, by test_wangge.c).
  *
- * NATIVE_OPS maps every operation of the library to an adapter that calls the native
- * typed C functions and turns the result back into the op's JSON. When the core gains an
- * op (wangge_ops_json lists it) this table must gain an adapter, or the run fails.
+ * Every case runs through wangge_call, through the op's generated wangge_op_* function
+ * (GENERATED_OPS in vectors_ops.h, generated from the core's table by `cargo xtask bless`:
+ * an op of the library missing there fails the run), and, for the ops NATIVE_OPS lists,
+ * through an adapter that calls the typed C functions and handles and turns the result
+ * back into the op's JSON.
  *
  * An adapter returns:
  *   ADAPT_OK      *out = the output JSON (caller deletes),
@@ -13,6 +15,7 @@
 #ifndef WANGGE_TEST_VECTORS_H
 #define WANGGE_TEST_VECTORS_H
 
+#include <ctype.h>
 #include <dirent.h>
 #include <math.h>
 #include <stdbool.h>
@@ -103,15 +106,30 @@ static adapt_result adapt_geo_convert(const cJSON *in, cJSON **out, wangge_statu
 }
 
 /* ---- policy.load → wangge_policy_preset / wangge_policy_load + summary --------------- */
+/* A policy source string that is a bare word is a preset id; other text is the policy. */
+static bool bare_word(const char *s) {
+    size_t n = strlen(s);
+    if (n == 0 || n > 64) return false;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '_' || *s == '-')) return false;
+    return true;
+}
+
 static adapt_result adapt_policy_load(const cJSON *in, cJSON **out, wangge_status *status) {
-    static const char *const keys[] = {"preset", "text", NULL};
-    const cJSON *preset = cJSON_GetObjectItemCaseSensitive(in, "preset");
-    const cJSON *text = cJSON_GetObjectItemCaseSensitive(in, "text");
-    if (!only_keys(in, keys) || (preset != NULL) == (text != NULL)) return ADAPT_INEXPRESSIBLE;
-    if ((preset && !cJSON_IsString(preset)) || (text && !cJSON_IsString(text))) return ADAPT_INEXPRESSIBLE;
+    static const char *const keys[] = {"policy", NULL};
+    const cJSON *policy = cJSON_GetObjectItemCaseSensitive(in, "policy");
+    if (!only_keys(in, keys) || !policy || !(cJSON_IsString(policy) || cJSON_IsObject(policy)))
+        return ADAPT_INEXPRESSIBLE;
     wangge_policy *p = NULL;
-    *status = preset ? wangge_policy_preset(preset->valuestring, &p)
-                     : wangge_policy_load(text->valuestring, strlen(text->valuestring), &p);
+    if (cJSON_IsObject(policy)) {
+        char *text = cJSON_PrintUnformatted(policy);
+        *status = wangge_policy_load(text, strlen(text), &p);
+        free(text);
+    } else if (bare_word(policy->valuestring)) {
+        *status = wangge_policy_preset(policy->valuestring, &p);
+    } else {
+        *status = wangge_policy_load(policy->valuestring, strlen(policy->valuestring), &p);
+    }
     if (*status != WANGGE_STATUS_OK) return ADAPT_ERROR;
     char *json = NULL;
     *status = wangge_policy_summary_json(p, &json, NULL);
@@ -123,22 +141,15 @@ static adapt_result adapt_policy_load(const cJSON *in, cJSON **out, wangge_statu
 }
 
 #include "vectors_calendar.h"
-#include "vectors_json_ops.h"
+#include "vectors_ops.h"
 #include "vectors_grid.h"
 
-/* Every op the library has must appear here. */
+/* The ops the C ABI also exposes as typed functions or handles (the others, and these too,
+ * run through their generated wangge_op_* function: GENERATED_OPS in vectors_ops.h). */
 static const struct {
     const char *op;
     adapter_fn native;
 } NATIVE_OPS[] = {
-    {"admission.budget", adapt_admission_budget},
-    {"admission.check", adapt_admission_check},
-    {"admission.completion", adapt_admission_completion},
-    {"admission.instances", adapt_admission_instances},
-    {"admission.list", adapt_admission_list},
-    {"admission.load", adapt_admission_load},
-    {"admission.tally", adapt_admission_tally},
-    {"admission.transition", adapt_admission_transition},
     {"calendar.add", adapt_calendar_add},
     {"calendar.between", adapt_calendar_between},
     {"calendar.day", adapt_calendar_day},
@@ -150,15 +161,18 @@ static const struct {
     {"grid.locate", adapt_grid_locate},
     {"grid.validate", adapt_grid_validate},
     {"policy.load", adapt_policy_load},
-    {"roster.holder", adapt_roster_holder},
-    {"roster.summary", adapt_roster_summary},
-    {"roster.validate", adapt_roster_validate},
 };
 #define N_NATIVE_OPS (sizeof NATIVE_OPS / sizeof NATIVE_OPS[0])
 
 static adapter_fn native_for(const char *op) {
     for (size_t i = 0; i < N_NATIVE_OPS; i++)
         if (strcmp(NATIVE_OPS[i].op, op) == 0) return NATIVE_OPS[i].native;
+    return NULL;
+}
+
+static json_fn generated_for(const char *op) {
+    for (size_t i = 0; i < N_GENERATED_OPS; i++)
+        if (strcmp(GENERATED_OPS[i].op, op) == 0) return GENERATED_OPS[i].fn;
     return NULL;
 }
 
@@ -199,7 +213,7 @@ static void check_outcome(const char *op, const char *name, const char *how, con
     }
 }
 
-static void run_case(const char *op, adapter_fn native, const cJSON *c) {
+static void run_case(const char *op, json_fn generated, adapter_fn native, const cJSON *c) {
     const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "name"));
     const cJSON *input = cJSON_GetObjectItemCaseSensitive(c, "input");
     const cJSON *want_out = cJSON_GetObjectItemCaseSensitive(c, "output");
@@ -218,7 +232,18 @@ static void run_case(const char *op, adapter_fn native, const cJSON *c) {
     wangge_string_free(out);
     free(text);
 
-    /* 2. The native typed functions. */
+    /* 2. The generated per-op function. */
+    text = cJSON_PrintUnformatted(input);
+    out = NULL;
+    st = generated(text, strlen(text), &out, NULL);
+    got = st == WANGGE_STATUS_OK ? cJSON_Parse(out) : NULL;
+    check_outcome(op, name, "wangge_op_*", want_out, want_err, st, got);
+    cJSON_Delete(got);
+    wangge_string_free(out);
+    free(text);
+
+    /* 3. The native typed functions, when the op has them. */
+    if (!native) return;
     cJSON *native_out = NULL;
     st = WANGGE_STATUS_OK;
     switch (native(input, &native_out, &st)) {
@@ -238,7 +263,7 @@ static int cmp_str(const void *a, const void *b) {
 }
 
 static void run_vectors(const char *dir) {
-    /* Every op of the library has a native adapter. */
+    /* Every op of the library has a generated function, and nothing else is listed. */
     char *ops_json = NULL;
     CHECK(wangge_ops_json(&ops_json, NULL) == WANGGE_STATUS_OK, "ops");
     cJSON *ops = cJSON_Parse(ops_json);
@@ -247,8 +272,14 @@ static void run_vectors(const char *dir) {
     CHECK(n_ops >= 3, "ops listed: %d", n_ops);
     const cJSON *op_item;
     cJSON_ArrayForEach(op_item, ops) {
-        CHECK(native_for(op_item->valuestring) != NULL,
-              "op %s is not exposed natively by the C binding (add it to NATIVE_OPS)", op_item->valuestring);
+        CHECK(generated_for(op_item->valuestring) != NULL,
+              "op %s has no wangge_op_* function (run `cargo xtask bless`)", op_item->valuestring);
+    }
+    CHECK((int)N_GENERATED_OPS == n_ops, "GENERATED_OPS lists %d ops, the library %d", (int)N_GENERATED_OPS, n_ops);
+    for (size_t i = 0; i < N_NATIVE_OPS; i++) {
+        bool known = false;
+        cJSON_ArrayForEach(op_item, ops) known = known || strcmp(op_item->valuestring, NATIVE_OPS[i].op) == 0;
+        CHECK(known, "NATIVE_OPS names %s, not an op of the library", NATIVE_OPS[i].op);
     }
 
     /* Every vector file runs. */
@@ -276,13 +307,14 @@ static void run_vectors(const char *dir) {
         bool listed = false;
         cJSON_ArrayForEach(op_item, ops) listed = listed || (op && strcmp(op_item->valuestring, op) == 0);
         CHECK(listed, "%s: op %s is not in wangge_ops_json", path, op ? op : "?");
-        adapter_fn native = op ? native_for(op) : NULL;
-        CHECK(native != NULL, "%s: no native adapter for %s", path, op ? op : "?");
-        if (native) {
+        json_fn generated = op ? generated_for(op) : NULL;
+        CHECK(generated != NULL, "%s: no generated function for %s", path, op ? op : "?");
+        if (generated) {
             files++;
+            adapter_fn native = native_for(op);
             const cJSON *c;
             cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(file, "cases")) {
-                run_case(op, native, c);
+                run_case(op, generated, native, c);
                 cases++;
             }
         }
@@ -290,7 +322,7 @@ static void run_vectors(const char *dir) {
         free(names[i]);
     }
     CHECK(files == n_ops, "every op has a vector file: %d files, %d ops", files, n_ops);
-    fprintf(stderr, "vectors: %d files, %d cases (each through wangge_call and natively)\n", files, cases);
+    fprintf(stderr, "vectors: %d files, %d cases (each through wangge_call, wangge_op_* and natively where typed)\n", files, cases);
     cJSON_Delete(ops);
 }
 

@@ -3,14 +3,15 @@
 #ifndef WANGGE_TEST_VECTORS_CALENDAR_H
 #define WANGGE_TEST_VECTORS_CALENDAR_H
 
-static const char *const CAL_KEYS[] = {"preset", "policy", "calendar", "holidays"};
+static const char *const CAL_KEYS[] = {"policy", "calendar", "holidays"};
+#define N_CAL_KEYS (sizeof CAL_KEYS / sizeof CAL_KEYS[0])
 
 /* True when every key of `in` is a calendar key or one of `op_keys` (NULL-terminated). */
 static bool calendar_keys_only(const cJSON *in, const char *const *op_keys) {
     if (!cJSON_IsObject(in)) return false;
     for (const cJSON *it = in->child; it; it = it->next) {
         bool ok = false;
-        for (size_t k = 0; k < 4; k++) ok = ok || strcmp(it->string, CAL_KEYS[k]) == 0;
+        for (size_t k = 0; k < N_CAL_KEYS; k++) ok = ok || strcmp(it->string, CAL_KEYS[k]) == 0;
         for (const char *const *a = op_keys; *a; a++) ok = ok || strcmp(it->string, *a) == 0;
         if (!ok) return false;
     }
@@ -20,7 +21,7 @@ static bool calendar_keys_only(const cJSON *in, const char *const *op_keys) {
 /* The calendar an operation's input selects, through wangge_calendar_load. */
 static wangge_status load_calendar(const cJSON *in, wangge_calendar **cal) {
     cJSON *options = cJSON_CreateObject();
-    for (size_t k = 0; k < 4; k++) {
+    for (size_t k = 0; k < N_CAL_KEYS; k++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(in, CAL_KEYS[k]);
         if (v) cJSON_AddItemToObject(options, CAL_KEYS[k], cJSON_Duplicate(v, true));
     }

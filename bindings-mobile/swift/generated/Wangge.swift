@@ -696,16 +696,15 @@ open class Calendar: CalendarProtocol, @unchecked Sendable {
     }
     /**
      * The calendar the arguments select (the same fields as the `calendar.*` operations):
-     * none for the national calendar, or at most one of a bundled `preset`, a `policy`
-     * (TOML or JSON text) or a calendar file (`calendar_json`), plus optionally official
-     * holiday years added at run time (`holidays_json`).
+     * none for the national calendar, or at most one of a `policy` (a bundled preset id
+     * such as `"seed003"`, or TOML/JSON text) or a calendar file (`calendar_json`), plus
+     * optionally official holiday years added at run time (`holidays_json`).
      */
-public convenience init(preset: String? = nil, policy: String? = nil, calendarJson: String? = nil, holidaysJson: String? = nil)throws  {
+public convenience init(policy: String? = nil, calendarJson: String? = nil, holidaysJson: String? = nil)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeWanggeError_lift) {
         uniffiCallStatus in
     uniffi_wangge_mobile_fn_constructor_calendar_new(
-        FfiConverterOptionString.lower(preset),
         FfiConverterOptionString.lower(policy),
         FfiConverterOptionString.lower(calendarJson),
         FfiConverterOptionString.lower(holidaysJson),uniffiCallStatus
@@ -4634,7 +4633,7 @@ public func version() -> String  {
 })
 }
 /**
- * `admission.budget`: JSON input text → JSON output text.
+ * `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals` (JSON text).
  */
 public func admissionBudget(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4645,7 +4644,7 @@ public func admissionBudget(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.check`: JSON input text → JSON output text.
+ * `admission.check`: Whether a request for grid work is admitted, and why not. Input `CheckIn` → output `CheckOut` (JSON text).
  */
 public func admissionCheck(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4656,7 +4655,7 @@ public func admissionCheck(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.completion`: JSON input text → JSON output text.
+ * `admission.completion`: How much of the recurring work due in a range was done, per grid. Input `CompletionIn` → output `CompletionOut` (JSON text).
  */
 public func admissionCompletion(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4667,7 +4666,7 @@ public func admissionCompletion(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.instances`: JSON input text → JSON output text.
+ * `admission.instances`: Every due instance of the recurring items in a range. Input `InstancesIn` → output `InstancesOut` (JSON text).
  */
 public func admissionInstances(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4678,7 +4677,7 @@ public func admissionInstances(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.list`: JSON input text → JSON output text.
+ * `admission.list`: The admission entries in force on a date. Input `ListIn` → output `ListOut` (JSON text).
  */
 public func admissionList(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4689,7 +4688,7 @@ public func admissionList(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.load`: JSON input text → JSON output text.
+ * `admission.load`: Checks an admission register and writes it back in canonical form. Input `LoadIn` → output `LoadOut` (JSON text).
  */
 public func admissionLoad(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4700,7 +4699,7 @@ public func admissionLoad(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.tally`: JSON input text → JSON output text.
+ * `admission.tally`: Rejections and admissions of a log, per department. Input `AdmissionLog` → output `TallyOut` (JSON text).
  */
 public func admissionTally(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4711,7 +4710,7 @@ public func admissionTally(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `admission.transition`: JSON input text → JSON output text.
+ * `admission.transition`: Applies one step (propose, approve, enforce, retire) to an admission register. Input `TransitionIn` → output `TransitionOut` (JSON text).
  */
 public func admissionTransition(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4722,7 +4721,95 @@ public func admissionTransition(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `grid.locate`: JSON input text → JSON output text.
+ * `calendar.add`: The deadline a working or natural duration after an instant. Input `AddIn` → output `AddOut` (JSON text).
+ */
+public func calendarAdd(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_add(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `calendar.between`: Working minutes between two instants. Input `BetweenIn` → output `BetweenOut` (JSON text).
+ */
+public func calendarBetween(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_between(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `calendar.day`: One day of the calendar: working or not, its kind and name. Input `DayIn` → output `DayOut` (JSON text).
+ */
+public func calendarDay(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_day(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `calendar.next_working`: The earliest working instant at or after an instant. Input `NextWorkingIn` → output `NextWorkingOut` (JSON text).
+ */
+public func calendarNextWorking(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_next_working(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `calendar.working_days_between`: Working days between two dates. Input `WorkingDaysBetweenIn` → output `WorkingDaysBetweenOut` (JSON text).
+ */
+public func calendarWorkingDaysBetween(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_working_days_between(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `calendar.years`: The holiday years a calendar holds and where they come from. Input `YearsIn` → output `YearsOut` (JSON text).
+ */
+public func calendarYears(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_calendar_years(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON text).
+ */
+public func codeParse(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_code_parse(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `geo.convert`: Converts a point between WGS84, GCJ-02 and BD-09. Input `GeoConvertIn` → output `LonLat` (JSON text).
+ */
+public func geoConvert(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_geo_convert(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `grid.locate`: Locates points in a layer's grids. Input `LocateIn` → output `LocateOut` (JSON text).
  */
 public func gridLocate(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4733,7 +4820,7 @@ public func gridLocate(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `grid.validate`: JSON input text → JSON output text.
+ * `grid.validate`: Validates a layer's coverage: gaps, overlaps, codes, size rules. Input `ValidateIn` → output `CoverageReport` (JSON text).
  */
 public func gridValidate(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4744,7 +4831,18 @@ public func gridValidate(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `roster.holder`: JSON input text → JSON output text.
+ * `policy.load`: Loads and validates a policy, returning its summary. Input `PolicyLoadIn` → output `PolicySummary` (JSON text).
+ */
+public func policyLoad(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_policy_load(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut` (JSON text).
  */
 public func rosterHolder(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4755,7 +4853,7 @@ public func rosterHolder(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `roster.summary`: JSON input text → JSON output text.
+ * `roster.summary`: Counts of a roster validation per county, town and community. Input `ValidateIn` → output `Summary` (JSON text).
  */
 public func rosterSummary(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4766,7 +4864,7 @@ public func rosterSummary(inputJson: String)throws  -> String  {
 })
 }
 /**
- * `roster.validate`: JSON input text → JSON output text.
+ * `roster.validate`: Validates a roster against the staffing templates. Input `ValidateIn` → output `ValidateOut` (JSON text).
  */
 public func rosterValidate(inputJson: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
@@ -4810,43 +4908,70 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_func_version() != 28518) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_budget() != 61144) {
+    if (uniffi_wangge_mobile_checksum_func_admission_budget() != 15113) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_check() != 63501) {
+    if (uniffi_wangge_mobile_checksum_func_admission_check() != 21424) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_completion() != 53857) {
+    if (uniffi_wangge_mobile_checksum_func_admission_completion() != 35329) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_instances() != 34346) {
+    if (uniffi_wangge_mobile_checksum_func_admission_instances() != 45606) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_list() != 22630) {
+    if (uniffi_wangge_mobile_checksum_func_admission_list() != 7858) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_load() != 39396) {
+    if (uniffi_wangge_mobile_checksum_func_admission_load() != 14305) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_tally() != 42536) {
+    if (uniffi_wangge_mobile_checksum_func_admission_tally() != 47452) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_admission_transition() != 19646) {
+    if (uniffi_wangge_mobile_checksum_func_admission_transition() != 23299) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_grid_locate() != 5206) {
+    if (uniffi_wangge_mobile_checksum_func_calendar_add() != 58572) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_grid_validate() != 51513) {
+    if (uniffi_wangge_mobile_checksum_func_calendar_between() != 58205) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_roster_holder() != 58260) {
+    if (uniffi_wangge_mobile_checksum_func_calendar_day() != 60814) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_roster_summary() != 45395) {
+    if (uniffi_wangge_mobile_checksum_func_calendar_next_working() != 52441) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_func_roster_validate() != 30521) {
+    if (uniffi_wangge_mobile_checksum_func_calendar_working_days_between() != 40621) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_calendar_years() != 2929) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_code_parse() != 18591) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_geo_convert() != 59469) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_grid_locate() != 42083) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_grid_validate() != 20406) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_policy_load() != 47152) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_holder() != 50849) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_summary() != 65204) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_roster_validate() != 63471) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {
@@ -4924,7 +5049,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_constructor_policy_preset() != 15442) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_wangge_mobile_checksum_constructor_calendar_new() != 65059) {
+    if (uniffi_wangge_mobile_checksum_constructor_calendar_new() != 39850) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_constructor_gridindex_new() != 13257) {

@@ -345,7 +345,7 @@ void uniffi_wangge_mobile_fn_free_calendar(uint64_t handle, RustCallStatus *_Non
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CALENDAR_NEW
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CALENDAR_NEW
-uint64_t uniffi_wangge_mobile_fn_constructor_calendar_new(RustBuffer preset, RustBuffer policy, RustBuffer calendar_json, RustBuffer holidays_json, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_wangge_mobile_fn_constructor_calendar_new(RustBuffer policy, RustBuffer calendar_json, RustBuffer holidays_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CALENDAR_ADD
@@ -491,6 +491,46 @@ RustBuffer uniffi_wangge_mobile_fn_func_admission_tally(RustBuffer input_json, R
 RustBuffer uniffi_wangge_mobile_fn_func_admission_transition(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_ADD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_ADD
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_add(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_BETWEEN
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_between(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_DAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_DAY
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_day(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_NEXT_WORKING
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_NEXT_WORKING
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_next_working(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_WORKING_DAYS_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_WORKING_DAYS_BETWEEN
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_working_days_between(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_YEARS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CALENDAR_YEARS
+RustBuffer uniffi_wangge_mobile_fn_func_calendar_years(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CODE_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CODE_PARSE
+RustBuffer uniffi_wangge_mobile_fn_func_code_parse(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GEO_CONVERT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GEO_CONVERT
+RustBuffer uniffi_wangge_mobile_fn_func_geo_convert(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_LOCATE
 RustBuffer uniffi_wangge_mobile_fn_func_grid_locate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
@@ -499,6 +539,11 @@ RustBuffer uniffi_wangge_mobile_fn_func_grid_locate(RustBuffer input_json, RustC
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_GRID_VALIDATE
 RustBuffer uniffi_wangge_mobile_fn_func_grid_validate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_POLICY_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_POLICY_LOAD
+RustBuffer uniffi_wangge_mobile_fn_func_policy_load(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_HOLDER
@@ -860,6 +905,54 @@ uint16_t uniffi_wangge_mobile_checksum_func_admission_transition(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_ADD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_ADD
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_add(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_BETWEEN
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_between(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_DAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_DAY
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_day(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_NEXT_WORKING
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_NEXT_WORKING
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_next_working(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_WORKING_DAYS_BETWEEN
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_WORKING_DAYS_BETWEEN
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_working_days_between(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_YEARS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CALENDAR_YEARS
+uint16_t uniffi_wangge_mobile_checksum_func_calendar_years(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CODE_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CODE_PARSE
+uint16_t uniffi_wangge_mobile_checksum_func_code_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GEO_CONVERT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GEO_CONVERT
+uint16_t uniffi_wangge_mobile_checksum_func_geo_convert(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_LOCATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_LOCATE
 uint16_t uniffi_wangge_mobile_checksum_func_grid_locate(void
@@ -869,6 +962,12 @@ uint16_t uniffi_wangge_mobile_checksum_func_grid_locate(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_GRID_VALIDATE
 uint16_t uniffi_wangge_mobile_checksum_func_grid_validate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_POLICY_LOAD
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_POLICY_LOAD
+uint16_t uniffi_wangge_mobile_checksum_func_policy_load(void
     
 );
 #endif

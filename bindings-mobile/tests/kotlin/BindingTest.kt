@@ -3,8 +3,10 @@
 //
 // 1. Every exported function is called (checked by reflection over the generated classes).
 // 2. Exceptions carry the stable code, the name and the human message.
-// 3. Every conformance vector runs through `call` and through the native functions
-//    (NATIVE below); an op of the library without a native adapter fails the run.
+// 3. Every conformance vector runs through `call`, through the op's own function
+//    (GENERATED in GeneratedOps.kt, generated from the core's op table by `cargo xtask
+//    bless`: an op of the library missing there fails the run) and, for the ops NATIVE
+//    lists, through the typed functions and objects.
 // Prints the plain "N passed, N failed" line.
 
 import com.google.gson.JsonArray
@@ -99,14 +101,14 @@ fun summaryJson(s: PolicySummary) = obj(
     "id" to s.id, "name" to s.name, "version" to s.version, "levels" to s.levels, "code_layout" to lower(s.codeLayout),
 )
 
-val CAL_KEYS = listOf("preset", "policy", "calendar", "holidays")
+val CAL_KEYS = listOf("policy", "calendar", "holidays")
 
 /** Runs `f` on the Calendar the input's calendar fields select, when every other key is
  * one of `keys` and the calendar fields have their native types. */
 fun withCalendar(i: JsonObject, keys: List<String>, f: (Calendar) -> JsonElement): Any {
     if (!i.keySet().all { it in keys || it in CAL_KEYS }) return Inexpressible
-    if ((i.has("preset") && i.str("preset") == null) || (i.has("policy") && i.str("policy") == null)) return Inexpressible
-    val cal = use("Calendar") { Calendar(i.str("preset"), i.str("policy"), i["calendar"]?.toString(), i["holidays"]?.toString()) }
+    if (i.has("policy") && i.str("policy") == null) return Inexpressible
+    val cal = use("Calendar") { Calendar(i.str("policy"), i["calendar"]?.toString(), i["holidays"]?.toString()) }
     return cal.use(f)
 }
 
@@ -163,22 +165,10 @@ fun nativeGridLocate(i: JsonObject): Any {
     }
 }
 
-/** Every op of the library maps to its native functions here. */
+/** The ops that also have typed functions or objects (every op has its generated function). */
 val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
-    // Admission and roster operations: per-op functions, JSON text in and out.
-    "admission.budget" to { i -> JsonParser.parseString(use("admissionBudget") { admissionBudget(i.toString()) }) },
-    "admission.check" to { i -> JsonParser.parseString(use("admissionCheck") { admissionCheck(i.toString()) }) },
-    "admission.completion" to { i -> JsonParser.parseString(use("admissionCompletion") { admissionCompletion(i.toString()) }) },
-    "admission.instances" to { i -> JsonParser.parseString(use("admissionInstances") { admissionInstances(i.toString()) }) },
-    "admission.list" to { i -> JsonParser.parseString(use("admissionList") { admissionList(i.toString()) }) },
-    "admission.load" to { i -> JsonParser.parseString(use("admissionLoad") { admissionLoad(i.toString()) }) },
-    "admission.tally" to { i -> JsonParser.parseString(use("admissionTally") { admissionTally(i.toString()) }) },
-    "admission.transition" to { i -> JsonParser.parseString(use("admissionTransition") { admissionTransition(i.toString()) }) },
-    "roster.holder" to { i -> JsonParser.parseString(use("rosterHolder") { rosterHolder(i.toString()) }) },
-    "roster.summary" to { i -> JsonParser.parseString(use("rosterSummary") { rosterSummary(i.toString()) }) },
     "grid.locate" to ::nativeGridLocate,
     "grid.validate" to ::nativeGridValidate,
-    "roster.validate" to { i -> JsonParser.parseString(use("rosterValidate") { rosterValidate(i.toString()) }) },
     "calendar.add" to { i ->
         val start = i.str("start"); val amount = i.num("amount"); val unit = DurationUnit.values().find { lower(it) == i.str("unit") }
         if (start == null || amount == null || amount < 0 || amount > 4294967295.0 || amount != Math.floor(amount) || unit == null) Inexpressible
@@ -222,9 +212,12 @@ val NATIVE: Map<String, (JsonObject) -> Any> = mapOf(
         else use("convertPoint") { convertPoint(LonLat(lon, lat), from, to) }.let { obj("lon" to it.lon, "lat" to it.lat) }
     },
     "policy.load" to { i ->
-        val preset = i.str("preset"); val text = i.str("text")
-        if (!i.onlyKeys("preset", "text") || i.size() != 1 || (preset == null && text == null)) Inexpressible
-        else (if (preset != null) use("Policy.preset") { Policy.preset(preset) } else use("Policy.fromText") { Policy.fromText(text!!) })
+        // A bare word is a preset id, any other text the policy itself, an object its JSON.
+        val src = i["policy"]
+        val text = if (src != null && src.isJsonObject) src.toString() else i.str("policy")
+        if (!i.onlyKeys("policy") || text == null) Inexpressible
+        else (if (src!!.isJsonPrimitive && Regex("[A-Za-z0-9_-]{1,64}").matches(text)) use("Policy.preset") { Policy.preset(text) }
+              else use("Policy.fromText") { Policy.fromText(text) })
             .use { summaryJson(use("Policy.summary") { it.summary() }) }
     },
 )
@@ -251,7 +244,9 @@ fun checkCase(op: String, c: JsonObject, how: String, got: Pair<Any?, WanggeExce
 fun runVectors(dir: File) {
     val ops = use("ops") { ops() }
     val codes = use("errorCodes") { errorCodes() }.associate { it.name to it.code.toInt() }
-    for (op in ops) check(op in NATIVE) { "op $op is not exposed natively by the Kotlin binding (add it to NATIVE)" }
+    for (op in ops) check(op in GENERATED) { "op $op has no generated function (run `cargo xtask bless`)" }
+    check(GENERATED.keys.sorted() == ops.sorted()) { "GENERATED lists ${GENERATED.keys}, the library $ops" }
+    for (op in NATIVE.keys) check(op in ops) { "NATIVE lists $op, not an op of the library" }
     val files = dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
     var cases = 0
     val seen = mutableSetOf<String>()
@@ -260,13 +255,17 @@ fun runVectors(dir: File) {
         val op = file.str("op")!!
         seen += op
         check(op in ops) { "${f.name}: $op is not an op of the library" }
+        val generated = GENERATED[op]
+        check(generated != null) { "${f.name}: no generated function for $op" }
+        if (generated == null) continue
         val native = NATIVE[op]
-        check(native != null) { "${f.name}: no native adapter for $op" }
-        if (native == null) continue
         for (c in file.getAsJsonArray("cases").map { it.asJsonObject }) {
             cases++
             val input = c.getAsJsonObject("input") ?: JsonObject()
             checkCase(op, c, "call", outcome { JsonParser.parseString(use("call") { call(op, c["input"].toString()) }) }, codes)
+            val (fname, fn) = generated
+            checkCase(op, c, "generated", outcome { JsonParser.parseString(use(fname) { fn(c["input"].toString()) }) }, codes)
+            if (native == null) continue
             val got = outcome { native(input) }
             if (got.first === Inexpressible) {
                 check(c.has("error")) { "$op / ${c.str("name")}: the native API cannot express this input" }
@@ -276,7 +275,7 @@ fun runVectors(dir: File) {
         }
     }
     for (op in ops) check(op in seen) { "op $op has no vector file" }
-    System.err.println("vectors: ${files.size} files, $cases cases (each through call and natively)")
+    System.err.println("vectors: ${files.size} files, $cases cases (each through call, the generated function and natively where typed)")
 }
 
 // ---- the rest of the API ------------------------------------------------------------

@@ -89,9 +89,9 @@ test('Calendar class', () => {
   throwsCode(() => china.add('2026-02-13T16:00:00+08:00', 1, 'fortnights'), 2, 'invalid_json');
   throwsCode(() => china.day('2027-01-01'), 300, 'unknown_year');
   china.free();
-  const seed = new w.Calendar({ preset: 'seed003' });
+  const seed = new w.Calendar({ policy: 'seed003' });
   assert.ok(seed.years().years.length > 0);
   seed.free();
-  throwsCode(() => new w.Calendar({ preset: 'seed003', calendar: {} }), 1, 'invalid_argument');
+  throwsCode(() => new w.Calendar({ policy: 'seed003', calendar: {} }), 1, 'invalid_argument');
   throwsCode(() => new w.Calendar({ bogus: 1 }), 2, 'invalid_json');
 });

@@ -16,7 +16,7 @@ test('every vector passes (web build, initSync)', async () => {
   assert.deepEqual(r.failures, []);
 });
 
-test('an op without a native adapter fails the run', () => {
+test('an op without a generated function fails the run', () => {
   const w = loadNode();
   const fake = { ...w, ops: () => [...w.ops(), 'zz.new_op'] };
   const r = runVectors(fake, vectorFiles());

@@ -333,7 +333,7 @@ impl Source {
             m.insert("admission_list".into(), json!(read_text(f)?));
         }
         if let Some(p) = &self.preset {
-            m.insert("preset".into(), json!(p));
+            m.insert("policy".into(), json!(p));
         }
         if let Some(p) = &self.policy {
             match crate::cmd::policy::preset_name(p)? {

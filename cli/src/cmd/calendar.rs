@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 use wangge::Error;
 use wangge::calendar::api::{day_json, format_instant, parse_day, parse_instant, years_json};
-use wangge::calendar::{Calendar, CalendarFile, HolidayData, NaturalDuration, WorkingDuration};
+use wangge::calendar::{Calendar, CalendarFile, DurationUnit, HolidayData};
 
 use crate::io::{EXIT_OK, print_json, read_text};
 
@@ -72,6 +72,23 @@ pub struct DurationOpts {
     /// Elapsed minutes.
     #[arg(long, value_name = "M")]
     natural_minutes: Option<u32>,
+}
+
+impl DurationOpts {
+    /// The amount and unit given (clap makes exactly one present).
+    fn amount(&self) -> (u32, DurationUnit) {
+        [
+            (self.working_days, DurationUnit::WorkingDays),
+            (self.working_hours, DurationUnit::WorkingHours),
+            (self.working_minutes, DurationUnit::WorkingMinutes),
+            (self.natural_days, DurationUnit::NaturalDays),
+            (self.natural_hours, DurationUnit::NaturalHours),
+            (self.natural_minutes, DurationUnit::NaturalMinutes),
+        ]
+        .into_iter()
+        .find_map(|(n, u)| n.map(|n| (n, u)))
+        .unwrap_or((0, DurationUnit::NaturalMinutes))
+    }
 }
 
 /// Calendar subcommands.
@@ -145,20 +162,8 @@ pub fn run(cmd: CalendarCommand) -> Result<u8, Error> {
         } => {
             let cal = calendar.build()?;
             let start = parse_instant(&start)?;
-            let due = if let Some(n) = d.working_days {
-                cal.add(&start, WorkingDuration::Days(n))?
-            } else if let Some(n) = d.working_hours {
-                cal.add(&start, WorkingDuration::Hours(n))?
-            } else if let Some(n) = d.working_minutes {
-                cal.add(&start, WorkingDuration::Minutes(n))?
-            } else if let Some(n) = d.natural_days {
-                cal.add_natural(&start, NaturalDuration::Days(n))?
-            } else if let Some(n) = d.natural_hours {
-                cal.add_natural(&start, NaturalDuration::Hours(n))?
-            } else {
-                let n = d.natural_minutes.unwrap_or(0);
-                cal.add_natural(&start, NaturalDuration::Minutes(n))?
-            };
+            let (n, unit) = d.amount();
+            let due = cal.add_duration(&start, n, unit)?;
             print_json(&json!({"deadline": format_instant(&due)}))?;
         }
         CalendarCommand::Between {

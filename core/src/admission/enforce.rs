@@ -88,6 +88,7 @@ struct CheckRequestFile {
     grid_kind: GridKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     unit: Option<UnitCode>,
+    #[serde(with = "crate::api::args::date")]
     date: NaiveDate,
 }
 

@@ -105,6 +105,15 @@ pub use transition::{Action, Transition};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum AdmissionError {
+    /// The admission section of a policy has an invalid or inconsistent field (the code is
+    /// `invalid_policy`: the section is part of the policy file).
+    #[error("invalid policy: {field}: {message}")]
+    InvalidSection {
+        /// Dotted path of the field (`admission.approvers`).
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The text is not valid TOML/JSON for the list format, or a field is unknown or
     /// mistyped.
     #[error("invalid admission list: {0}")]
@@ -166,6 +175,13 @@ pub enum AdmissionError {
 }
 
 impl AdmissionError {
+    /// An invalid field of the admission section of a policy.
+    pub(crate) fn section(field: impl Into<String>, message: impl Into<String>) -> AdmissionError {
+        AdmissionError::InvalidSection {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
     /// The stable error code.
     ///
     /// ```
@@ -174,6 +190,7 @@ impl AdmissionError {
     /// ```
     pub fn code(&self) -> ErrorCode {
         match self {
+            AdmissionError::InvalidSection { .. } => ErrorCode::InvalidPolicy,
             AdmissionError::Syntax(_) | AdmissionError::InvalidEntry { .. } => {
                 ErrorCode::InvalidAdmissionList
             }

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::AdmissionError;
 use super::{Act, AdmissionList, AdmissionRules, Item, ListKind, Transition, UnitKind, check_text};
 use crate::code::AdminCode;
-use crate::policy::PolicyError;
 
 /// The `[admission]` section as written.
 ///
@@ -94,8 +94,8 @@ pub struct AdmissionPolicy {
 }
 
 impl TryFrom<AdmissionPolicyFile> for AdmissionPolicy {
-    type Error = PolicyError;
-    fn try_from(f: AdmissionPolicyFile) -> Result<Self, PolicyError> {
+    type Error = AdmissionError;
+    fn try_from(f: AdmissionPolicyFile) -> Result<Self, AdmissionError> {
         let rules = AdmissionRules {
             approvers: f.approvers,
             approvers_by_list: f.approvers_by_list,
@@ -103,9 +103,9 @@ impl TryFrom<AdmissionPolicyFile> for AdmissionPolicy {
         };
         rules
             .validate()
-            .map_err(|(field, m)| PolicyError::invalid(format!("admission.{field}"), m))?;
+            .map_err(|(field, m)| AdmissionError::section(format!("admission.{field}"), m))?;
         if let Some(t) = &f.title {
-            check_text(t, 200, true).map_err(|m| PolicyError::invalid("admission.title", m))?;
+            check_text(t, 200, true).map_err(|m| AdmissionError::section("admission.title", m))?;
         }
         let mut list = AdmissionList::new(f.title, f.jurisdiction);
         if f.items.is_empty() {
@@ -115,23 +115,23 @@ impl TryFrom<AdmissionPolicyFile> for AdmissionPolicy {
             });
         }
         let approved = f.approved.ok_or_else(|| {
-            PolicyError::invalid("admission.approved", "is required when items are listed")
+            AdmissionError::section("admission.approved", "is required when items are listed")
         })?;
         let document = approved.document.clone().ok_or_else(|| {
-            PolicyError::invalid(
+            AdmissionError::section(
                 "admission.approved.document",
                 "an approval needs its document number",
             )
         })?;
         if approved.effective.is_some() {
-            return Err(PolicyError::invalid(
+            return Err(AdmissionError::section(
                 "admission.approved.effective",
                 "give the effective date as admission.effective",
             ));
         }
         let effective = f.effective.unwrap_or(approved.date);
         if effective < approved.date {
-            return Err(PolicyError::invalid(
+            return Err(AdmissionError::section(
                 "admission.effective",
                 format!("is before the approval on {}", approved.date),
             ));
@@ -140,7 +140,7 @@ impl TryFrom<AdmissionPolicyFile> for AdmissionPolicy {
         for (i, item) in f.items.into_iter().enumerate() {
             let field = format!("admission.items[{i}]");
             if !codes.insert(item.code.clone()) {
-                return Err(PolicyError::invalid(
+                return Err(AdmissionError::section(
                     format!("{field}.code"),
                     format!("{} is listed twice", item.code),
                 ));
@@ -172,7 +172,7 @@ impl TryFrom<AdmissionPolicyFile> for AdmissionPolicy {
             ];
             for t in &steps {
                 list.apply(t, &rules)
-                    .map_err(|e| PolicyError::invalid(field.clone(), e.to_string()))?;
+                    .map_err(|e| AdmissionError::section(field.clone(), e.to_string()))?;
             }
         }
         list.revision = 0;

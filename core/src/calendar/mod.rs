@@ -204,3 +204,73 @@ pub enum NaturalDuration {
     /// Calendar days: the same local time N dates later.
     Days(u32),
 }
+
+/// The unit of a duration as operations and bindings name it: working or natural days,
+/// hours or minutes (`"working_days"`, …, `"natural_minutes"`). With an amount it makes a
+/// [`WorkingDuration`] or a [`NaturalDuration`]; [`Calendar::add_duration`] adds it.
+///
+/// ```
+/// use wangge::calendar::DurationUnit;
+/// let u: DurationUnit = serde_json::from_str("\"working_hours\"").unwrap();
+/// assert_eq!(u, DurationUnit::WorkingHours);
+/// assert_eq!(DurationUnit::ALL.len(), 6);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    /// Working days (counted by the calendar's day rule).
+    WorkingDays,
+    /// Working hours.
+    WorkingHours,
+    /// Working minutes.
+    WorkingMinutes,
+    /// Calendar days: the same local time N dates later.
+    NaturalDays,
+    /// Elapsed hours.
+    NaturalHours,
+    /// Elapsed minutes.
+    NaturalMinutes,
+}
+
+impl DurationUnit {
+    /// Every unit, in declaration order.
+    pub const ALL: [DurationUnit; 6] = [
+        DurationUnit::WorkingDays,
+        DurationUnit::WorkingHours,
+        DurationUnit::WorkingMinutes,
+        DurationUnit::NaturalDays,
+        DurationUnit::NaturalHours,
+        DurationUnit::NaturalMinutes,
+    ];
+}
+
+impl Calendar {
+    /// `start` plus `amount` of `unit`: [`Calendar::add`] for working units,
+    /// [`Calendar::add_natural`] for natural ones. The one place that maps a unit name to
+    /// the arithmetic (the `calendar.add` operation, the CLI and every binding call it).
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use wangge::calendar::{Calendar, DurationUnit};
+    /// let t = DateTime::parse_from_rfc3339("2026-02-13T16:00:00+08:00").unwrap();
+    /// let due = Calendar::china().add_duration(&t, 2, DurationUnit::WorkingHours)?;
+    /// assert_eq!(due.to_rfc3339(), "2026-02-14T09:00:00+08:00");
+    /// # Ok::<(), wangge::calendar::CalendarError>(())
+    /// ```
+    pub fn add_duration<T: chrono::TimeZone>(
+        &self,
+        start: &chrono::DateTime<T>,
+        amount: u32,
+        unit: DurationUnit,
+    ) -> Result<chrono::DateTime<chrono_tz::Tz>, CalendarError> {
+        let n = amount;
+        match unit {
+            DurationUnit::WorkingDays => self.add(start, WorkingDuration::Days(n)),
+            DurationUnit::WorkingHours => self.add(start, WorkingDuration::Hours(n)),
+            DurationUnit::WorkingMinutes => self.add(start, WorkingDuration::Minutes(n)),
+            DurationUnit::NaturalDays => self.add_natural(start, NaturalDuration::Days(n)),
+            DurationUnit::NaturalHours => self.add_natural(start, NaturalDuration::Hours(n)),
+            DurationUnit::NaturalMinutes => self.add_natural(start, NaturalDuration::Minutes(n)),
+        }
+    }
+}

@@ -69,6 +69,30 @@ pub enum PolicyError {
     UnknownPreset(String),
 }
 
+impl From<crate::staffing::StaffingError> for PolicyError {
+    /// The staffing section's own error, as an error of the whole policy.
+    fn from(e: crate::staffing::StaffingError) -> PolicyError {
+        match e {
+            crate::staffing::StaffingError::InvalidSection { field, message } => {
+                PolicyError::Invalid { field, message }
+            }
+            other => PolicyError::invalid("staffing", other.to_string()),
+        }
+    }
+}
+
+impl From<crate::admission::AdmissionError> for PolicyError {
+    /// The admission section's own error, as an error of the whole policy.
+    fn from(e: crate::admission::AdmissionError) -> PolicyError {
+        match e {
+            crate::admission::AdmissionError::InvalidSection { field, message } => {
+                PolicyError::Invalid { field, message }
+            }
+            other => PolicyError::invalid("admission", other.to_string()),
+        }
+    }
+}
+
 impl PolicyError {
     /// The stable error code.
     ///

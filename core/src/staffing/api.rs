@@ -1,8 +1,8 @@
-//! The staffing JSON operations (`roster.*`), called from [`crate::api::call`].
+//! The staffing JSON operations (`roster.*`; see the table in [`crate::api`]).
 //!
 //! Shared input pieces:
 //!
-//! * `policy`: `{"preset": "seed003"}` or `{"text": "<TOML or JSON policy>"}`.
+//! * `policy`: a [`PolicySource`] (`"seed003"`, TOML/JSON text, or an inline object).
 //! * `roster`: a roster object in the file format of [`Roster`](super::Roster)
 //!   (`{"format": 1, "people": [...], "assignments": [...]}`).
 //! * `grids`: `[{"code": "371323100201001", "kind": "basic", "level": "grid",
@@ -14,136 +14,109 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
+pub use super::Summary;
+pub use super::validate::{HolderRow, HoldersReport as HolderOut, ReportOut as ValidateOut};
 use super::{GridInfo, GridSet, RolePattern, Roster};
-use crate::api::parse;
+use crate::api::args::{self, PolicySource};
 use crate::code::GridCode;
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::grid::{GridKind, Validity};
-use crate::policy::Policy;
 
-/// The staffing operations, sorted.
-pub const OPS: &[&str] = &["roster.holder", "roster.summary", "roster.validate"];
-
-/// Runs a staffing operation; `None` when `op` is not one.
-pub(crate) fn call(op: &str, input: &Value) -> Option<Result<Value, Error>> {
-    Some(match op {
-        "roster.validate" => roster_validate(input),
-        "roster.summary" => roster_summary(input),
-        "roster.holder" => roster_holder(input),
-        _ => return None,
-    })
-}
-
-#[derive(Deserialize)]
+/// One grid of a roster input: only `code` is required.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PolicyRef {
+pub struct GridIn {
+    /// The grid code.
+    #[serde(deserialize_with = "args::grid_code::deserialize")]
+    pub code: GridCode,
+    /// The kind (default `basic`).
     #[serde(default)]
-    preset: Option<String>,
+    pub kind: Option<GridKind>,
+    /// The level id (default: the policy's leaf level).
     #[serde(default)]
-    text: Option<String>,
+    pub level: Option<String>,
+    /// First day in force.
+    #[serde(default, with = "args::date::option")]
+    pub valid_from: Option<NaiveDate>,
+    /// Last day in force.
+    #[serde(default, with = "args::date::option")]
+    pub valid_to: Option<NaiveDate>,
 }
 
-impl PolicyRef {
-    fn load(self) -> Result<Policy, Error> {
-        Ok(match (self.preset, self.text) {
-            (Some(id), None) => Policy::preset(&id)?,
-            (None, Some(t)) => Policy::from_str_auto(&t)?,
-            _ => {
-                return Err(Error::input(
-                    ErrorCode::InvalidArgument,
-                    "policy: give exactly one of \"preset\" or \"text\"",
-                ));
-            }
-        })
-    }
-}
-
-#[derive(Deserialize)]
+/// The input of `roster.validate` and `roster.summary`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct GridIn {
-    code: String,
+pub struct ValidateIn {
+    /// The policy (its staffing section).
+    pub policy: PolicySource,
+    /// The roster, in its file format.
+    pub roster: Value,
+    /// The grids.
+    pub grids: Vec<GridIn>,
+    /// The date.
+    #[serde(with = "args::date")]
+    pub on: NaiveDate,
+    /// Check against this template only.
     #[serde(default)]
-    kind: Option<GridKind>,
-    #[serde(default)]
-    level: Option<String>,
-    #[serde(default)]
-    valid_from: Option<NaiveDate>,
-    #[serde(default)]
-    valid_to: Option<NaiveDate>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ValidateIn {
-    policy: PolicyRef,
-    roster: Value,
-    grids: Vec<GridIn>,
-    on: String,
-    #[serde(default)]
-    template: Option<String>,
-}
-
-fn date(field: &str, text: &str) -> Result<NaiveDate, Error> {
-    text.parse::<NaiveDate>().map_err(|e| {
-        Error::input(
-            ErrorCode::InvalidDateTime,
-            format!(
-                "{field}: expected YYYY-MM-DD, found {:?}: {e}",
-                text.chars().take(40).collect::<String>()
-            ),
-        )
-    })
+    pub template: Option<String>,
 }
 
 /// Parses the validate/summary input and runs the validation.
-fn run_validate(input: &Value) -> Result<super::Report, Error> {
-    let i: ValidateIn = parse(input)?;
-    let on = date("on", &i.on)?;
+fn run_validate(i: ValidateIn) -> Result<super::Report, Error> {
     let policy = i.policy.load()?;
     let roster = Roster::from_value(&i.roster)?;
-    let mut list = Vec::with_capacity(i.grids.len());
-    for g in i.grids {
-        list.push(GridInfo {
-            code: GridCode::parse(&g.code)?,
+    let list = i
+        .grids
+        .into_iter()
+        .map(|g| GridInfo {
+            code: g.code,
             kind: g.kind.unwrap_or_default(),
             level: g.level,
             validity: Validity {
                 from: g.valid_from,
                 to: g.valid_to,
             },
-        });
-    }
+        })
+        .collect();
     let grids = GridSet::new(list)?;
     Ok(policy
         .staffing
-        .validate(&roster, &grids, on, i.template.as_deref())?)
+        .validate(&roster, &grids, i.on, i.template.as_deref())?)
 }
 
 /// `roster.validate`: `{"policy", "roster", "grids", "on", "template"?}` →
 /// `{"valid": bool, "on", "grids": <checked>, "unchecked": [codes],
 /// "violations": [{"code", "grids", "people", "roles", "rule", "found", "min", "max",
 /// "message"}], "summary": <as roster.summary>}`.
-fn roster_validate(input: &Value) -> Result<Value, Error> {
-    Ok(run_validate(input)?.to_json())
+pub fn roster_validate(i: ValidateIn) -> Result<ValidateOut, Error> {
+    Ok(run_validate(i)?.to_out())
 }
 
 /// `roster.summary`: the same input as `roster.validate` →
 /// `{"on", "grids", "compliant_grids", "violations": <count>, "by_code": {code: grids},
 /// "by_rule": {rule: grids}, "units": [{"level": "county"|"town"|"community", "code",
 /// "grids", "compliant_grids", "by_code", "by_rule"}]}`.
-fn roster_summary(input: &Value) -> Result<Value, Error> {
-    Ok(serde_json::to_value(run_validate(input)?.summary())?)
+pub fn roster_summary(i: ValidateIn) -> Result<Summary, Error> {
+    Ok(run_validate(i)?.summary())
 }
 
-#[derive(Deserialize)]
+/// The input of `roster.holder`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HolderIn {
+pub struct HolderIn {
+    /// The policy (optional: department aliases and counting states).
     #[serde(default)]
-    policy: Option<PolicyRef>,
-    roster: Value,
-    grid: String,
-    role: String,
-    on: String,
+    pub policy: Option<PolicySource>,
+    /// The roster, in its file format.
+    pub roster: Value,
+    /// The grid code.
+    #[serde(deserialize_with = "args::grid_code::deserialize")]
+    pub grid: GridCode,
+    /// The role (a role id, name or pattern).
+    pub role: String,
+    /// The date.
+    #[serde(with = "args::date")]
+    pub on: NaiveDate,
 }
 
 /// `roster.holder`: `{"roster", "grid", "role", "on", "policy"?}` → `{"grid", "role",
@@ -154,13 +127,10 @@ struct HolderIn {
 /// states; without a policy, `on_duty`); `absent` are those assigned but not counting
 /// (on leave, seconded, left, not yet in service: `state` null). With a policy,
 /// departments compare by catalogue id, name or alias.
-fn roster_holder(input: &Value) -> Result<Value, Error> {
-    let i: HolderIn = parse(input)?;
-    let on = date("on", &i.on)?;
-    let grid = GridCode::parse(&i.grid)?;
+pub fn roster_holder(i: HolderIn) -> Result<HolderOut, Error> {
     let role: RolePattern = i.role.parse()?;
-    let policy = i.policy.map(PolicyRef::load).transpose()?;
+    let policy = PolicySource::load_opt(i.policy.as_ref())?;
     let roster = Roster::from_value(&i.roster)?;
     let staffing = policy.map(|p| p.staffing).unwrap_or_default();
-    Ok(staffing.holders_json(&roster, &grid, &role, on))
+    Ok(staffing.holders_report(&roster, &i.grid, &role, i.on))
 }

@@ -59,7 +59,7 @@
 //! of one person to the same role in the same grid, an assignment to a grid missing from
 //! the grid list or outside its validity, a malformed ID number …) and never a violation.
 
-mod api;
+pub mod api;
 mod person;
 mod role;
 mod roster;
@@ -68,8 +68,6 @@ mod summary;
 mod template;
 mod validate;
 
-pub use api::OPS;
-pub(crate) use api::call;
 pub use person::{IdNumber, MAX_PERSON_ID_CHARS, Person, PersonId, StateChange};
 pub use role::{Department, PersonState, Role, RolePattern};
 pub use roster::{Assignment, Holding, ROSTER_FORMAT, Roster, RosterLimits};
@@ -79,7 +77,9 @@ pub use template::{
     DepartmentSpec, IncompatibleRule, IncompatibleScope, KindSelector, OtherRoles, RoleRule,
     StaffingPolicy, StaffingPolicyFile, Template,
 };
-pub use validate::{GridInfo, GridSet, Report, Violation, ViolationCode};
+pub use validate::{
+    GridInfo, GridSet, HolderRow, HoldersReport, Report, ReportOut, Violation, ViolationCode,
+};
 
 use crate::code::CodeError;
 use crate::error::ErrorCode;
@@ -90,6 +90,15 @@ use crate::grid::GridError;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StaffingError {
+    /// The staffing section of a policy has an invalid or inconsistent field (the code is
+    /// `invalid_policy`: the section is part of the policy file).
+    #[error("invalid policy: {field}: {message}")]
+    InvalidSection {
+        /// Dotted path of the field (`staffing.templates[0].roles[1]`).
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The roster is not valid JSON for the format, or an entry is malformed.
     #[error("invalid roster: {}{message}", at(.entry))]
     InvalidRoster {
@@ -202,6 +211,13 @@ fn at(entry: &str) -> String {
 }
 
 impl StaffingError {
+    /// An invalid field of the staffing section.
+    pub(crate) fn section(field: impl Into<String>, message: impl Into<String>) -> StaffingError {
+        StaffingError::InvalidSection {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
     /// The stable error code.
     ///
     /// ```
@@ -210,6 +226,7 @@ impl StaffingError {
     /// ```
     pub fn code(&self) -> ErrorCode {
         match self {
+            StaffingError::InvalidSection { .. } => ErrorCode::InvalidPolicy,
             StaffingError::InvalidRoster { .. } => ErrorCode::InvalidRoster,
             StaffingError::UnsupportedFormat { .. } => ErrorCode::UnsupportedRosterVersion,
             StaffingError::UnknownPerson { .. } => ErrorCode::UnknownPerson,

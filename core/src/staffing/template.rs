@@ -47,10 +47,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::StaffingError;
 use super::role::{Department, PersonState, Role, RolePattern, string_serde};
 use crate::code::AdminCode;
 use crate::grid::{GridKind, Levels};
-use crate::policy::PolicyError;
 
 /// The `[staffing]` section of a policy file. See [`StaffingPolicy`] for the validated
 /// form.
@@ -67,7 +67,7 @@ use crate::policy::PolicyError;
 /// assert_eq!(f.counting_states.len(), 1);               // on_duty by default
 /// let p = StaffingPolicy::try_from(f)?;
 /// assert_eq!(p.templates[0].roles[0].min, 1);
-/// # Ok::<(), wangge::policy::PolicyError>(())
+/// # Ok::<(), wangge::staffing::StaffingError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -553,13 +553,13 @@ impl Default for StaffingPolicy {
 }
 
 impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
-    type Error = PolicyError;
-    fn try_from(f: StaffingPolicyFile) -> Result<Self, PolicyError> {
+    type Error = StaffingError;
+    fn try_from(f: StaffingPolicyFile) -> Result<Self, StaffingError> {
         let mut names: HashMap<String, String> = HashMap::new();
         for (i, d) in f.departments.iter().enumerate() {
             let field = format!("staffing.departments[{i}]");
             if d.name.trim().is_empty() {
-                return Err(PolicyError::invalid(
+                return Err(StaffingError::section(
                     format!("{field}.name"),
                     "must not be empty",
                 ));
@@ -570,7 +570,7 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
             keys.dedup();
             for k in keys {
                 if let Some(other) = names.insert(k.clone(), d.id.as_str().to_string()) {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         field,
                         format!("{k:?} already names department {other:?}"),
                     ));
@@ -578,26 +578,26 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
             }
         }
         if f.counting_states.is_empty() {
-            return Err(PolicyError::invalid(
+            return Err(StaffingError::section(
                 "staffing.counting_states",
                 "must list at least one state",
             ));
         }
         let mut states = HashSet::new();
         if !f.counting_states.iter().all(|s| states.insert(*s)) {
-            return Err(PolicyError::invalid(
+            return Err(StaffingError::section(
                 "staffing.counting_states",
                 "lists a state twice",
             ));
         }
-        let canon = |field: &str, p: &RolePattern| -> Result<RolePattern, PolicyError> {
+        let canon = |field: &str, p: &RolePattern| -> Result<RolePattern, StaffingError> {
             match p {
                 RolePattern::Role(Role::EmbeddedStaff(d)) => match names.get(d.as_str()) {
                     Some(id) => Ok(RolePattern::Role(Role::EmbeddedStaff(
                         Department::new(id)
-                            .map_err(|e| PolicyError::invalid(field, e.to_string()))?,
+                            .map_err(|e| StaffingError::section(field, e.to_string()))?,
                     ))),
-                    None => Err(PolicyError::invalid(
+                    None => Err(StaffingError::section(
                         field,
                         format!("department {:?} is not in staffing.departments", d.as_str()),
                     )),
@@ -608,7 +608,7 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
         let mut ids = HashSet::new();
         let mut templates = Vec::with_capacity(f.templates.len());
         if f.templates.len() > MAX_RULES {
-            return Err(PolicyError::invalid(
+            return Err(StaffingError::section(
                 "staffing.templates",
                 format!("at most {MAX_RULES} templates"),
             ));
@@ -621,20 +621,20 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
                 ("incompatible", t.incompatible.len()),
             ] {
                 if n > MAX_RULES {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{tf}.{name}"),
                         format!("at most {MAX_RULES} entries"),
                     ));
                 }
             }
             if t.id.trim().is_empty() {
-                return Err(PolicyError::invalid(
+                return Err(StaffingError::section(
                     format!("{tf}.id"),
                     "must not be empty",
                 ));
             }
             if !ids.insert(t.id.clone()) {
-                return Err(PolicyError::invalid(
+                return Err(StaffingError::section(
                     format!("{tf}.id"),
                     format!("template {:?} is defined twice", t.id),
                 ));
@@ -645,7 +645,7 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
                 let rf = format!("{tf}.roles[{ri}]");
                 r.role = canon(&format!("{rf}.role"), &r.role)?;
                 if !seen.insert(r.role.clone()) {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{rf}.role"),
                         format!("role {} has two rules", r.role),
                     ));
@@ -656,13 +656,13 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
                     && let (Some(lo), Some(hi)) = (a.min, a.max)
                     && lo > hi
                 {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{rf}.age"),
                         format!("min {lo} is larger than max {hi}"),
                     ));
                 }
                 if r.concurrency.is_some_and(|c| c.max == 0) {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{rf}.concurrency.max"),
                         "must be at least 1",
                     ));
@@ -672,13 +672,13 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
             for (ci, c) in t.composition.iter_mut().enumerate() {
                 let cf = format!("{tf}.composition[{ci}]");
                 if c.id.trim().is_empty() || !rule_ids.insert(c.id.clone()) {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{cf}.id"),
                         "must be non-empty and unique in the template",
                     ));
                 }
                 if c.roles.is_empty() {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{cf}.roles"),
                         "must list at least one role",
                     ));
@@ -699,7 +699,7 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
                     || distinct.len() != r.roles.len()
                     || r.roles.len() > MAX_RULES
                 {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("{inf}.roles"),
                         "must list two or more different roles",
                     ));
@@ -722,9 +722,9 @@ impl TryFrom<StaffingPolicyFile> for StaffingPolicy {
 /// Most templates, and most rules of each kind in a template.
 const MAX_RULES: usize = 1000;
 
-fn check_range(field: &str, min: u32, max: Option<u32>) -> Result<(), PolicyError> {
+fn check_range(field: &str, min: u32, max: Option<u32>) -> Result<(), StaffingError> {
     match max {
-        Some(max) if min > max => Err(PolicyError::invalid(
+        Some(max) if min > max => Err(StaffingError::section(
             format!("{field}.min"),
             format!("min {min} is larger than max {max}"),
         )),
@@ -732,12 +732,12 @@ fn check_range(field: &str, min: u32, max: Option<u32>) -> Result<(), PolicyErro
     }
 }
 
-fn check_tags(field: &str, tags: &[String]) -> Result<(), PolicyError> {
+fn check_tags(field: &str, tags: &[String]) -> Result<(), StaffingError> {
     if tags
         .iter()
         .any(|t| t.trim().is_empty() || t.chars().count() > 64)
     {
-        Err(PolicyError::invalid(
+        Err(StaffingError::section(
             field,
             "tags must have 1–64 characters",
         ))
@@ -820,7 +820,7 @@ impl StaffingPolicy {
 
     /// Checks that template level filters name levels of the hierarchy and records the
     /// leaf level (called when the whole policy is validated).
-    pub(crate) fn bind_levels(&mut self, levels: &Levels) -> Result<(), PolicyError> {
+    pub(crate) fn bind_levels(&mut self, levels: &Levels) -> Result<(), StaffingError> {
         for (ti, t) in self.templates.iter().enumerate() {
             for (li, l) in t.levels.iter().enumerate() {
                 let ok = levels
@@ -828,7 +828,7 @@ impl StaffingPolicy {
                     .iter()
                     .any(|s| &s.id == l && s.unit == crate::grid::LevelUnit::Grid);
                 if !ok {
-                    return Err(PolicyError::invalid(
+                    return Err(StaffingError::section(
                         format!("staffing.templates[{ti}].levels[{li}]"),
                         format!("{l:?} is not a grid level of grid.levels"),
                     ));
@@ -843,7 +843,7 @@ impl StaffingPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::Policy;
+    use crate::policy::{Policy, PolicyError};
 
     fn with(staffing: &str) -> Result<Policy, PolicyError> {
         Policy::from_toml_str(&format!(

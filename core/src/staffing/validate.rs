@@ -372,15 +372,69 @@ impl Report {
     /// The report as JSON: `{"valid", "on", "grids", "unchecked", "violations",
     /// "summary"}` (`grids` is the number of grids checked).
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "valid": self.is_valid(),
-            "on": self.on.to_string(),
-            "grids": self.checked.len(),
-            "unchecked": self.unchecked,
-            "violations": self.violations,
-            "summary": self.summary(),
-        })
+        serde_json::to_value(self.to_out()).unwrap_or(serde_json::Value::Null)
     }
+
+    /// The report as the typed output of `roster.validate`.
+    pub fn to_out(&self) -> ReportOut {
+        ReportOut {
+            valid: self.is_valid(),
+            on: self.on,
+            grids: self.checked.len(),
+            unchecked: self.unchecked.clone(),
+            violations: self.violations.clone(),
+            summary: self.summary(),
+        }
+    }
+}
+
+/// The answer of `roster.holder` (see [`StaffingPolicy::holders_report`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HoldersReport {
+    /// The grid.
+    pub grid: GridCode,
+    /// The role pattern asked for, canonical.
+    pub role: String,
+    /// The date.
+    pub on: NaiveDate,
+    /// The people holding the role (their state counts).
+    pub holders: Vec<HolderRow>,
+    /// The people assigned but not counting (on leave, seconded, left, not yet in service).
+    pub absent: Vec<HolderRow>,
+}
+
+/// One person of a [`HoldersReport`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HolderRow {
+    /// The person's id.
+    pub person: PersonId,
+    /// The person's name.
+    pub name: Option<String>,
+    /// The assignment's role, canonical.
+    pub role: String,
+    /// First day of the assignment.
+    pub from: NaiveDate,
+    /// Last day of the assignment, if it ends.
+    pub to: Option<NaiveDate>,
+    /// The person's state on the date (null: not yet in service).
+    pub state: Option<&'static str>,
+}
+
+/// The output of `roster.validate`: the report with its summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportOut {
+    /// Whether there is no violation.
+    pub valid: bool,
+    /// The date.
+    pub on: NaiveDate,
+    /// How many grids were checked.
+    pub grids: usize,
+    /// The grids no template applies to.
+    pub unchecked: Vec<GridCode>,
+    /// Every violation.
+    pub violations: Vec<Violation>,
+    /// The counts per unit.
+    pub summary: Summary,
 }
 
 /// Per template: which rules each distinct roster role falls under.
@@ -769,25 +823,36 @@ impl StaffingPolicy {
         role: &RolePattern,
         on: NaiveDate,
     ) -> serde_json::Value {
+        serde_json::to_value(self.holders_report(roster, grid, role, on))
+            .unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The answer of `roster.holder`: who holds (and who is assigned but absent from) a
+    /// role in a grid on a date (see [`StaffingPolicy::holders_json`]).
+    pub fn holders_report(
+        &self,
+        roster: &Roster,
+        grid: &GridCode,
+        role: &RolePattern,
+        on: NaiveDate,
+    ) -> HoldersReport {
         let role = self.canonical_pattern(role);
         let all = self.assigned(roster, grid, &role, on);
-        let row = |h: &Holding<'_>| {
-            serde_json::json!({
-                "person": h.person.id,
-                "name": h.person.name,
-                "role": self.canonical_role(&h.assignment.role).to_string(),
-                "from": h.assignment.from.to_string(),
-                "to": h.assignment.to.map(|t| t.to_string()),
-                "state": h.state.map(|s| s.name()),
-            })
+        let row = |h: &Holding<'_>| HolderRow {
+            person: h.person.id.clone(),
+            name: h.person.name.clone(),
+            role: self.canonical_role(&h.assignment.role).to_string(),
+            from: h.assignment.from,
+            to: h.assignment.to,
+            state: h.state.map(|s| s.name()),
         };
-        serde_json::json!({
-            "grid": grid,
-            "role": role.to_string(),
-            "on": on.to_string(),
-            "holders": all.iter().filter(|h| h.counts).map(row).collect::<Vec<_>>(),
-            "absent": all.iter().filter(|h| !h.counts).map(row).collect::<Vec<_>>(),
-        })
+        HoldersReport {
+            grid: *grid,
+            role: role.to_string(),
+            on,
+            holders: all.iter().filter(|h| h.counts).map(row).collect(),
+            absent: all.iter().filter(|h| !h.counts).map(row).collect(),
+        }
     }
 
     /// Everyone assigned to a role matching `role` in `grid` on `on`, whatever their state

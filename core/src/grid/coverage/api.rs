@@ -1,40 +1,40 @@
 //! The `grid.validate` JSON operation.
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
+pub use super::CoverageReport;
 use super::{CoverageOptions, validate};
+use crate::api::args::{self, PolicySource};
 use crate::error::{Error, ErrorCode};
 use crate::grid::Layer;
-use crate::policy::{PRESETS, Policy};
+use crate::policy::Policy;
 
-#[derive(Deserialize)]
+/// The input of `grid.validate`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ValidateIn {
-    layer: Value,
+pub struct ValidateIn {
+    /// The layer: a GeoJSON FeatureCollection.
+    pub layer: Value,
+    /// The units above the layer's grids, as a second FeatureCollection.
     #[serde(default)]
-    parent: Option<Value>,
+    pub parent: Option<Value>,
+    /// Sliver tolerance in metres (overrides the policy's).
     #[serde(default)]
-    tolerance_m: Option<f64>,
+    pub tolerance_m: Option<f64>,
+    /// The policy: levels, code layout, division rules, tolerance.
     #[serde(default)]
-    policy: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
+    pub policy: Option<PolicySource>,
+    /// Check the versions in force on this date.
+    #[serde(default, with = "args::date::option")]
+    pub as_of: Option<NaiveDate>,
 }
 
 /// Reads a policy given as a preset id (a bare word such as `seed003`) or as policy text
 /// (TOML or JSON).
 pub(crate) fn policy_arg(text: &str) -> Result<Policy, Error> {
-    let bare = !text.is_empty()
-        && text.len() <= 64
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if bare || PRESETS.iter().any(|(id, _)| *id == text) {
-        Ok(Policy::preset(text)?)
-    } else {
-        Ok(Policy::from_str_auto(text)?)
-    }
+    PolicySource::Text(text.to_string()).load()
 }
 
 fn layer_arg(v: &Value) -> Result<Layer, Error> {
@@ -42,8 +42,8 @@ fn layer_arg(v: &Value) -> Result<Layer, Error> {
 }
 
 /// `grid.validate`: `{"layer": <GeoJSON FeatureCollection>, "parent": <FeatureCollection,
-/// optional>, "tolerance_m": <metres, optional>, "policy": <preset id or policy text,
-/// optional>, "as_of": <"YYYY-MM-DD", optional>}` → `{"valid", "grids", "violations":
+/// optional>, "tolerance_m": <metres, optional>, "policy": <policy source, optional>,
+/// "as_of": <"YYYY-MM-DD", optional>}` → `{"valid", "grids", "violations":
 /// [{"kind", "codes", "at": [lon, lat], "area_m2", "message"}]}`.
 ///
 /// The policy (default: the built-in defaults) sets the levels, code layout, division rules
@@ -51,13 +51,34 @@ fn layer_arg(v: &Value) -> Result<Layer, Error> {
 /// codes (`invalid_geojson`, `invalid_grid_code`, …), a negative or non-finite tolerance
 /// (`invalid_argument`), a bad policy (`invalid_policy`, `unknown_preset`), a bad date
 /// (`invalid_date_time`).
-pub(crate) fn validate_op(input: &Value) -> Result<Value, Error> {
-    let i: ValidateIn = crate::api::parse(input)?;
-    let opts = options(i.policy.as_deref(), i.tolerance_m, i.as_of.as_deref())?;
+pub fn validate_op(i: ValidateIn) -> Result<CoverageReport, Error> {
+    let policy = PolicySource::load_opt(i.policy.as_ref())?;
+    let opts = options_of(policy.as_ref(), i.tolerance_m, i.as_of)?;
     let layer = layer_arg(&i.layer)?;
     let parent = i.parent.as_ref().map(layer_arg).transpose()?;
-    let report = validate(&layer, parent.as_ref(), &opts);
-    Ok(serde_json::to_value(report)?)
+    Ok(validate(&layer, parent.as_ref(), &opts))
+}
+
+fn options_of(
+    policy: Option<&Policy>,
+    tolerance_m: Option<f64>,
+    as_of: Option<NaiveDate>,
+) -> Result<CoverageOptions, Error> {
+    let mut opts = match policy {
+        Some(p) => CoverageOptions::from_policy(p),
+        None => CoverageOptions::default(),
+    };
+    if let Some(t) = tolerance_m {
+        if !t.is_finite() || t < 0.0 {
+            return Err(Error::input(
+                ErrorCode::InvalidArgument,
+                format!("tolerance_m must be a finite number ≥ 0, got {t}"),
+            ));
+        }
+        opts.tolerance_m = t;
+    }
+    opts.as_of = as_of;
+    Ok(opts)
 }
 
 /// The [`CoverageOptions`] of the `grid.validate` arguments, for the bindings: `policy` is
@@ -80,31 +101,9 @@ pub fn options(
     tolerance_m: Option<f64>,
     as_of: Option<&str>,
 ) -> Result<CoverageOptions, Error> {
-    let mut opts = match policy {
-        Some(p) => CoverageOptions::from_policy(&policy_arg(p)?),
-        None => CoverageOptions::default(),
-    };
-    if let Some(t) = tolerance_m {
-        if !t.is_finite() || t < 0.0 {
-            return Err(Error::input(
-                ErrorCode::InvalidArgument,
-                format!("tolerance_m must be a finite number ≥ 0, got {t}"),
-            ));
-        }
-        opts.tolerance_m = t;
-    }
-    if let Some(d) = as_of {
-        opts.as_of = Some(d.parse().map_err(|e| {
-            Error::input(
-                ErrorCode::InvalidDateTime,
-                format!(
-                    "as_of {:?} is not a date (YYYY-MM-DD): {e}",
-                    d.chars().take(40).collect::<String>()
-                ),
-            )
-        })?);
-    }
-    Ok(opts)
+    let policy = policy.map(policy_arg).transpose()?;
+    let as_of = as_of.map(args::parse_date).transpose()?;
+    options_of(policy.as_ref(), tolerance_m, as_of)
 }
 
 #[cfg(test)]
@@ -128,6 +127,10 @@ mod tests {
             policy_arg("format = ").unwrap_err().code(),
             ErrorCode::InvalidPolicy
         );
+    }
+
+    fn validate_op(v: &Value) -> Result<Value, Error> {
+        crate::api::call("grid.validate", v)
     }
 
     #[test]

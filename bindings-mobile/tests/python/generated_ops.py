@@ -1,0 +1,26 @@
+"""The per-operation functions of the Python binding, by op name. Generated from wangge::api::OP_INFO by bindings-mobile/tests/generated.rs (cargo xtask bless). Do not edit."""
+
+GENERATED = {
+    "admission.budget": "admission_budget",
+    "admission.check": "admission_check",
+    "admission.completion": "admission_completion",
+    "admission.instances": "admission_instances",
+    "admission.list": "admission_list",
+    "admission.load": "admission_load",
+    "admission.tally": "admission_tally",
+    "admission.transition": "admission_transition",
+    "calendar.add": "calendar_add",
+    "calendar.between": "calendar_between",
+    "calendar.day": "calendar_day",
+    "calendar.next_working": "calendar_next_working",
+    "calendar.working_days_between": "calendar_working_days_between",
+    "calendar.years": "calendar_years",
+    "code.parse": "code_parse",
+    "geo.convert": "geo_convert",
+    "grid.locate": "grid_locate",
+    "grid.validate": "grid_validate",
+    "policy.load": "policy_load",
+    "roster.holder": "roster_holder",
+    "roster.summary": "roster_summary",
+    "roster.validate": "roster_validate",
+}
