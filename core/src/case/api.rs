@@ -1,0 +1,1 @@
+//! The `case.*` JSON operations (see [`crate::api`]).
