@@ -227,7 +227,7 @@ fn a_bad_journal_exits_2_names_the_line_and_writes_nothing() {
 fn replay_at_an_instant_gives_deadlines_and_colours() {
     let (d, j) = tmp();
     apply(
-        "seed001",
+        "seed003",
         &j,
         &[
             report("k1", "C1", "2026-02-13T09:00:00+08:00"),
@@ -257,7 +257,7 @@ fn replay_at_an_instant_gives_deadlines_and_colours() {
             "case",
             "replay",
             "--policy",
-            "seed001",
+            "seed003",
             "--journal",
             jp,
             "--at",

@@ -157,9 +157,9 @@ fn seed000_every_tier_closes_at_the_grid() {
         "dispatch",
         "2025-03-10T09:10:00+08:00",
         CC,
-        json!({"to": "dept:housing"}),
+        json!({"to": "dept:safety"}),
     );
-    let d = ("department", "dept:housing");
+    let d = ("department", "dept:safety");
     w.ok("T4", "accept", "2025-03-10T10:00:00+08:00", d, json!({}));
     w.ok("T4", "start", "2025-03-10T10:00:00+08:00", d, json!({}));
     w.ok("T4", "resolve", "2025-03-14T10:00:00+08:00", d, json!({}));
@@ -262,10 +262,10 @@ fn seed001_five_tickets_across_national_day_2025() {
     );
     w.ok("A", "claim", "2025-09-30T11:00:00+08:00", TC, json!({}));
     assert_eq!(w.status("A"), (CaseStatus::Assigned, Tier::T3, TOWN.into()));
-    // handle: 7 working days from the claim: 9, 10, 11 (make-up Saturday), 13, 14, 15, 16 Oct.
+    // handle an important case: 5 working days from the claim: 9, 10, 11 (make-up Saturday), 13, 14 Oct.
     assert_eq!(
         w.due("A", "2025-09-30T11:00:00+08:00").stage,
-        Some(t("2025-10-16T17:30:00+08:00"))
+        Some(t("2025-10-14T17:30:00+08:00"))
     );
     // 联单: summon two departments; check-in within 1 working day: the 9th.
     w.ok(
@@ -273,7 +273,7 @@ fn seed001_five_tickets_across_national_day_2025() {
         "summon",
         "2025-09-30T15:00:00+08:00",
         TC,
-        json!({"departments": ["urban_management", "market_regulation"]}),
+        json!({"departments": ["urban_management", "market"]}),
     );
     w.ok(
         "A",
@@ -301,7 +301,7 @@ fn seed001_five_tickets_across_national_day_2025() {
     assert_eq!(
         s,
         vec![
-            ("market_regulation", t("2025-10-09T17:30:00+08:00"), true),
+            ("market", t("2025-10-09T17:30:00+08:00"), true),
             ("urban_management", t("2025-10-09T17:30:00+08:00"), false),
         ]
     );
@@ -319,7 +319,7 @@ fn seed001_five_tickets_across_national_day_2025() {
         "dispatch",
         "2025-10-10T10:00:00+08:00",
         ("leader", COUNTY),
-        json!({"to": "dept:market_regulation"}),
+        json!({"to": "dept:market"}),
     );
     // 派单 of an unclaimed case to a town, which 分单 a routine matter down to the grid.
     w.ok(
@@ -578,7 +578,7 @@ const ACTORS: &[(&str, &str)] = &[
     ("county_centre", COUNTY),
     ("county_centre", "371324"),
     ("department", "dept:housing"),
-    ("department", "dept:public_security"),
+    ("department", "dept:police"),
     ("leader", COUNTY),
 ];
 
@@ -616,7 +616,7 @@ fn args(op: &str, k: usize) -> Value {
         "assess" => json!({"tier": (["t1", "t2", "t3", "t4"][k % 4]), "reason": "研判"}),
         "dispatch" => json!({"to": ([TOWN, "dept:housing", TOWN2][k % 3])}),
         "delegate" => json!({"to": ([COMMUNITY, GRID, GRID3][k % 3])}),
-        "summon" => json!({"departments": [(["housing", "public_security"][k % 2])]}),
+        "summon" => json!({"departments": [(["housing", "police"][k % 2])]}),
         "send_back" | "reopen" => json!({"reason": "r"}),
         "resolve" => json!({}),
         "verify" => json!({"passed": !k.is_multiple_of(3)}),
@@ -786,5 +786,53 @@ proptest! {
                 "args": {"reason": "r", "approved_by": "a"}}).to_string()).unwrap();
             prop_assert!(b.execute(&void, &ctx).is_ok(), "case {} ({:?}) cannot be voided", c.id, c.status);
         }
+    }
+}
+
+/// Every preset carries its seed's case rules: a catalogue with 矛盾纠纷 and its
+/// sub-categories, the platform roles, its emergencies, its tier model.
+#[test]
+fn every_preset_carries_its_case_rules() {
+    use wangge::record::Urgency;
+    for id in ["seed000", "seed001", "seed002", "seed003", "seed004"] {
+        let p = Policy::preset(id).unwrap();
+        assert!(p.file().case.is_some(), "{id} has no [case] section");
+        let c = &p.case;
+        assert!(c.category("矛盾纠纷").is_some(), "{id}");
+        let subs = c
+            .categories()
+            .iter()
+            .filter(|k| k.parent.as_deref() == Some("矛盾纠纷"))
+            .count();
+        assert!(subs >= 3, "{id}: {subs} sub-categories");
+        for r in wangge::case::PLATFORM_ROLES {
+            assert!(c.role_unit(r).is_some(), "{id}: {r}");
+        }
+        assert!(c.role_unit("grid_worker").is_some() && c.role_unit("grid_head").is_some());
+        assert!(
+            c.limit("邻里纠纷", Urgency::Routine, wangge::case::Stage::Handle)
+                .is_some()
+        );
+    }
+    let emergency = |id: &str, cat: &str| {
+        Policy::preset(id)
+            .unwrap()
+            .case
+            .category(cat)
+            .is_some_and(|c| c.emergency)
+    };
+    assert!(emergency("seed000", "群体性事件") && emergency("seed000", "火灾事故"));
+    assert!(emergency("seed004", "暴力恐怖袭击案件") && emergency("seed004", "公共卫生突发事件"));
+    // seed 001: every report goes to the county platform first; seed 003: 矛盾不上交
+    assert_eq!(
+        Policy::preset("seed001")
+            .unwrap()
+            .case
+            .default_tier("邻里纠纷", Urgency::Routine),
+        Tier::T4
+    );
+    let s3 = Policy::preset("seed003").unwrap();
+    for u in [Urgency::Routine, Urgency::Important, Urgency::Urgent] {
+        assert!(s3.case.default_tier("邻里纠纷", u) < Tier::T4);
     }
 }
