@@ -79,8 +79,15 @@ fn bench(c: &mut Criterion) {
     let facts = b.facts().to_vec();
     let mut g = c.benchmark_group("case");
     g.throughput(Throughput::Elements(facts.len() as u64));
-    g.bench_function("replay 70k facts", |bch| {
-        bch.iter(|| CaseBook::replay(black_box(&facts)).unwrap())
+    g.bench_function("replay 70k facts (borrowed, each copied)", |bch| {
+        bch.iter_with_large_drop(|| CaseBook::replay(black_box(&facts)).unwrap())
+    });
+    g.bench_function("replay 70k facts (owned)", |bch| {
+        bch.iter_batched(
+            || facts.clone(),
+            |f| CaseBook::replay_owned(black_box(f)).unwrap(),
+            criterion::BatchSize::LargeInput,
+        )
     });
     let mut text = write_header(None);
     for f in &facts {

@@ -1,6 +1,7 @@
 //! [`CaseBook`]: many cases and the command ids seen — batches, replay and `tick`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -26,11 +27,36 @@ pub enum Outcome {
     Rejected(CaseError),
 }
 
+/// FNV-1a: command ids are short and come from the host, not an attacker choosing
+/// collisions against a per-process key; SipHash dominated replay time.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Seen = HashSet<String, BuildHasherDefault<Fnv>>;
+type Cases = HashMap<String, Case, BuildHasherDefault<Fnv>>;
+
 /// Many cases, the facts that made them (the journal) and the command ids seen.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaseBook {
-    cases: BTreeMap<String, Case>,
-    seen: HashSet<String>,
+    cases: Cases,
+    seen: Seen,
     facts: Vec<Fact>,
 }
 
@@ -84,7 +110,7 @@ impl CaseBook {
         let Ok(p) = r.crs.unwrap_or_default().to_wgs84(p) else {
             return;
         };
-        for c in self.cases.values() {
+        for c in self.cases() {
             if c.is_final() || c.report.category != r.category {
                 continue;
             }
@@ -108,7 +134,7 @@ impl CaseBook {
     ) -> Result<Vec<Fact>, CaseError> {
         let facts = self.decide(cmd, ctx)?;
         for f in &facts {
-            self.fold(f);
+            self.fold(f.clone());
         }
         if !facts.is_empty() {
             self.seen.insert(cmd.id.clone());
@@ -126,24 +152,30 @@ impl CaseBook {
             .collect()
     }
 
-    fn fold(&mut self, f: &Fact) {
+    fn fold(&mut self, f: Fact) {
         if let Some(id) = &f.command {
             self.seen.insert(id.clone());
         }
         match self.cases.get_mut(&f.case) {
-            Some(c) => c.apply(f),
+            Some(c) => c.apply(&f),
             None => {
-                if let Some(c) = Case::from_fact(f) {
+                if let Some(c) = Case::from_fact(&f) {
                     self.cases.insert(f.case.clone(), c);
                 }
             }
         }
-        self.facts.push(f.clone());
+        self.facts.push(f);
     }
 
     /// Checks that a fact can follow the book's facts (its case exists unless it reports
     /// one, it is not earlier than the case's last fact), then folds it in.
     pub fn apply(&mut self, f: &Fact) -> Result<(), String> {
+        self.check(f)?;
+        self.fold(f.clone());
+        Ok(())
+    }
+
+    fn check(&self, f: &Fact) -> Result<(), String> {
         match (&f.event, self.cases.get(&f.case)) {
             (Event::Reported(_), Some(_)) => {
                 return Err(format!("case {:?} is reported twice", f.case));
@@ -162,7 +194,6 @@ impl CaseBook {
             }
             _ => {}
         }
-        self.fold(f);
         Ok(())
     }
 
@@ -178,11 +209,25 @@ impl CaseBook {
         Ok(b)
     }
 
+    /// [`CaseBook::replay`] taking the facts by value (no copy of each fact).
+    pub fn replay_owned(facts: Vec<Fact>) -> Result<CaseBook, CaseError> {
+        let mut b = CaseBook::new();
+        b.facts.reserve(facts.len());
+        for (i, f) in facts.into_iter().enumerate() {
+            b.check(&f).map_err(|message| CaseError::InvalidJournal {
+                line: i + 1,
+                message,
+            })?;
+            b.fold(f);
+        }
+        Ok(b)
+    }
+
     /// A book from a journal's text (header line, then facts); an error names the line.
     pub fn replay_journal(text: &str) -> Result<CaseBook, CaseError> {
         let facts = read_journal(text)?;
         let lines = fact_lines(text);
-        CaseBook::replay(&facts).map_err(|e| match e {
+        CaseBook::replay_owned(facts).map_err(|e| match e {
             CaseError::InvalidJournal { line, message } => CaseError::InvalidJournal {
                 line: lines.get(line - 1).copied().unwrap_or(line),
                 message,
@@ -202,7 +247,7 @@ impl CaseBook {
         let mut out = Vec::new();
         let b = &ctx.policy.breach;
         let supervise = (b.supervise != Supervision::None).then_some(b.supervise);
-        for c in self.cases.values() {
+        for c in self.cases() {
             if c.is_final() || c.status == CaseStatus::Suspended {
                 continue;
             }
@@ -247,7 +292,7 @@ impl CaseBook {
             }
         }
         for f in &out {
-            self.fold(f);
+            self.fold(f.clone());
         }
         Ok(out)
     }
@@ -259,7 +304,9 @@ impl CaseBook {
 
     /// Every case, by id.
     pub fn cases(&self) -> impl Iterator<Item = &Case> {
-        self.cases.values()
+        let mut v: Vec<&Case> = self.cases.values().collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        v.into_iter()
     }
 
     /// Every fact, in order (the journal's content).
