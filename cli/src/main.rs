@@ -35,6 +35,9 @@ enum Command {
     /// Working calendar: holidays, make-up days, working-time deadlines.
     #[command(subcommand)]
     Calendar(cmd::calendar::CalendarCommand),
+    /// Cases (事件): apply commands to a journal, replay it, take the flat records.
+    #[command(subcommand)]
+    Case(cmd::case::CaseCommand),
     /// The main job on the bundled sample county: generate it, validate its coverage (and
     /// catch injected faults), locate GPS points, compute deadlines, check pushes against the
     /// admission list, validate a roster; prints a short report.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Admission(c) => cmd::admission::run(*c),
         Command::Calendar(c) => cmd::calendar::run(c),
+        Command::Case(c) => cmd::case::run(c),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),

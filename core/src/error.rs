@@ -184,6 +184,34 @@ error_codes! {
     UnknownAdmissionItem = 404, "unknown_admission_item", "unknown admission item", "准入事项不存在";
     /// A push onto a grid was refused: the item is not on the list in force.
     AdmissionRejected = 405, "admission_rejected", "not on the admission list in force", "事项未纳入网格准入清单,不得下派";
+
+    // ---- 450–499 cases ------------------------------------------------------------
+    /// The actor's role may not do this operation (authorization table).
+    CaseUnauthorized = 450, "case_unauthorized", "role not allowed to do this operation", "无权执行该事件操作";
+    /// The actor's unit has no jurisdiction over the case.
+    CaseOutOfJurisdiction = 451, "case_out_of_jurisdiction", "unit has no jurisdiction over the case", "不属于本单位管辖的事件";
+    /// The operation is not allowed in the case's state.
+    InvalidCaseTransition = 452, "invalid_case_transition", "operation not allowed in the case's state", "事件当前状态不允许该操作";
+    /// No case with that id.
+    UnknownCase = 453, "unknown_case", "unknown case", "事件不存在";
+    /// The category is not in the policy's catalogue.
+    UnknownCategory = 454, "unknown_category", "unknown case category", "未知的事件类别";
+    /// A command is malformed (shape, ids, arguments).
+    InvalidCommand = 455, "invalid_command", "invalid case command", "事件指令无效";
+    /// A journal line is damaged or a fact is out of order.
+    InvalidJournal = 456, "invalid_journal", "invalid case journal", "事件日志无效";
+    /// A journal has a format version this release cannot read.
+    UnsupportedJournalFormat = 457, "unsupported_journal_format", "unsupported case journal format version", "事件日志格式版本不受支持";
+    /// A policy rule forbids the operation (claim window, routine-only delegation …).
+    CaseRuleViolation = 458, "case_rule_violation", "a case rule of the policy forbids it", "违反事件办理规则";
+    /// A report names a case id that exists already.
+    CaseExists = 459, "case_exists", "case exists already", "事件编号已存在";
+    /// Only the unit handling the case may do this.
+    CaseNotHandler = 460, "case_not_handler", "only the handling unit may do this", "非事件承办单位";
+    /// The department is not in the policy.
+    UnknownDepartment = 461, "unknown_department", "unknown department", "未知的职能部门";
+    /// The reported point lies in no grid, or no grid index was given.
+    CaseNotLocated = 462, "case_not_located", "the case could not be located to a grid", "事件无法定位到网格";
 }
 
 impl ErrorCode {
@@ -253,6 +281,9 @@ pub enum Error {
     /// A roster or staffing error.
     #[error(transparent)]
     Staffing(#[from] crate::staffing::StaffingError),
+    /// A case engine error.
+    #[error(transparent)]
+    Case(#[from] crate::case::CaseError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -274,6 +305,7 @@ impl Error {
             Error::Admission(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Staffing(e) => e.code(),
+            Error::Case(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }

@@ -22,9 +22,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod actor;
 pub mod admission;
 pub mod api;
 pub mod calendar;
+pub mod case;
 pub mod code;
 pub mod error;
 pub mod geo;

@@ -2,6 +2,7 @@
 
 pub mod admission;
 pub mod calendar;
+pub mod case;
 pub mod demo;
 pub mod grid;
 pub mod locate;

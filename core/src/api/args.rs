@@ -192,6 +192,36 @@ pub mod instant {
     }
 }
 
+/// Serde helpers for an optional RFC 3339 instant field
+/// (`#[serde(default, with = "crate::api::args::instant_option")]`): a bad instant fails
+/// with `invalid_date_time`.
+pub mod instant_option {
+    use super::*;
+
+    /// Reads an optional instant.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) => super::parse_instant(&s)
+                .map(Some)
+                .map_err(|e| tagged(e.code(), e)),
+        }
+    }
+
+    /// Writes an optional instant.
+    pub fn serialize<S: serde::Serializer>(
+        v: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(t) => s.serialize_str(&crate::calendar::api::format_instant(t)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// Serde helper for a grid code field: a bad code fails with `invalid_grid_code` (or the
 /// code parser's own error).
 pub mod grid_code {

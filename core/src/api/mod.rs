@@ -65,6 +65,16 @@ table::ops! {
     "calendar.working_days_between" => calendar::api::{working_days_between: WorkingDaysBetweenIn -> WorkingDaysBetweenOut},
     /// The holiday years a calendar holds and where they come from.
     "calendar.years" => calendar::api::{years: YearsIn -> YearsOut},
+    /// Applies commands to a case journal: per command its new facts or why it was refused.
+    "case.apply" => case::api::{apply: ApplyIn -> ApplyOut},
+    /// The readable history of one case.
+    "case.history" => case::api::{history: HistoryIn -> HistoryOut},
+    /// The flat case records (one row per case) that scoring reads.
+    "case.records" => case::api::{records: JournalIn -> RecordsOut},
+    /// One state per case at an instant: status, tier, handler, deadlines, colour.
+    "case.replay" => case::api::{replay: JournalIn -> ReplayOut},
+    /// The breach facts (escalations, automatic supervision) due at an instant.
+    "case.tick" => case::api::{tick: JournalIn -> TickOut},
     /// Parses an administrative division code or a grid code.
     "code.parse" => api::general::{code_parse: CodeParseIn -> CodeInfo},
     /// Converts a point between WGS84, GCJ-02 and BD-09.

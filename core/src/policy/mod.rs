@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::admission::{AdmissionPolicy, AdmissionPolicyFile};
 use crate::calendar::{Calendar, CalendarError, CalendarFile};
+use crate::case::{CasePolicy, CasePolicyFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
@@ -146,6 +147,10 @@ pub struct PolicyFile {
     /// [`StaffingPolicyFile::default`] (no template).
     #[serde(default)]
     pub staffing: StaffingPolicyFile,
+    /// Cases: catalogue, tiers, roles, authorization, limits, colours. Absent: the
+    /// defaults of [`CasePolicyFile::default`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<CasePolicyFile>,
 }
 
 /// The `[grid]` section.
@@ -247,6 +252,8 @@ pub struct Policy {
     pub calendar: Calendar,
     /// Staffing templates and department catalogue.
     pub staffing: StaffingPolicy,
+    /// The case section.
+    pub case: CasePolicy,
     file: PolicyFile,
 }
 
@@ -277,6 +284,7 @@ impl TryFrom<PolicyFile> for Policy {
             grid,
             staffing,
             calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
+            case: CasePolicy::try_from(f.case.clone().unwrap_or_default())?,
             file: f,
         })
     }

@@ -1,0 +1,114 @@
+//! The journal: JSON Lines, a format header then one fact per line.
+//!
+//! ```
+//! use wangge::case::read_journal;
+//! let text = "{\"format\":\"wangge.case.journal\",\"version\":1}\n";
+//! assert!(read_journal(text)?.is_empty());
+//! let err = read_journal("{\"format\":\"wangge.case.journal\",\"version\":9}\n").unwrap_err();
+//! assert_eq!(err.code(), wangge::ErrorCode::UnsupportedJournalFormat);
+//! let err = read_journal("{\"format\":\"wangge.case.journal\",\"version\":1}\n{oops\n").unwrap_err();
+//! assert!(err.to_string().contains("line 2"));
+//! # Ok::<(), wangge::case::CaseError>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::error::CaseError;
+use super::fact::Fact;
+
+/// The newest journal format this release reads and writes.
+pub const JOURNAL_FORMAT: u32 = 1;
+
+/// The longest journal line read, in bytes.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// The first line of a journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalHeader {
+    /// Always `"wangge.case.journal"`.
+    pub format: String,
+    /// Format version.
+    pub version: u64,
+    /// The policy (`id@version`) the journal ran under, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+}
+
+/// The header line (with its newline) for a new journal.
+pub fn write_header(policy: Option<&str>) -> String {
+    let h = JournalHeader {
+        format: "wangge.case.journal".into(),
+        version: u64::from(JOURNAL_FORMAT),
+        policy: policy.map(str::to_owned),
+    };
+    let mut s = serde_json::to_string(&h).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Reads a journal's facts (empty text: an empty journal). Blank lines are skipped; every
+/// other line must parse. Order is checked when the facts are replayed
+/// ([`super::CaseBook::replay`]).
+pub fn read_journal(text: &str) -> Result<Vec<Fact>, CaseError> {
+    let mut facts = Vec::new();
+    let mut header = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.len() > MAX_LINE {
+            return Err(CaseError::InvalidJournal {
+                line: n,
+                message: format!("longer than {MAX_LINE} bytes"),
+            });
+        }
+        if !header {
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| CaseError::InvalidJournal {
+                    line: n,
+                    message: format!("the header: {e}"),
+                })?;
+            let version = v.get("version").and_then(serde_json::Value::as_u64);
+            if let Some(found) = version
+                && found > u64::from(JOURNAL_FORMAT)
+            {
+                return Err(CaseError::UnsupportedJournalFormat {
+                    line: n,
+                    found,
+                    max: JOURNAL_FORMAT,
+                });
+            }
+            let h: JournalHeader =
+                serde_json::from_value(v).map_err(|e| CaseError::InvalidJournal {
+                    line: n,
+                    message: format!("the header: {e}"),
+                })?;
+            if h.format != "wangge.case.journal" || h.version == 0 {
+                return Err(CaseError::InvalidJournal {
+                    line: n,
+                    message: "the first line must be {\"format\": \"wangge.case.journal\", \"version\": 1}".into(),
+                });
+            }
+            header = true;
+            continue;
+        }
+        let f: Fact = serde_json::from_str(line).map_err(|e| CaseError::InvalidJournal {
+            line: n,
+            message: e.to_string(),
+        })?;
+        facts.push(f);
+    }
+    Ok(facts)
+}
+
+/// Line numbers of the facts of a journal text (for naming the line of a replay error).
+pub(crate) fn fact_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .skip(1)
+        .map(|(i, _)| i + 1)
+        .collect()
+}
