@@ -45,6 +45,7 @@ pub const OPS: &[&str] = &[
     "roster.holder",
     "roster.summary",
     "roster.validate",
+    "score.compute",
 ];
 
 /// Runs one operation by name.
@@ -62,8 +63,14 @@ pub fn call(op: &str, input: &Value) -> Result<Value, Error> {
         "grid.locate" => crate::grid::index::api::grid_locate(input),
         "grid.validate" => crate::grid::coverage::api::validate_op(input),
         "policy.load" => policy_load(parse(input)?),
+        "score.compute" => to_json(crate::scoring::api::compute(parse(input)?)?),
         _ => crate::staffing::call(op, input).unwrap_or_else(|| unknown_op(op)),
     }
+}
+
+/// Serializes an operation's typed output.
+fn to_json<T: serde::Serialize>(out: T) -> Result<Value, Error> {
+    serde_json::to_value(out).map_err(|e| Error::input(ErrorCode::Internal, e.to_string()))
 }
 
 fn unknown_op(op: &str) -> Result<Value, Error> {

@@ -184,6 +184,18 @@ error_codes! {
     UnknownAdmissionItem = 404, "unknown_admission_item", "unknown admission item", "准入事项不存在";
     /// A push onto a grid was refused: the item is not on the list in force.
     AdmissionRejected = 405, "admission_rejected", "not on the admission list in force", "事项未纳入网格准入清单,不得下派";
+
+    // ---- 500–549 scoring ----------------------------------------------------------
+    /// A case record file has a bad header or a bad row (named by its line and field).
+    InvalidRecords = 500, "invalid_records", "invalid case records", "案件记录无效";
+    /// A period is malformed (`2016-12`, `2016-Q4`, `2016`) or out of range.
+    InvalidPeriod = 501, "invalid_period", "invalid assessment period", "考核周期无效";
+    /// A score sheet or the scoring policy is invalid (points do not add up to the scale …).
+    InvalidScoreSheet = 502, "invalid_score_sheet", "invalid score sheet", "考核评分表无效";
+    /// No score sheet with that id in the policy or the sheet library.
+    UnknownScoreSheet = 503, "unknown_score_sheet", "unknown score sheet", "考核评分表不存在";
+    /// A scoring input (per-unit values, partials to merge, grouping) is invalid.
+    InvalidScoringInput = 504, "invalid_scoring_input", "invalid scoring input", "考核输入无效";
 }
 
 impl ErrorCode {
@@ -253,6 +265,12 @@ pub enum Error {
     /// A roster or staffing error.
     #[error(transparent)]
     Staffing(#[from] crate::staffing::StaffingError),
+    /// A case record file error.
+    #[error(transparent)]
+    Record(#[from] crate::record::RecordError),
+    /// A scoring error.
+    #[error(transparent)]
+    Scoring(#[from] crate::scoring::ScoringError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -274,6 +292,8 @@ impl Error {
             Error::Admission(e) => e.code(),
             Error::Calendar(e) => e.code(),
             Error::Staffing(e) => e.code(),
+            Error::Record(e) => e.code(),
+            Error::Scoring(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }

@@ -34,6 +34,7 @@ use crate::calendar::{Calendar, CalendarError, CalendarFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
+use crate::scoring::{ScoringError, ScoringPolicy, ScoringPolicyFile};
 use crate::staffing::{StaffingPolicy, StaffingPolicyFile};
 
 pub use presets::PRESETS;
@@ -122,6 +123,9 @@ pub struct PolicyFile {
     /// [`StaffingPolicyFile::default`] (no template).
     #[serde(default)]
     pub staffing: StaffingPolicyFile,
+    /// Scoring: indicators' denominators, rounding, score sheets (absent → defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringPolicyFile>,
 }
 
 /// The `[grid]` section.
@@ -223,6 +227,8 @@ pub struct Policy {
     pub calendar: Calendar,
     /// Staffing templates and department catalogue.
     pub staffing: StaffingPolicy,
+    /// Scoring rules (the `[scoring]` section, or the defaults).
+    pub scoring: ScoringPolicy,
     file: PolicyFile,
 }
 
@@ -244,6 +250,10 @@ impl TryFrom<PolicyFile> for Policy {
         let grid = GridPolicy::try_from(f.grid.clone())?;
         let mut staffing = StaffingPolicy::try_from(f.staffing.clone())?;
         staffing.bind_levels(&grid.levels)?;
+        let calendar = Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?;
+        let scoring =
+            ScoringPolicy::from_file(f.scoring.clone().unwrap_or_default(), calendar.time_zone())
+                .map_err(scoring_error)?;
         Ok(Policy {
             id: f.id.clone(),
             name: f.name.clone(),
@@ -252,7 +262,8 @@ impl TryFrom<PolicyFile> for Policy {
             admission: AdmissionPolicy::try_from(f.admission.clone())?,
             grid,
             staffing,
-            calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
+            calendar,
+            scoring,
             file: f,
         })
     }
@@ -268,6 +279,21 @@ fn calendar_error(e: CalendarError) -> PolicyError {
             PolicyError::invalid("calendar.holidays", e.to_string())
         }
         other => PolicyError::invalid("calendar", other.to_string()),
+    }
+}
+
+/// A scoring error as a policy error naming the `scoring.…` field.
+fn scoring_error(e: ScoringError) -> PolicyError {
+    match e {
+        ScoringError::Policy { field, message } => {
+            PolicyError::invalid(format!("scoring.{field}"), message)
+        }
+        ScoringError::Sheet {
+            sheet,
+            field,
+            message,
+        } => PolicyError::invalid(format!("scoring.sheets[{sheet:?}].{field}"), message),
+        other => PolicyError::invalid("scoring", other.to_string()),
     }
 }
 

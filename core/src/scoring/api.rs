@@ -1,0 +1,95 @@
+//! The `score.*` JSON operations (called from [`crate::api::call`]).
+//!
+//! `score.compute`: `{"preset": "seed002"} | {"policy": "<TOML or JSON>"}` (neither: the
+//! defaults), `"records": [case records]`, `"period": "2016-12"`, `"by"?`, `"sheet"?`,
+//! `"as_of"?`, `"inputs"?: {unit: {"values", "levels", "months_in_post"}}`, `"links"?` →
+//! a [`ScoreResult`].
+//!
+//! ```
+//! use serde_json::json;
+//! let out = wangge::api::call("score.compute", &json!({
+//!     "preset": "seed004",
+//!     "records": [{"id": "C1", "grid": "420106001001001", "category": "x", "class": "event",
+//!                  "urgency": "routine", "tier": "t1", "source": "patrol",
+//!                  "reported_at": "2024-03-01T09:00:00+08:00",
+//!                  "due_at": "2024-03-04T09:00:00+08:00",
+//!                  "closed_at": "2024-03-02T09:00:00+08:00", "status": "closed"}],
+//!     "period": "2024-03", "by": "community"
+//! }))?;
+//! assert_eq!(out["units"][0]["unit"], "420106001001");
+//! assert_eq!(out["units"][0]["indicators"]["on_time"]["display"], "100.00%");
+//! # Ok::<(), wangge::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+
+use super::{GroupBy, Link, Period, ScoreRequest, ScoreResult, ScoringPolicy, UnitInput};
+use crate::error::{Error, ErrorCode};
+use crate::policy::Policy;
+use crate::record::CaseRecord;
+
+/// The `score.*` operations, sorted.
+pub const OPS: &[&str] = &["score.compute"];
+
+/// The input of `score.compute`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComputeIn {
+    /// A bundled preset id.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// A policy as TOML or JSON text.
+    #[serde(default)]
+    pub policy: Option<String>,
+    /// The case records.
+    pub records: Vec<CaseRecord>,
+    /// The period.
+    pub period: Period,
+    /// The grouping (default grid).
+    #[serde(default)]
+    pub by: GroupBy,
+    /// The sheet id (default: the policy's default sheet).
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// Count only what happened before this instant.
+    #[serde(default)]
+    pub as_of: Option<DateTime<FixedOffset>>,
+    /// Per-unit inputs.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, UnitInput>,
+    /// Linked assessments.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// The scoring policy of a `{"preset"} | {"policy"}` source (neither: the defaults).
+pub fn scoring_policy(preset: Option<&str>, policy: Option<&str>) -> Result<ScoringPolicy, Error> {
+    Ok(match (preset, policy) {
+        (Some(_), Some(_)) => {
+            return Err(Error::input(
+                ErrorCode::InvalidArgument,
+                "give at most one of \"preset\" or \"policy\"",
+            ));
+        }
+        (Some(id), None) => Policy::preset(id)?.scoring,
+        (None, Some(text)) => Policy::from_str_auto(text)?.scoring,
+        (None, None) => ScoringPolicy::default(),
+    })
+}
+
+/// `score.compute`: scores records for one period.
+pub fn compute(i: ComputeIn) -> Result<ScoreResult, Error> {
+    let policy = scoring_policy(i.preset.as_deref(), i.policy.as_deref())?;
+    let request = ScoreRequest {
+        period: i.period,
+        by: i.by,
+        sheet: i.sheet,
+        as_of: i.as_of,
+        inputs: i.inputs,
+        links: i.links,
+    };
+    Ok(super::compute(&policy, &i.records, &request)?)
+}
