@@ -46,8 +46,8 @@ pub struct ComputeIn {
     pub policy: Option<String>,
     /// The case records.
     pub records: Vec<CaseRecord>,
-    /// The period.
-    pub period: Period,
+    /// The period (`2016-12`, `2016-Q4`, `2016`).
+    pub period: String,
     /// The grouping (default grid).
     #[serde(default)]
     pub by: GroupBy,
@@ -83,8 +83,9 @@ pub fn scoring_policy(preset: Option<&str>, policy: Option<&str>) -> Result<Scor
 /// `score.compute`: scores records for one period.
 pub fn compute(i: ComputeIn) -> Result<ScoreResult, Error> {
     let policy = scoring_policy(i.preset.as_deref(), i.policy.as_deref())?;
+    let period: Period = i.period.parse()?;
     let request = ScoreRequest {
-        period: i.period,
+        period,
         by: i.by,
         sheet: i.sheet,
         as_of: i.as_of,
