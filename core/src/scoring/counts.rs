@@ -99,30 +99,94 @@ counts! {
 /// The instants a fold compares against: `[start, cut)` with `cut` = the period's end or
 /// the `as_of` instant, whichever is earlier.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Window {
-    pub start: DateTime<FixedOffset>,
-    pub cut: DateTime<FixedOffset>,
+pub(crate) struct Window<T> {
+    pub start: T,
+    pub cut: T,
 }
 
-impl Window {
-    fn inside(&self, t: DateTime<FixedOffset>) -> bool {
+impl<T: Ord + Copy> Window<T> {
+    fn inside(&self, t: T) -> bool {
         self.start <= t && t < self.cut
     }
 }
 
+/// What the fold reads from one case: a record, or a row of columns.
+pub(crate) trait Row {
+    type Instant: Ord + Copy;
+    fn reported_at(&self) -> Self::Instant;
+    fn due_at(&self) -> Option<Self::Instant>;
+    fn closed_at(&self) -> Option<Self::Instant>;
+    fn status(&self) -> CaseStatus;
+    fn source(&self) -> Source;
+    fn urgency(&self) -> Urgency;
+    fn deferred(&self) -> bool;
+    fn rework(&self) -> u32;
+    fn leader_assigned(&self) -> bool;
+    fn supervised(&self) -> bool;
+    fn rating(&self) -> Option<Rating>;
+    fn contacted(&self) -> Option<bool>;
+    fn resolved(&self) -> Option<bool>;
+}
+
+impl Row for CaseRecord {
+    type Instant = DateTime<FixedOffset>;
+    fn reported_at(&self) -> Self::Instant {
+        self.reported_at
+    }
+    fn due_at(&self) -> Option<Self::Instant> {
+        self.due_at
+    }
+    fn closed_at(&self) -> Option<Self::Instant> {
+        self.closed_at
+    }
+    fn status(&self) -> CaseStatus {
+        self.status
+    }
+    fn source(&self) -> Source {
+        self.source
+    }
+    fn urgency(&self) -> Urgency {
+        self.urgency
+    }
+    fn deferred(&self) -> bool {
+        self.deferred
+    }
+    fn rework(&self) -> u32 {
+        self.rework
+    }
+    fn leader_assigned(&self) -> bool {
+        self.leader_assigned
+    }
+    fn supervised(&self) -> bool {
+        self.supervision != crate::record::Supervision::None
+    }
+    fn rating(&self) -> Option<Rating> {
+        self.rating
+    }
+    fn contacted(&self) -> Option<bool> {
+        self.contacted
+    }
+    fn resolved(&self) -> Option<bool> {
+        self.resolved
+    }
+}
+
 impl Counts {
-    /// Folds one record in.
-    pub(crate) fn add(&mut self, r: &CaseRecord, w: &Window) {
-        let never_due = matches!(r.status, CaseStatus::Voided | CaseStatus::Merged);
-        let closed_by_cut = r.closed_at.filter(|&c| c < w.cut);
-        let on_time = closed_by_cut.is_some_and(|c| r.due_at.is_none_or(|d| c <= d));
-        if w.inside(r.reported_at) {
+    /// Folds one case in.
+    #[inline]
+    pub(crate) fn add<R: Row>(&mut self, r: &R, w: &Window<R::Instant>) {
+        let never_due = matches!(r.status(), CaseStatus::Voided | CaseStatus::Merged);
+        let closed_at = r.closed_at();
+        let due_at = r.due_at();
+        let closed_by_cut = closed_at.filter(|&c| c < w.cut);
+        let on_time = closed_by_cut.is_some_and(|c| due_at.is_none_or(|d| c <= d));
+        if w.inside(r.reported_at()) {
             self.reported += 1;
             if never_due {
                 self.voided += 1;
             } else {
                 self.registered += 1;
-                self.missed += u64::from(r.source != Source::Patrol);
+                self.missed += u64::from(r.source() != Source::Patrol);
                 self.registered_closed += u64::from(closed_by_cut.is_some());
                 self.registered_on_time += u64::from(on_time);
             }
@@ -130,40 +194,43 @@ impl Counts {
         if never_due {
             return;
         }
-        if r.due_at.is_some_and(|d| w.inside(d)) {
+        if due_at.is_some_and(|d| w.inside(d)) {
             let closed = u64::from(closed_by_cut.is_some());
             let on_time = u64::from(on_time);
             self.due += 1;
             self.closed += closed;
             self.on_time += on_time;
-            if r.deferred {
+            if r.deferred() {
                 self.due_deferred += 1;
                 self.closed_deferred += closed;
                 self.on_time_deferred += on_time;
             }
-            if r.urgency == Urgency::Urgent {
+            if r.urgency() == Urgency::Urgent {
                 self.due_urgent += 1;
                 self.closed_urgent += closed;
                 self.on_time_urgent += on_time;
             }
-            let rework = u64::from(r.rework);
-            let failed = u64::from(r.rework >= 3);
-            self.reworked += u64::from(r.rework > 0);
-            self.rework += rework;
-            self.failed_verification += failed;
-            if r.leader_assigned {
-                self.due_leader += 1;
-                self.rework_leader += rework;
-                self.failed_verification_leader += failed;
+            let rework = r.rework();
+            if rework > 0 {
+                let failed = u64::from(rework >= 3);
+                self.reworked += 1;
+                self.rework += u64::from(rework);
+                self.failed_verification += failed;
+                if r.leader_assigned() {
+                    self.rework_leader += u64::from(rework);
+                    self.failed_verification_leader += failed;
+                }
             }
-            self.supervised += u64::from(r.supervision != crate::record::Supervision::None);
+            self.due_leader += u64::from(r.leader_assigned());
+            self.supervised += u64::from(r.supervised());
         }
-        let asked = r.rating.is_some() || r.contacted.is_some() || r.resolved.is_some();
-        if asked && r.closed_at.is_some_and(|c| w.inside(c)) {
+        let (rating, contacted, resolved) = (r.rating(), r.contacted(), r.resolved());
+        let asked = rating.is_some() || contacted.is_some() || resolved.is_some();
+        if asked && closed_at.is_some_and(|c| w.inside(c)) {
             self.revisited += 1;
-            self.contacted += u64::from(r.contacted == Some(true));
-            self.resolved += u64::from(r.resolved == Some(true));
-            match r.rating {
+            self.contacted += u64::from(contacted == Some(true));
+            self.resolved += u64::from(resolved == Some(true));
+            match rating {
                 Some(Rating::Satisfied) => self.satisfied += 1,
                 Some(Rating::BasicallySatisfied) => self.basically_satisfied += 1,
                 Some(Rating::Unsatisfied) => self.unsatisfied += 1,

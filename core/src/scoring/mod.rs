@@ -48,6 +48,7 @@
 //! [`CaseRecord`]: crate::record::CaseRecord
 
 pub mod api;
+mod columns;
 mod compute;
 mod counts;
 mod group;
@@ -64,6 +65,7 @@ mod sheet;
 #[cfg(test)]
 mod tests;
 
+pub use columns::CaseColumns;
 pub use compute::{
     ItemScore, LinkedScore, ScoreRequest, ScoreResult, SheetSummary, UnitInput, UnitScore, compute,
     score,

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::columns::ColumnRow;
 use super::counts::Window;
 use super::group::Key;
-use super::{Counts, GroupBy, Period, PeriodBounds, ScoringError, ScoringPolicy};
+use super::{CaseColumns, Counts, GroupBy, Period, PeriodBounds, ScoringError, ScoringPolicy};
 use crate::record::CaseRecord;
 
 /// The counters of every unit for one period and grouping: what scoring needs from the
@@ -98,6 +99,29 @@ impl Partial {
                 self.groups.entry(k.name()).or_default().merge(&c);
             }
         }
+    }
+
+    /// Counts columns in (their units are taken as this partial's units). Instants are
+    /// whole seconds: the period's bounds and cut are compared as such (a cut inside a
+    /// second rounds up, which is exact for whole-second instants).
+    pub fn add_columns(&mut self, columns: &CaseColumns) -> Result<(), ScoringError> {
+        columns.check()?;
+        let ceil =
+            |t: DateTime<FixedOffset>| t.timestamp() + i64::from(t.timestamp_subsec_nanos() > 0);
+        let w = Window {
+            start: ceil(self.bounds.start),
+            cut: ceil(self.cut),
+        };
+        let mut per_unit = vec![Counts::default(); columns.units.len()];
+        for (i, &u) in columns.unit.iter().enumerate() {
+            per_unit[u as usize].add(&ColumnRow { c: columns, i }, &w);
+        }
+        for (name, c) in columns.units.iter().zip(&per_unit) {
+            if *c != Counts::default() {
+                self.groups.entry(name.clone()).or_default().merge(c);
+            }
+        }
+        Ok(())
     }
 
     /// Adds another partial of the same period, bounds, cut and grouping.

@@ -264,8 +264,8 @@ impl Sheet {
                 ));
             }
             for (i, q) in s.quota.iter().enumerate() {
-                if !(q.share > 0.0 && q.share <= 1.0) || !s.bands.iter().any(|b| b.stars == q.stars)
-                {
+                let known = s.bands.iter().any(|b| b.stars == q.stars);
+                if !(q.share > 0.0 && q.share <= 1.0 && known) {
                     return Err(err(
                         &format!("stars.quota[{i}]"),
                         "share must be in (0, 1] for a level the bands award",
@@ -274,8 +274,8 @@ impl Sheet {
             }
         }
         if let Some(p) = &file.pay {
-            let bad = !(p.base.is_finite() && p.base >= 0.0)
-                || !(p.performance.is_finite() && p.performance >= 0.0)
+            let amount = |x: f64| x.is_finite() && x >= 0.0;
+            let bad = !(amount(p.base) && amount(p.performance))
                 || p.per_star.iter().any(|x| !(x.is_finite() && *x >= 0.0));
             if bad {
                 return Err(err("pay", "amounts must be finite and ≥ 0"));
@@ -300,7 +300,7 @@ impl Sheet {
             let s = resolve_source(&e.of, indicators, template)
                 .filter(|s| !matches!(s, Src::Indicator(i) if i.kind.is_count()))
                 .ok_or_else(|| err(&format!("{f}.of"), "must name a rate or an input"))?;
-            if !(e.deduct.is_finite() && e.deduct >= 0.0) || !e.below.is_finite() {
+            if !(e.deduct.is_finite() && e.deduct >= 0.0 && e.below.is_finite()) {
                 return Err(err(&f, "below and deduct must be finite, deduct ≥ 0"));
             }
             eligibility.push(s);
@@ -314,10 +314,10 @@ impl Sheet {
                 ));
             }
         };
-        if let Some(c) = &file.composite {
-            if !(c.part.is_finite() && c.of.is_finite() && c.part > 0.0 && c.part <= c.of) {
-                return Err(err("composite", "need 0 < part ≤ of"));
-            }
+        if let Some(c) = &file.composite
+            && !(c.part.is_finite() && c.of.is_finite() && c.part > 0.0 && c.part <= c.of)
+        {
+            return Err(err("composite", "need 0 < part ≤ of"));
         }
         Ok(Sheet {
             file,

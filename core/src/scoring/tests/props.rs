@@ -118,6 +118,10 @@ proptest! {
             right = acc;
         }
         prop_assert_eq!(&right, &whole);
+        // The columnar path counts exactly as the records' (whole-second instants here).
+        let mut cols = Partial::new(&p, period, by, None).unwrap();
+        cols.add_columns(&CaseColumns::from_records(&records, by)).unwrap();
+        prop_assert_eq!(&cols, &whole);
         let json = serde_json::to_string(&whole).unwrap();
         prop_assert_eq!(serde_json::from_str::<Partial>(&json).unwrap(), whole);
     }
