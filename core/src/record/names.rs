@@ -17,6 +17,11 @@ macro_rules! names {
             pub const fn as_str(self) -> &'static str {
                 match self { $( <$t>::$v => $n, )* }
             }
+
+            /// The variant of a snake_case name (not the aliases; see the serde names).
+            pub(crate) fn from_name(s: &str) -> Option<$t> {
+                match s { $( $n => Some(<$t>::$v), )* _ => None }
+            }
         }
     };
 }
@@ -69,6 +74,7 @@ mod tests {
         ] {
             check(v, v.as_str());
             assert_eq!(parse_name::<CaseStatus>(v.as_str()), Ok(v));
+            assert_eq!(CaseStatus::from_name(v.as_str()), Some(v));
         }
         for v in [
             Supervision::None,

@@ -113,8 +113,16 @@ impl Partial {
             cut: ceil(self.cut),
         };
         let mut per_unit = vec![Counts::default(); columns.units.len()];
+        let inside = |t: i64| w.start <= t && t < w.cut;
         for (i, &u) in columns.unit.iter().enumerate() {
-            per_unit[u as usize].add(&ColumnRow { c: columns, i }, &w);
+            // Most rows of a long history touch no counter of this period: skip them on
+            // the three instants alone.
+            let touches = inside(columns.reported_at[i])
+                || columns.due_at[i].is_some_and(inside)
+                || columns.closed_at[i].is_some_and(inside);
+            if touches {
+                per_unit[u as usize].add(&ColumnRow { c: columns, i }, &w);
+            }
         }
         for (name, c) in columns.units.iter().zip(&per_unit) {
             if *c != Counts::default() {
