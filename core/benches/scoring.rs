@@ -8,7 +8,7 @@ use std::hint::black_box;
 use chrono::{FixedOffset, TimeZone};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wangge::record::{
-    CaseClass, CaseRecord, CaseStatus, ReadOptions, Rating, Source, Supervision, Tier, Urgency,
+    CaseClass, CaseRecord, CaseStatus, Rating, ReadOptions, Source, Supervision, Tier, Urgency,
     read_csv, write_csv,
 };
 use wangge::scoring::{CaseColumns, GroupBy, Partial, ScoreRequest, ScoringPolicy, score};
@@ -57,7 +57,11 @@ fn columns(n: usize) -> CaseColumns {
             _ => CaseStatus::Closed,
         });
         c.urgency.push(urgency);
-        c.source.push(if r.below(10) < 7 { Source::Patrol } else { Source::Hotline });
+        c.source.push(if r.below(10) < 7 {
+            Source::Patrol
+        } else {
+            Source::Hotline
+        });
         c.rework.push(u32::from(r.below(20) == 0));
         c.supervision.push(Supervision::None);
         c.rating.push(match r.below(10) {
@@ -85,13 +89,23 @@ fn records(n: usize) -> Vec<CaseRecord> {
                 .then(|| reported + chrono::Duration::seconds(r.below(80 * 3600) as i64));
             CaseRecord {
                 id: format!("E{i:08}"),
-                grid: format!("371323{:03}{:03}{:03}", 100 + r.below(20), 200 + r.below(30), 1 + r.below(20))
-                    .parse()
-                    .unwrap(),
+                grid: format!(
+                    "371323{:03}{:03}{:03}",
+                    100 + r.below(20),
+                    200 + r.below(30),
+                    1 + r.below(20)
+                )
+                .parse()
+                .unwrap(),
                 handler: format!("dept:{}", r.below(40)),
                 worker: Some(format!("w{}", r.below(16_000))),
-                category: ["市容环境", "矛盾纠纷", "安全隐患", "民生服务"][r.below(4) as usize].into(),
-                class: if r.below(10) == 0 { CaseClass::Component } else { CaseClass::Event },
+                category: ["市容环境", "矛盾纠纷", "安全隐患", "民生服务"][r.below(4) as usize]
+                    .into(),
+                class: if r.below(10) == 0 {
+                    CaseClass::Component
+                } else {
+                    CaseClass::Event
+                },
                 urgency: Urgency::Routine,
                 tier: Tier::T1,
                 source: Source::Patrol,
@@ -99,10 +113,18 @@ fn records(n: usize) -> Vec<CaseRecord> {
                 accepted_at: Some(reported + chrono::Duration::minutes(30)),
                 due_at: Some(reported + chrono::Duration::hours(72)),
                 closed_at: closed,
-                status: if closed.is_some() { CaseStatus::Closed } else { CaseStatus::InProgress },
+                status: if closed.is_some() {
+                    CaseStatus::Closed
+                } else {
+                    CaseStatus::InProgress
+                },
                 rework: 0,
                 supervision: Supervision::None,
-                rating: if r.below(10) < 6 { Some(Rating::Satisfied) } else { None },
+                rating: if r.below(10) < 6 {
+                    Some(Rating::Satisfied)
+                } else {
+                    None
+                },
                 contacted: Some(true),
                 resolved: None,
                 leader_assigned: false,
@@ -131,9 +153,10 @@ fn bench(c: &mut Criterion) {
     p.add_columns(&cols).unwrap();
     let request = ScoreRequest::new(period, GroupBy::Worker).with_sheet("default_grid");
     g.throughput(Throughput::Elements(p.groups.len() as u64));
-    g.bench_function("score 16,000 workers on a sheet (indicators, items, ranks)", |b| {
-        b.iter(|| score(&policy, black_box(&p), &request).unwrap())
-    });
+    g.bench_function(
+        "score 16,000 workers on a sheet (indicators, items, ranks)",
+        |b| b.iter(|| score(&policy, black_box(&p), &request).unwrap()),
+    );
     drop(cols);
     let text = write_csv(&records(200_000));
     g.throughput(Throughput::Bytes(text.len() as u64));

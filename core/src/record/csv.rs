@@ -286,7 +286,8 @@ fn fast_instant(b: &[u8]) -> Option<DateTime<FixedOffset>> {
         }
         _ => return None,
     };
-    let local = NaiveDate::from_ymd_opt(year as i32, month, day)?.and_hms_nano_opt(h, m, s, nanos)?;
+    let local =
+        NaiveDate::from_ymd_opt(year as i32, month, day)?.and_hms_nano_opt(h, m, s, nanos)?;
     FixedOffset::east_opt(offset)?
         .from_local_datetime(&local)
         .single()

@@ -658,3 +658,46 @@ fn as_of_cuts_the_period() {
     assert_eq!(r.units[0].indicators["due"].value, Some(1.0));
     assert_eq!(r.cut, t("2016-12-10T00:00:00+08:00"));
 }
+
+#[test]
+fn yishui_stars_set_the_pay() {
+    let p = Policy::preset("seed003").unwrap().scoring;
+    let mut s = Set::default();
+    let mut r = due(
+        "2024-03-01T09:00:00+08:00",
+        "2024-03-04T09:00:00+08:00",
+        Some("2024-03-02T09:00:00+08:00"),
+    );
+    r.rating = Some(Rating::Satisfied);
+    for w in ["w1", "w2", "w3"] {
+        r.worker = Some(w.into());
+        s.add(4, &r);
+    }
+    let mut request = req("2024-03", GroupBy::Worker);
+    for (w, patrol, months) in [
+        ("w1", 30.0, Some(6)),
+        ("w2", 12.0, Some(6)),
+        ("w3", 30.0, None),
+    ] {
+        let mut u = inputs(w, &[("patrol", patrol)]).remove(w).unwrap();
+        u.months_in_post = months;
+        request.inputs.insert(w.into(), u);
+    }
+    let r = compute(&p, &s.records, &request).unwrap();
+    assert_eq!(r.sheet.as_ref().unwrap().id, "yishui_grid_worker");
+    // w1: 30 + 20 + 20 + 30 = 100 → 5 stars → 1,500 + 500.
+    let w1 = unit(&r, "w1");
+    assert_eq!(
+        (w1.total, w1.stars, w1.pay),
+        (Some(100.0), Some(5), Some(2000.0))
+    );
+    // w2: 82 → 3 stars (≥ 80) → 1,500 + 300.
+    let w2 = unit(&r, "w2");
+    assert_eq!(
+        (w2.total, w2.stars, w2.pay),
+        (Some(82.0), Some(3), Some(1800.0))
+    );
+    // w3: months in post unknown → not rated, no pay by stars.
+    let w3 = unit(&r, "w3");
+    assert_eq!((w3.stars, w3.pay), (None, None));
+}
