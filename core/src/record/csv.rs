@@ -371,38 +371,52 @@ impl<'a> Splitter<'a> {
                 return None;
             }
             let start_line = self.line;
-            let end = b[self.pos..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(b.len(), |i| self.pos + i);
-            let line_end = if end > self.pos && b[end - 1] == b'\r' {
-                end - 1
-            } else {
-                end
-            };
-            let line = &self.text[self.pos..line_end];
-            if line.is_empty() {
-                self.pos = end + 1;
-                self.line += 1;
-                continue;
-            }
             out.clear();
-            if !line.as_bytes().contains(&b'"') {
-                out.extend(line.split(',').map(Cow::Borrowed));
-                self.pos = end + 1;
-                self.line += 1;
+            // One pass over the line: split at commas until the line ends; a quote sends
+            // the whole record to the slow path.
+            let mut field = self.pos;
+            let mut i = self.pos;
+            let mut quoted = false;
+            while i < b.len() {
+                match b[i] {
+                    b',' => {
+                        out.push(Cow::Borrowed(&self.text[field..i]));
+                        field = i + 1;
+                    }
+                    b'\n' => break,
+                    b'"' => {
+                        quoted = true;
+                        break;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if quoted {
+                out.clear();
+                return Some(self.quoted(out).map(|()| start_line).map_err(|m| {
+                    // Resume after the line where the problem was found.
+                    let next = b[self.pos..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |i| self.pos + i + 1);
+                    self.pos = next;
+                    self.line += 1;
+                    (start_line, m)
+                }));
+            }
+            let end = if i > field && b[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            let blank = out.is_empty() && end == field;
+            out.push(Cow::Borrowed(&self.text[field..end]));
+            self.pos = i + 1;
+            self.line += 1;
+            if !blank {
                 return Some(Ok(start_line));
             }
-            return Some(self.quoted(out).map(|()| start_line).map_err(|m| {
-                // Resume after the line where the problem was found.
-                let next = b[self.pos..]
-                    .iter()
-                    .position(|&c| c == b'\n')
-                    .map_or(b.len(), |i| self.pos + i + 1);
-                self.pos = next;
-                self.line += 1;
-                (start_line, m)
-            }));
         }
     }
 
