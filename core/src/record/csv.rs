@@ -293,57 +293,6 @@ fn fast_instant(b: &[u8]) -> Option<DateTime<FixedOffset>> {
         .single()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The hand-written parser agrees with chrono wherever it answers.
-    #[test]
-    fn fast_instants_agree_with_chrono() {
-        for s in [
-            "2016-12-01T09:00:00+08:00",
-            "2016-12-01t09:00:00z",
-            "2016-12-01 09:00:00-05:30",
-            "2016-12-31T23:59:59.5+08:00",
-            "2016-12-31T23:59:59.123456789123Z",
-            "2016-02-29T00:00:00+14:00",
-            "0001-01-01T00:00:00Z",
-        ] {
-            let fast = fast_instant(s.as_bytes()).unwrap();
-            let slow = DateTime::parse_from_rfc3339(s).unwrap();
-            assert_eq!((fast, fast.offset()), (slow, slow.offset()), "{s}");
-        }
-        for s in [
-            "2017-02-29T00:00:00Z",
-            "2016-12-01T24:00:00Z",
-            "2016-12-01T09:00:00",
-            "2016-12-01T09:00:00+0800",
-            "2016-12-01T09:00:00.Z",
-            "2016-12-01T09:00:60Z",
-        ] {
-            assert!(fast_instant(s.as_bytes()).is_none(), "{s}");
-        }
-        assert!(instant("2016-12-01T09:00:00+0800").is_err());
-        assert!(instant("2016-12-31T23:59:60Z").is_ok()); // leap second: chrono's answer
-    }
-
-    proptest::proptest! {
-        /// Random instants in RFC 3339 text parse the same by hand as by chrono.
-        #[test]
-        fn fast_matches_chrono(secs in -62_000_000_000i64..250_000_000_000, nanos in 0u32..1_000_000_000,
-                               off in -86_399i32..86_400, digits in 0usize..4) {
-            let off = FixedOffset::east_opt(off / 60 * 60).unwrap();
-            let t = off.timestamp_opt(secs, nanos).unwrap();
-            let fmt = [SecondsFormat::Secs, SecondsFormat::Millis, SecondsFormat::Nanos, SecondsFormat::AutoSi][digits];
-            let s = t.to_rfc3339_opts(fmt, digits == 0);
-            let slow = DateTime::parse_from_rfc3339(&s).unwrap();
-            if let Some(fast) = fast_instant(s.as_bytes()) {
-                proptest::prop_assert_eq!((fast, fast.offset()), (slow, slow.offset()));
-            }
-        }
-    }
-}
-
 fn flag(f: &str) -> Result<bool, String> {
     match f {
         "true" | "1" => Ok(true),
@@ -570,5 +519,56 @@ fn text_field(s: &mut String, v: &str) {
         s.push('"');
     } else {
         s.push_str(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written parser agrees with chrono wherever it answers.
+    #[test]
+    fn fast_instants_agree_with_chrono() {
+        for s in [
+            "2016-12-01T09:00:00+08:00",
+            "2016-12-01t09:00:00z",
+            "2016-12-01 09:00:00-05:30",
+            "2016-12-31T23:59:59.5+08:00",
+            "2016-12-31T23:59:59.123456789123Z",
+            "2016-02-29T00:00:00+14:00",
+            "0001-01-01T00:00:00Z",
+        ] {
+            let fast = fast_instant(s.as_bytes()).unwrap();
+            let slow = DateTime::parse_from_rfc3339(s).unwrap();
+            assert_eq!((fast, fast.offset()), (slow, slow.offset()), "{s}");
+        }
+        for s in [
+            "2017-02-29T00:00:00Z",
+            "2016-12-01T24:00:00Z",
+            "2016-12-01T09:00:00",
+            "2016-12-01T09:00:00+0800",
+            "2016-12-01T09:00:00.Z",
+            "2016-12-01T09:00:60Z",
+        ] {
+            assert!(fast_instant(s.as_bytes()).is_none(), "{s}");
+        }
+        assert!(instant("2016-12-01T09:00:00+0800").is_err());
+        assert!(instant("2016-12-31T23:59:60Z").is_ok()); // leap second: chrono's answer
+    }
+
+    proptest::proptest! {
+        /// Random instants in RFC 3339 text parse the same by hand as by chrono.
+        #[test]
+        fn fast_matches_chrono(secs in -62_000_000_000i64..250_000_000_000, nanos in 0u32..1_000_000_000,
+                               off in -86_399i32..86_400, digits in 0usize..4) {
+            let off = FixedOffset::east_opt(off / 60 * 60).unwrap();
+            let t = off.timestamp_opt(secs, nanos).unwrap();
+            let fmt = [SecondsFormat::Secs, SecondsFormat::Millis, SecondsFormat::Nanos, SecondsFormat::AutoSi][digits];
+            let s = t.to_rfc3339_opts(fmt, digits == 0);
+            let slow = DateTime::parse_from_rfc3339(&s).unwrap();
+            if let Some(fast) = fast_instant(s.as_bytes()) {
+                proptest::prop_assert_eq!((fast, fast.offset()), (slow, slow.offset()));
+            }
+        }
     }
 }
