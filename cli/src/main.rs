@@ -51,6 +51,9 @@ enum Command {
     /// Rosters: validate staffing against the policy's templates, who held a post.
     #[command(subcommand)]
     Roster(cmd::roster::RosterCommand),
+    /// Scoring (考核): indicators, score sheets, grades, stars, pay and ranks from case
+    /// records (CSV or JSON Lines) for one period.
+    Score(Box<cmd::score::Args>),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Grid(c) => cmd::grid::run(c),
         Command::Policy(c) => cmd::policy::run(c),
         Command::Roster(c) => cmd::roster::run(c),
+        Command::Score(a) => cmd::score::run(*a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

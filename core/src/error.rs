@@ -212,6 +212,18 @@ error_codes! {
     UnknownDepartment = 461, "unknown_department", "unknown department", "未知的职能部门";
     /// The reported point lies in no grid, or no grid index was given.
     CaseNotLocated = 462, "case_not_located", "the case could not be located to a grid", "事件无法定位到网格";
+
+    // ---- 500–549 scoring ----------------------------------------------------------
+    /// A case record file has a bad header or a bad row (named by its line and field).
+    InvalidRecords = 500, "invalid_records", "invalid case records", "案件记录无效";
+    /// A period is malformed (`2016-12`, `2016-Q4`, `2016`) or out of range.
+    InvalidPeriod = 501, "invalid_period", "invalid assessment period", "考核周期无效";
+    /// A score sheet or the scoring policy is invalid (points do not add up to the scale …).
+    InvalidScoreSheet = 502, "invalid_score_sheet", "invalid score sheet", "考核评分表无效";
+    /// No score sheet with that id in the policy or the sheet library.
+    UnknownScoreSheet = 503, "unknown_score_sheet", "unknown score sheet", "考核评分表不存在";
+    /// A scoring input (per-unit values, partials to merge, grouping) is invalid.
+    InvalidScoringInput = 504, "invalid_scoring_input", "invalid scoring input", "考核输入无效";
 }
 
 impl ErrorCode {
@@ -284,6 +296,13 @@ pub enum Error {
     /// A case engine error.
     #[error(transparent)]
     Case(#[from] crate::case::CaseError),
+
+    /// A case record file error.
+    #[error(transparent)]
+    Record(#[from] crate::record::RecordError),
+    /// A scoring error.
+    #[error(transparent)]
+    Scoring(#[from] crate::scoring::ScoringError),
     /// A general input error (malformed JSON crossing a binding, oversize input …).
     #[error("{message}")]
     Input {
@@ -306,6 +325,9 @@ impl Error {
             Error::Calendar(e) => e.code(),
             Error::Staffing(e) => e.code(),
             Error::Case(e) => e.code(),
+
+            Error::Record(e) => e.code(),
+            Error::Scoring(e) => e.code(),
             Error::Input { code, .. } => *code,
         }
     }

@@ -33,6 +33,7 @@ pub mod geo;
 pub mod grid;
 pub mod policy;
 pub mod record;
+pub mod scoring;
 pub mod staffing;
 
 pub use error::{Error, ErrorCode, Result};

@@ -8,3 +8,4 @@ pub mod grid;
 pub mod locate;
 pub mod policy;
 pub mod roster;
+pub mod score;

@@ -91,6 +91,8 @@ table::ops! {
     "roster.summary" => staffing::api::{roster_summary: ValidateIn -> Summary},
     /// Validates a roster against the staffing templates.
     "roster.validate" => staffing::api::{roster_validate: ValidateIn -> ValidateOut},
+    /// Scores case records for one period: indicators, sheet items, totals, grades, ranks.
+    "score.compute" => scoring::api::{compute: ComputeIn -> ScoreResult},
 }
 
 /// Deserializes an operation's input, naming the problem on failure: `invalid_json`, or

@@ -35,6 +35,7 @@ use crate::case::{CasePolicy, CasePolicyFile};
 use crate::code::GridCodeLayout;
 use crate::error::ErrorCode;
 use crate::grid::{DivisionRules, Levels};
+use crate::scoring::{ScoringError, ScoringPolicy, ScoringPolicyFile};
 use crate::staffing::{StaffingPolicy, StaffingPolicyFile};
 
 pub use presets::PRESETS;
@@ -151,6 +152,10 @@ pub struct PolicyFile {
     /// defaults of [`CasePolicyFile::default`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub case: Option<CasePolicyFile>,
+
+    /// Scoring: indicators' denominators, rounding, score sheets (absent → defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringPolicyFile>,
 }
 
 /// The `[grid]` section.
@@ -254,6 +259,9 @@ pub struct Policy {
     pub staffing: StaffingPolicy,
     /// The case section.
     pub case: CasePolicy,
+
+    /// Scoring rules (the `[scoring]` section, or the defaults).
+    pub scoring: ScoringPolicy,
     file: PolicyFile,
 }
 
@@ -275,6 +283,10 @@ impl TryFrom<PolicyFile> for Policy {
         let grid = GridPolicy::try_from(f.grid.clone())?;
         let mut staffing = StaffingPolicy::try_from(f.staffing.clone())?;
         staffing.bind_levels(&grid.levels)?;
+        let calendar = Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?;
+        let scoring =
+            ScoringPolicy::from_file(f.scoring.clone().unwrap_or_default(), calendar.time_zone())
+                .map_err(scoring_error)?;
         Ok(Policy {
             id: f.id.clone(),
             name: f.name.clone(),
@@ -283,8 +295,9 @@ impl TryFrom<PolicyFile> for Policy {
             admission: AdmissionPolicy::try_from(f.admission.clone())?,
             grid,
             staffing,
-            calendar: Calendar::from_file(f.calendar.clone()).map_err(calendar_error)?,
             case: CasePolicy::try_from(f.case.clone().unwrap_or_default())?,
+            calendar,
+            scoring,
             file: f,
         })
     }
@@ -300,6 +313,21 @@ fn calendar_error(e: CalendarError) -> PolicyError {
             PolicyError::invalid("calendar.holidays", e.to_string())
         }
         other => PolicyError::invalid("calendar", other.to_string()),
+    }
+}
+
+/// A scoring error as a policy error naming the `scoring.…` field.
+fn scoring_error(e: ScoringError) -> PolicyError {
+    match e {
+        ScoringError::Policy { field, message } => {
+            PolicyError::invalid(format!("scoring.{field}"), message)
+        }
+        ScoringError::Sheet {
+            sheet,
+            field,
+            message,
+        } => PolicyError::invalid(format!("scoring.sheets[{sheet:?}].{field}"), message),
+        other => PolicyError::invalid("scoring", other.to_string()),
     }
 }
 

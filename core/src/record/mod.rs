@@ -23,10 +23,22 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 
+mod csv;
+mod error;
+mod jsonl;
+mod names;
+#[cfg(test)]
+mod tests;
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::code::GridCode;
+
+pub use csv::{read_csv, write_csv};
+pub use error::{BadRow, RecordError};
+pub use jsonl::read_jsonl;
+pub(crate) use names::parse_name as parse_enum_name;
 
 /// Urgency class of a report (seed 001: 一般 / 重要 / 重要紧急).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -235,3 +247,21 @@ pub const CSV_COLUMNS: &[&str] = &[
     "leader_assigned",
     "deferred",
 ];
+
+/// How a reader treats bad rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Skip rows that do not parse and report them in [`RecordSet::skipped`] instead of
+    /// failing on the first one.
+    pub skip_bad_rows: bool,
+}
+
+/// The rows read from a file, and the rows skipped (only with
+/// [`ReadOptions::skip_bad_rows`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordSet {
+    /// The rows, in file order.
+    pub records: Vec<CaseRecord>,
+    /// The rows skipped, in file order.
+    pub skipped: Vec<BadRow>,
+}
