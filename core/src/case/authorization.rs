@@ -27,6 +27,11 @@ pub(crate) fn check_role(p: &CasePolicy, cmd: &Command) -> Result<(), CaseError>
     let Some(kind) = p.role_unit(role) else {
         return Err(deny("the role is not in the policy".into()));
     };
+    if let Some(d) = cmd.actor.unit.department()
+        && !p.has_department(d)
+    {
+        return Err(CaseError::UnknownDepartment(d.chars().take(64).collect()));
+    }
     let actual = cmd.actor.unit.kind();
     if kind != UnitKind::Any && kind != actual {
         return Err(deny(format!(

@@ -693,6 +693,17 @@ fn claim_dispatch_and_who_may_not() {
         ),
         ErrorCode::CaseOutOfJurisdiction
     );
+    assert_eq!(
+        fx.err(
+            "C2",
+            "accept",
+            "2026-03-02T14:00:00+08:00",
+            "department",
+            "dept:ghost",
+            json!({})
+        ),
+        ErrorCode::UnknownDepartment
+    );
     fx.ok(
         "C2",
         "accept",
