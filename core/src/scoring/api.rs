@@ -26,7 +26,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
-use super::{GroupBy, Link, Period, ScoreRequest, ScoreResult, ScoringPolicy, UnitInput};
+pub use super::ScoreResult;
+use super::{GroupBy, Link, Period, ScoreRequest, ScoringPolicy, UnitInput};
 use crate::api::args::PolicySource;
 use crate::error::Error;
 use crate::record::CaseRecord;
