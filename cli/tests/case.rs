@@ -216,10 +216,10 @@ fn a_bad_journal_exits_2_names_the_line_and_writes_nothing() {
         (2, Some(457))
     );
     let r = apply("nowhere", &j, &[]);
-    // not a preset, so a file that does not exist
+    // a bare word that is no preset: unknown_preset, with the list
     assert_eq!(
         (r.code, r.lines[0]["error"]["name"].as_str()),
-        (2, Some("invalid_argument"))
+        (2, Some("unknown_preset"))
     );
 }
 

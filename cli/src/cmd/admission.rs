@@ -337,7 +337,7 @@ impl Source {
         }
         if let Some(p) = &self.policy {
             match crate::cmd::policy::preset_name(p)? {
-                Some(id) => m.insert("preset".into(), json!(id)),
+                Some(id) => m.insert("policy".into(), json!(id)),
                 None => m.insert("policy".into(), json!(read_text(p)?)),
             };
         }
