@@ -15,7 +15,12 @@ fuzz_target!(|data: &[u8]| {
     );
     for t in [text, with_header.as_str()] {
         let _ = read_csv(t, ReadOptions::default());
-        if let Ok(set) = read_csv(t, ReadOptions { skip_bad_rows: true }) {
+        if let Ok(set) = read_csv(
+            t,
+            ReadOptions {
+                skip_bad_rows: true,
+            },
+        ) {
             let back = read_csv(&write_csv(&set.records), ReadOptions::default())
                 .expect("the writer's output reads back");
             assert_eq!(back.records, set.records);

@@ -30,7 +30,9 @@ fuzz_target!(|data: &[u8]| {
     for sheet in &file.sheets {
         let mut request =
             ScoreRequest::new("2016-12".parse().unwrap(), GroupBy::Grid).with_sheet(&sheet.id);
-        request.inputs.insert("371323100201001".into(), input.clone());
+        request
+            .inputs
+            .insert("371323100201001".into(), input.clone());
         let Ok(result) = compute(&policy, &records, &request) else {
             continue;
         };
