@@ -125,6 +125,42 @@ typedef enum {
   WANGGE_STATUS_UNKNOWN_ADMISSION_ITEM = 404,
   // not on the admission list in force (事项未纳入网格准入清单,不得下派).
   WANGGE_STATUS_ADMISSION_REJECTED = 405,
+  // role not allowed to do this operation (无权执行该事件操作).
+  WANGGE_STATUS_CASE_UNAUTHORIZED = 450,
+  // unit has no jurisdiction over the case (不属于本单位管辖的事件).
+  WANGGE_STATUS_CASE_OUT_OF_JURISDICTION = 451,
+  // operation not allowed in the case's state (事件当前状态不允许该操作).
+  WANGGE_STATUS_INVALID_CASE_TRANSITION = 452,
+  // unknown case (事件不存在).
+  WANGGE_STATUS_UNKNOWN_CASE = 453,
+  // unknown case category (未知的事件类别).
+  WANGGE_STATUS_UNKNOWN_CATEGORY = 454,
+  // invalid case command (事件指令无效).
+  WANGGE_STATUS_INVALID_COMMAND = 455,
+  // invalid case journal (事件日志无效).
+  WANGGE_STATUS_INVALID_JOURNAL = 456,
+  // unsupported case journal format version (事件日志格式版本不受支持).
+  WANGGE_STATUS_UNSUPPORTED_JOURNAL_FORMAT = 457,
+  // a case rule of the policy forbids it (违反事件办理规则).
+  WANGGE_STATUS_CASE_RULE_VIOLATION = 458,
+  // case exists already (事件编号已存在).
+  WANGGE_STATUS_CASE_EXISTS = 459,
+  // only the handling unit may do this (非事件承办单位).
+  WANGGE_STATUS_CASE_NOT_HANDLER = 460,
+  // unknown department (未知的职能部门).
+  WANGGE_STATUS_UNKNOWN_DEPARTMENT = 461,
+  // the case could not be located to a grid (事件无法定位到网格).
+  WANGGE_STATUS_CASE_NOT_LOCATED = 462,
+  // invalid case records (案件记录无效).
+  WANGGE_STATUS_INVALID_RECORDS = 500,
+  // invalid assessment period (考核周期无效).
+  WANGGE_STATUS_INVALID_PERIOD = 501,
+  // invalid score sheet (考核评分表无效).
+  WANGGE_STATUS_INVALID_SCORE_SHEET = 502,
+  // unknown score sheet (考核评分表不存在).
+  WANGGE_STATUS_UNKNOWN_SCORE_SHEET = 503,
+  // invalid scoring input (考核输入无效).
+  WANGGE_STATUS_INVALID_SCORING_INPUT = 504,
 } wangge_status;
 
 // A working calendar (opaque): time zone, work periods, holidays and make-up days. Made by
@@ -716,6 +752,51 @@ wangge_status wangge_op_calendar_years(const char *input,
                                        char **out,
                                        size_t *out_len);
 
+// `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_case_apply(const char *input,
+                                   size_t len,
+                                   char **out,
+                                   size_t *out_len);
+
+// `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_case_history(const char *input,
+                                     size_t len,
+                                     char **out,
+                                     size_t *out_len);
+
+// `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_case_records(const char *input,
+                                     size_t len,
+                                     char **out,
+                                     size_t *out_len);
+
+// `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_case_replay(const char *input,
+                                    size_t len,
+                                    char **out,
+                                    size_t *out_len);
+
+// `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_case_tick(const char *input,
+                                  size_t len,
+                                  char **out,
+                                  size_t *out_len);
+
 // `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON).
 //
 // # Safety
@@ -784,6 +865,15 @@ wangge_status wangge_op_roster_validate(const char *input,
                                         size_t len,
                                         char **out,
                                         size_t *out_len);
+
+// `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_score_compute(const char *input,
+                                      size_t len,
+                                      char **out,
+                                      size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -220,6 +220,81 @@ pub unsafe extern "C" fn wangge_op_calendar_years(
     unsafe { json_op("calendar.years", input, len, out, out_len) }
 }
 
+/// `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_case_apply(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("case.apply", input, len, out, out_len) }
+}
+
+/// `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_case_history(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("case.history", input, len, out, out_len) }
+}
+
+/// `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_case_records(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("case.records", input, len, out, out_len) }
+}
+
+/// `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_case_replay(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("case.replay", input, len, out, out_len) }
+}
+
+/// `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_case_tick(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("case.tick", input, len, out, out_len) }
+}
+
 /// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON).
 ///
 /// # Safety
@@ -338,4 +413,19 @@ pub unsafe extern "C" fn wangge_op_roster_validate(
 ) -> wangge_status {
     // SAFETY: per the contract above.
     unsafe { json_op("roster.validate", input, len, out, out_len) }
+}
+
+/// `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_score_compute(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("score.compute", input, len, out, out_len) }
 }

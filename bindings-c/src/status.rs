@@ -105,6 +105,42 @@ pub enum wangge_status {
     UnknownAdmissionItem = 404,
     /// not on the admission list in force (事项未纳入网格准入清单,不得下派).
     AdmissionRejected = 405,
+    /// role not allowed to do this operation (无权执行该事件操作).
+    CaseUnauthorized = 450,
+    /// unit has no jurisdiction over the case (不属于本单位管辖的事件).
+    CaseOutOfJurisdiction = 451,
+    /// operation not allowed in the case's state (事件当前状态不允许该操作).
+    InvalidCaseTransition = 452,
+    /// unknown case (事件不存在).
+    UnknownCase = 453,
+    /// unknown case category (未知的事件类别).
+    UnknownCategory = 454,
+    /// invalid case command (事件指令无效).
+    InvalidCommand = 455,
+    /// invalid case journal (事件日志无效).
+    InvalidJournal = 456,
+    /// unsupported case journal format version (事件日志格式版本不受支持).
+    UnsupportedJournalFormat = 457,
+    /// a case rule of the policy forbids it (违反事件办理规则).
+    CaseRuleViolation = 458,
+    /// case exists already (事件编号已存在).
+    CaseExists = 459,
+    /// only the handling unit may do this (非事件承办单位).
+    CaseNotHandler = 460,
+    /// unknown department (未知的职能部门).
+    UnknownDepartment = 461,
+    /// the case could not be located to a grid (事件无法定位到网格).
+    CaseNotLocated = 462,
+    /// invalid case records (案件记录无效).
+    InvalidRecords = 500,
+    /// invalid assessment period (考核周期无效).
+    InvalidPeriod = 501,
+    /// invalid score sheet (考核评分表无效).
+    InvalidScoreSheet = 502,
+    /// unknown score sheet (考核评分表不存在).
+    UnknownScoreSheet = 503,
+    /// invalid scoring input (考核输入无效).
+    InvalidScoringInput = 504,
 }
 
 impl wangge_status {
@@ -158,6 +194,24 @@ impl wangge_status {
             ErrorCode::InvalidAdmissionTransition => wangge_status::InvalidAdmissionTransition,
             ErrorCode::UnknownAdmissionItem => wangge_status::UnknownAdmissionItem,
             ErrorCode::AdmissionRejected => wangge_status::AdmissionRejected,
+            ErrorCode::CaseUnauthorized => wangge_status::CaseUnauthorized,
+            ErrorCode::CaseOutOfJurisdiction => wangge_status::CaseOutOfJurisdiction,
+            ErrorCode::InvalidCaseTransition => wangge_status::InvalidCaseTransition,
+            ErrorCode::UnknownCase => wangge_status::UnknownCase,
+            ErrorCode::UnknownCategory => wangge_status::UnknownCategory,
+            ErrorCode::InvalidCommand => wangge_status::InvalidCommand,
+            ErrorCode::InvalidJournal => wangge_status::InvalidJournal,
+            ErrorCode::UnsupportedJournalFormat => wangge_status::UnsupportedJournalFormat,
+            ErrorCode::CaseRuleViolation => wangge_status::CaseRuleViolation,
+            ErrorCode::CaseExists => wangge_status::CaseExists,
+            ErrorCode::CaseNotHandler => wangge_status::CaseNotHandler,
+            ErrorCode::UnknownDepartment => wangge_status::UnknownDepartment,
+            ErrorCode::CaseNotLocated => wangge_status::CaseNotLocated,
+            ErrorCode::InvalidRecords => wangge_status::InvalidRecords,
+            ErrorCode::InvalidPeriod => wangge_status::InvalidPeriod,
+            ErrorCode::InvalidScoreSheet => wangge_status::InvalidScoreSheet,
+            ErrorCode::UnknownScoreSheet => wangge_status::UnknownScoreSheet,
+            ErrorCode::InvalidScoringInput => wangge_status::InvalidScoringInput,
             _ => wangge_status::Internal,
         }
     }
@@ -213,6 +267,24 @@ impl wangge_status {
             wangge_status::InvalidAdmissionTransition => c"invalid_admission_transition",
             wangge_status::UnknownAdmissionItem => c"unknown_admission_item",
             wangge_status::AdmissionRejected => c"admission_rejected",
+            wangge_status::CaseUnauthorized => c"case_unauthorized",
+            wangge_status::CaseOutOfJurisdiction => c"case_out_of_jurisdiction",
+            wangge_status::InvalidCaseTransition => c"invalid_case_transition",
+            wangge_status::UnknownCase => c"unknown_case",
+            wangge_status::UnknownCategory => c"unknown_category",
+            wangge_status::InvalidCommand => c"invalid_command",
+            wangge_status::InvalidJournal => c"invalid_journal",
+            wangge_status::UnsupportedJournalFormat => c"unsupported_journal_format",
+            wangge_status::CaseRuleViolation => c"case_rule_violation",
+            wangge_status::CaseExists => c"case_exists",
+            wangge_status::CaseNotHandler => c"case_not_handler",
+            wangge_status::UnknownDepartment => c"unknown_department",
+            wangge_status::CaseNotLocated => c"case_not_located",
+            wangge_status::InvalidRecords => c"invalid_records",
+            wangge_status::InvalidPeriod => c"invalid_period",
+            wangge_status::InvalidScoreSheet => c"invalid_score_sheet",
+            wangge_status::UnknownScoreSheet => c"unknown_score_sheet",
+            wangge_status::InvalidScoringInput => c"invalid_scoring_input",
         }
     }
 }

@@ -150,6 +150,60 @@ pub enum WanggeError {
     /// 405 — not on the admission list in force (事项未纳入网格准入清单,不得下派).
     #[error("{0}")]
     AdmissionRejected(String),
+    /// 450 — role not allowed to do this operation (无权执行该事件操作).
+    #[error("{0}")]
+    CaseUnauthorized(String),
+    /// 451 — unit has no jurisdiction over the case (不属于本单位管辖的事件).
+    #[error("{0}")]
+    CaseOutOfJurisdiction(String),
+    /// 452 — operation not allowed in the case's state (事件当前状态不允许该操作).
+    #[error("{0}")]
+    InvalidCaseTransition(String),
+    /// 453 — unknown case (事件不存在).
+    #[error("{0}")]
+    UnknownCase(String),
+    /// 454 — unknown case category (未知的事件类别).
+    #[error("{0}")]
+    UnknownCategory(String),
+    /// 455 — invalid case command (事件指令无效).
+    #[error("{0}")]
+    InvalidCommand(String),
+    /// 456 — invalid case journal (事件日志无效).
+    #[error("{0}")]
+    InvalidJournal(String),
+    /// 457 — unsupported case journal format version (事件日志格式版本不受支持).
+    #[error("{0}")]
+    UnsupportedJournalFormat(String),
+    /// 458 — a case rule of the policy forbids it (违反事件办理规则).
+    #[error("{0}")]
+    CaseRuleViolation(String),
+    /// 459 — case exists already (事件编号已存在).
+    #[error("{0}")]
+    CaseExists(String),
+    /// 460 — only the handling unit may do this (非事件承办单位).
+    #[error("{0}")]
+    CaseNotHandler(String),
+    /// 461 — unknown department (未知的职能部门).
+    #[error("{0}")]
+    UnknownDepartment(String),
+    /// 462 — the case could not be located to a grid (事件无法定位到网格).
+    #[error("{0}")]
+    CaseNotLocated(String),
+    /// 500 — invalid case records (案件记录无效).
+    #[error("{0}")]
+    InvalidRecords(String),
+    /// 501 — invalid assessment period (考核周期无效).
+    #[error("{0}")]
+    InvalidPeriod(String),
+    /// 502 — invalid score sheet (考核评分表无效).
+    #[error("{0}")]
+    InvalidScoreSheet(String),
+    /// 503 — unknown score sheet (考核评分表不存在).
+    #[error("{0}")]
+    UnknownScoreSheet(String),
+    /// 504 — invalid scoring input (考核输入无效).
+    #[error("{0}")]
+    InvalidScoringInput(String),
 }
 
 impl WanggeError {
@@ -203,6 +257,24 @@ impl WanggeError {
             ErrorCode::InvalidAdmissionTransition => WanggeError::InvalidAdmissionTransition(message),
             ErrorCode::UnknownAdmissionItem => WanggeError::UnknownAdmissionItem(message),
             ErrorCode::AdmissionRejected => WanggeError::AdmissionRejected(message),
+            ErrorCode::CaseUnauthorized => WanggeError::CaseUnauthorized(message),
+            ErrorCode::CaseOutOfJurisdiction => WanggeError::CaseOutOfJurisdiction(message),
+            ErrorCode::InvalidCaseTransition => WanggeError::InvalidCaseTransition(message),
+            ErrorCode::UnknownCase => WanggeError::UnknownCase(message),
+            ErrorCode::UnknownCategory => WanggeError::UnknownCategory(message),
+            ErrorCode::InvalidCommand => WanggeError::InvalidCommand(message),
+            ErrorCode::InvalidJournal => WanggeError::InvalidJournal(message),
+            ErrorCode::UnsupportedJournalFormat => WanggeError::UnsupportedJournalFormat(message),
+            ErrorCode::CaseRuleViolation => WanggeError::CaseRuleViolation(message),
+            ErrorCode::CaseExists => WanggeError::CaseExists(message),
+            ErrorCode::CaseNotHandler => WanggeError::CaseNotHandler(message),
+            ErrorCode::UnknownDepartment => WanggeError::UnknownDepartment(message),
+            ErrorCode::CaseNotLocated => WanggeError::CaseNotLocated(message),
+            ErrorCode::InvalidRecords => WanggeError::InvalidRecords(message),
+            ErrorCode::InvalidPeriod => WanggeError::InvalidPeriod(message),
+            ErrorCode::InvalidScoreSheet => WanggeError::InvalidScoreSheet(message),
+            ErrorCode::UnknownScoreSheet => WanggeError::UnknownScoreSheet(message),
+            ErrorCode::InvalidScoringInput => WanggeError::InvalidScoringInput(message),
             _ => WanggeError::Internal(message),
         }
     }
@@ -257,6 +329,24 @@ impl WanggeError {
             WanggeError::InvalidAdmissionTransition(_) => ErrorCode::InvalidAdmissionTransition,
             WanggeError::UnknownAdmissionItem(_) => ErrorCode::UnknownAdmissionItem,
             WanggeError::AdmissionRejected(_) => ErrorCode::AdmissionRejected,
+            WanggeError::CaseUnauthorized(_) => ErrorCode::CaseUnauthorized,
+            WanggeError::CaseOutOfJurisdiction(_) => ErrorCode::CaseOutOfJurisdiction,
+            WanggeError::InvalidCaseTransition(_) => ErrorCode::InvalidCaseTransition,
+            WanggeError::UnknownCase(_) => ErrorCode::UnknownCase,
+            WanggeError::UnknownCategory(_) => ErrorCode::UnknownCategory,
+            WanggeError::InvalidCommand(_) => ErrorCode::InvalidCommand,
+            WanggeError::InvalidJournal(_) => ErrorCode::InvalidJournal,
+            WanggeError::UnsupportedJournalFormat(_) => ErrorCode::UnsupportedJournalFormat,
+            WanggeError::CaseRuleViolation(_) => ErrorCode::CaseRuleViolation,
+            WanggeError::CaseExists(_) => ErrorCode::CaseExists,
+            WanggeError::CaseNotHandler(_) => ErrorCode::CaseNotHandler,
+            WanggeError::UnknownDepartment(_) => ErrorCode::UnknownDepartment,
+            WanggeError::CaseNotLocated(_) => ErrorCode::CaseNotLocated,
+            WanggeError::InvalidRecords(_) => ErrorCode::InvalidRecords,
+            WanggeError::InvalidPeriod(_) => ErrorCode::InvalidPeriod,
+            WanggeError::InvalidScoreSheet(_) => ErrorCode::InvalidScoreSheet,
+            WanggeError::UnknownScoreSheet(_) => ErrorCode::UnknownScoreSheet,
+            WanggeError::InvalidScoringInput(_) => ErrorCode::InvalidScoringInput,
         }
     }
 }

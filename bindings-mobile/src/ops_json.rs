@@ -88,6 +88,36 @@ pub fn calendar_years(input_json: String) -> Result<String, WanggeError> {
     call("calendar.years".to_string(), input_json)
 }
 
+/// `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut` (JSON text).
+#[uniffi::export]
+pub fn case_apply(input_json: String) -> Result<String, WanggeError> {
+    call("case.apply".to_string(), input_json)
+}
+
+/// `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut` (JSON text).
+#[uniffi::export]
+pub fn case_history(input_json: String) -> Result<String, WanggeError> {
+    call("case.history".to_string(), input_json)
+}
+
+/// `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut` (JSON text).
+#[uniffi::export]
+pub fn case_records(input_json: String) -> Result<String, WanggeError> {
+    call("case.records".to_string(), input_json)
+}
+
+/// `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut` (JSON text).
+#[uniffi::export]
+pub fn case_replay(input_json: String) -> Result<String, WanggeError> {
+    call("case.replay".to_string(), input_json)
+}
+
+/// `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut` (JSON text).
+#[uniffi::export]
+pub fn case_tick(input_json: String) -> Result<String, WanggeError> {
+    call("case.tick".to_string(), input_json)
+}
+
 /// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON text).
 #[uniffi::export]
 pub fn code_parse(input_json: String) -> Result<String, WanggeError> {
@@ -134,4 +164,10 @@ pub fn roster_summary(input_json: String) -> Result<String, WanggeError> {
 #[uniffi::export]
 pub fn roster_validate(input_json: String) -> Result<String, WanggeError> {
     call("roster.validate".to_string(), input_json)
+}
+
+/// `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult` (JSON text).
+#[uniffi::export]
+pub fn score_compute(input_json: String) -> Result<String, WanggeError> {
+    call("score.compute".to_string(), input_json)
 }

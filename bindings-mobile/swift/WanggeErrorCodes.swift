@@ -51,6 +51,24 @@ extension WanggeError {
         case .InvalidAdmissionTransition: return 403
         case .UnknownAdmissionItem: return 404
         case .AdmissionRejected: return 405
+        case .CaseUnauthorized: return 450
+        case .CaseOutOfJurisdiction: return 451
+        case .InvalidCaseTransition: return 452
+        case .UnknownCase: return 453
+        case .UnknownCategory: return 454
+        case .InvalidCommand: return 455
+        case .InvalidJournal: return 456
+        case .UnsupportedJournalFormat: return 457
+        case .CaseRuleViolation: return 458
+        case .CaseExists: return 459
+        case .CaseNotHandler: return 460
+        case .UnknownDepartment: return 461
+        case .CaseNotLocated: return 462
+        case .InvalidRecords: return 500
+        case .InvalidPeriod: return 501
+        case .InvalidScoreSheet: return 502
+        case .UnknownScoreSheet: return 503
+        case .InvalidScoringInput: return 504
         }
     }
 
@@ -104,6 +122,24 @@ extension WanggeError {
         case .InvalidAdmissionTransition: return "invalid_admission_transition"
         case .UnknownAdmissionItem: return "unknown_admission_item"
         case .AdmissionRejected: return "admission_rejected"
+        case .CaseUnauthorized: return "case_unauthorized"
+        case .CaseOutOfJurisdiction: return "case_out_of_jurisdiction"
+        case .InvalidCaseTransition: return "invalid_case_transition"
+        case .UnknownCase: return "unknown_case"
+        case .UnknownCategory: return "unknown_category"
+        case .InvalidCommand: return "invalid_command"
+        case .InvalidJournal: return "invalid_journal"
+        case .UnsupportedJournalFormat: return "unsupported_journal_format"
+        case .CaseRuleViolation: return "case_rule_violation"
+        case .CaseExists: return "case_exists"
+        case .CaseNotHandler: return "case_not_handler"
+        case .UnknownDepartment: return "unknown_department"
+        case .CaseNotLocated: return "case_not_located"
+        case .InvalidRecords: return "invalid_records"
+        case .InvalidPeriod: return "invalid_period"
+        case .InvalidScoreSheet: return "invalid_score_sheet"
+        case .UnknownScoreSheet: return "unknown_score_sheet"
+        case .InvalidScoringInput: return "invalid_scoring_input"
         }
     }
 
@@ -157,6 +193,24 @@ extension WanggeError {
         case .InvalidAdmissionTransition(let message): return message
         case .UnknownAdmissionItem(let message): return message
         case .AdmissionRejected(let message): return message
+        case .CaseUnauthorized(let message): return message
+        case .CaseOutOfJurisdiction(let message): return message
+        case .InvalidCaseTransition(let message): return message
+        case .UnknownCase(let message): return message
+        case .UnknownCategory(let message): return message
+        case .InvalidCommand(let message): return message
+        case .InvalidJournal(let message): return message
+        case .UnsupportedJournalFormat(let message): return message
+        case .CaseRuleViolation(let message): return message
+        case .CaseExists(let message): return message
+        case .CaseNotHandler(let message): return message
+        case .UnknownDepartment(let message): return message
+        case .CaseNotLocated(let message): return message
+        case .InvalidRecords(let message): return message
+        case .InvalidPeriod(let message): return message
+        case .InvalidScoreSheet(let message): return message
+        case .UnknownScoreSheet(let message): return message
+        case .InvalidScoringInput(let message): return message
         }
     }
 }

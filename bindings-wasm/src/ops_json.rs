@@ -67,6 +67,26 @@ export type CalendarWorkingDaysBetweenOutput = JsonObject;
 export type CalendarYearsInput = JsonObject;
 /** The output of `calendar.years`: the core's `YearsOut`. */
 export type CalendarYearsOutput = JsonObject;
+/** The input of `case.apply`: the core's `ApplyIn` (see tests/vectors/case.apply.json). */
+export type CaseApplyInput = JsonObject;
+/** The output of `case.apply`: the core's `ApplyOut`. */
+export type CaseApplyOutput = JsonObject;
+/** The input of `case.history`: the core's `HistoryIn` (see tests/vectors/case.history.json). */
+export type CaseHistoryInput = JsonObject;
+/** The output of `case.history`: the core's `HistoryOut`. */
+export type CaseHistoryOutput = JsonObject;
+/** The input of `case.records`: the core's `JournalIn` (see tests/vectors/case.records.json). */
+export type CaseRecordsInput = JsonObject;
+/** The output of `case.records`: the core's `RecordsOut`. */
+export type CaseRecordsOutput = JsonObject;
+/** The input of `case.replay`: the core's `JournalIn` (see tests/vectors/case.replay.json). */
+export type CaseReplayInput = JsonObject;
+/** The output of `case.replay`: the core's `ReplayOut`. */
+export type CaseReplayOutput = JsonObject;
+/** The input of `case.tick`: the core's `JournalIn` (see tests/vectors/case.tick.json). */
+export type CaseTickInput = JsonObject;
+/** The output of `case.tick`: the core's `TickOut`. */
+export type CaseTickOutput = JsonObject;
 /** The input of `code.parse`: the core's `CodeParseIn` (see tests/vectors/code.parse.json). */
 export type CodeParseInput = JsonObject;
 /** The output of `code.parse`: the core's `CodeInfo`. */
@@ -99,6 +119,10 @@ export type RosterSummaryOutput = JsonObject;
 export type RosterValidateInput = JsonObject;
 /** The output of `roster.validate`: the core's `ValidateOut`. */
 export type RosterValidateOutput = JsonObject;
+/** The input of `score.compute`: the core's `ComputeIn` (see tests/vectors/score.compute.json). */
+export type ScoreComputeInput = JsonObject;
+/** The output of `score.compute`: the core's `ScoreResult`. */
+export type ScoreComputeOutput = JsonObject;
 "#;
 
 /// `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals`.
@@ -213,6 +237,46 @@ pub fn op_calendar_years(
     call("calendar.years", input)
 }
 
+/// `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut`.
+#[wasm_bindgen(js_name = caseApply, unchecked_return_type = "CaseApplyOutput")]
+pub fn op_case_apply(
+    #[wasm_bindgen(unchecked_param_type = "CaseApplyInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("case.apply", input)
+}
+
+/// `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut`.
+#[wasm_bindgen(js_name = caseHistory, unchecked_return_type = "CaseHistoryOutput")]
+pub fn op_case_history(
+    #[wasm_bindgen(unchecked_param_type = "CaseHistoryInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("case.history", input)
+}
+
+/// `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut`.
+#[wasm_bindgen(js_name = caseRecords, unchecked_return_type = "CaseRecordsOutput")]
+pub fn op_case_records(
+    #[wasm_bindgen(unchecked_param_type = "CaseRecordsInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("case.records", input)
+}
+
+/// `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut`.
+#[wasm_bindgen(js_name = caseReplay, unchecked_return_type = "CaseReplayOutput")]
+pub fn op_case_replay(
+    #[wasm_bindgen(unchecked_param_type = "CaseReplayInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("case.replay", input)
+}
+
+/// `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut`.
+#[wasm_bindgen(js_name = caseTick, unchecked_return_type = "CaseTickOutput")]
+pub fn op_case_tick(
+    #[wasm_bindgen(unchecked_param_type = "CaseTickInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("case.tick", input)
+}
+
 /// `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo`.
 #[wasm_bindgen(js_name = codeParse, unchecked_return_type = "CodeParseOutput")]
 pub fn op_code_parse(
@@ -275,4 +339,12 @@ pub fn op_roster_validate(
     #[wasm_bindgen(unchecked_param_type = "RosterValidateInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("roster.validate", input)
+}
+
+/// `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult`.
+#[wasm_bindgen(js_name = scoreCompute, unchecked_return_type = "ScoreComputeOutput")]
+pub fn op_score_compute(
+    #[wasm_bindgen(unchecked_param_type = "ScoreComputeInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("score.compute", input)
 }

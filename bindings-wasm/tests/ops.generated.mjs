@@ -14,6 +14,11 @@ export const GENERATED = {
   'calendar.next_working': (w, i) => w.calendarNextWorking(i),
   'calendar.working_days_between': (w, i) => w.calendarWorkingDaysBetween(i),
   'calendar.years': (w, i) => w.calendarYears(i),
+  'case.apply': (w, i) => w.caseApply(i),
+  'case.history': (w, i) => w.caseHistory(i),
+  'case.records': (w, i) => w.caseRecords(i),
+  'case.replay': (w, i) => w.caseReplay(i),
+  'case.tick': (w, i) => w.caseTick(i),
   'code.parse': (w, i) => w.codeParse(i),
   'geo.convert': (w, i) => w.geoConvert(i),
   'grid.locate': (w, i) => w.gridLocate(i),
@@ -22,4 +27,5 @@ export const GENERATED = {
   'roster.holder': (w, i) => w.rosterHolder(i),
   'roster.summary': (w, i) => w.rosterSummary(i),
   'roster.validate': (w, i) => w.rosterValidate(i),
+  'score.compute': (w, i) => w.scoreCompute(i),
 };

@@ -74,6 +74,26 @@ export type CalendarWorkingDaysBetweenOutput = JsonObject;
 export type CalendarYearsInput = JsonObject;
 /** The output of `calendar.years`: the core's `YearsOut`. */
 export type CalendarYearsOutput = JsonObject;
+/** The input of `case.apply`: the core's `ApplyIn` (see tests/vectors/case.apply.json). */
+export type CaseApplyInput = JsonObject;
+/** The output of `case.apply`: the core's `ApplyOut`. */
+export type CaseApplyOutput = JsonObject;
+/** The input of `case.history`: the core's `HistoryIn` (see tests/vectors/case.history.json). */
+export type CaseHistoryInput = JsonObject;
+/** The output of `case.history`: the core's `HistoryOut`. */
+export type CaseHistoryOutput = JsonObject;
+/** The input of `case.records`: the core's `JournalIn` (see tests/vectors/case.records.json). */
+export type CaseRecordsInput = JsonObject;
+/** The output of `case.records`: the core's `RecordsOut`. */
+export type CaseRecordsOutput = JsonObject;
+/** The input of `case.replay`: the core's `JournalIn` (see tests/vectors/case.replay.json). */
+export type CaseReplayInput = JsonObject;
+/** The output of `case.replay`: the core's `ReplayOut`. */
+export type CaseReplayOutput = JsonObject;
+/** The input of `case.tick`: the core's `JournalIn` (see tests/vectors/case.tick.json). */
+export type CaseTickInput = JsonObject;
+/** The output of `case.tick`: the core's `TickOut`. */
+export type CaseTickOutput = JsonObject;
 /** The input of `code.parse`: the core's `CodeParseIn` (see tests/vectors/code.parse.json). */
 export type CodeParseInput = JsonObject;
 /** The output of `code.parse`: the core's `CodeInfo`. */
@@ -106,6 +126,10 @@ export type RosterSummaryOutput = JsonObject;
 export type RosterValidateInput = JsonObject;
 /** The output of `roster.validate`: the core's `ValidateOut`. */
 export type RosterValidateOutput = JsonObject;
+/** The input of `score.compute`: the core's `ComputeIn` (see tests/vectors/score.compute.json). */
+export type ScoreComputeInput = JsonObject;
+/** The output of `score.compute`: the core's `ScoreResult`. */
+export type ScoreComputeOutput = JsonObject;
 
 
 
@@ -643,6 +667,31 @@ export function calendarYears(input: CalendarYearsInput): CalendarYearsOutput;
 export function call(op: string, input: unknown): unknown;
 
 /**
+ * `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut`.
+ */
+export function caseApply(input: CaseApplyInput): CaseApplyOutput;
+
+/**
+ * `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut`.
+ */
+export function caseHistory(input: CaseHistoryInput): CaseHistoryOutput;
+
+/**
+ * `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut`.
+ */
+export function caseRecords(input: CaseRecordsInput): CaseRecordsOutput;
+
+/**
+ * `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut`.
+ */
+export function caseReplay(input: CaseReplayInput): CaseReplayOutput;
+
+/**
+ * `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut`.
+ */
+export function caseTick(input: CaseTickInput): CaseTickOutput;
+
+/**
  * `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo`.
  */
 export function codeParse(input: CodeParseInput): CodeParseOutput;
@@ -709,6 +758,11 @@ export function rosterValidate(input: RosterValidateInput): RosterValidateOutput
 export function sampleCounty(options?: SampleOptions | null): string;
 
 /**
+ * `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult`.
+ */
+export function scoreCompute(input: ScoreComputeInput): ScoreComputeOutput;
+
+/**
  * The package version.
  */
 export function version(): string;
@@ -743,6 +797,11 @@ export interface InitOutput {
     readonly calendar_workingDaysBetween: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
     readonly calendar_years: (a: number) => [number, number, number];
     readonly call: (a: number, b: number, c: any) => [number, number, number];
+    readonly caseApply: (a: any) => [number, number, number];
+    readonly caseHistory: (a: any) => [number, number, number];
+    readonly caseRecords: (a: any) => [number, number, number];
+    readonly caseReplay: (a: any) => [number, number, number];
+    readonly caseTick: (a: any) => [number, number, number];
     readonly codeParse: (a: any) => [number, number, number];
     readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
     readonly errorCodes: () => [number, number, number, number];
@@ -776,6 +835,7 @@ export interface InitOutput {
     readonly rosterSummary: (a: any) => [number, number, number];
     readonly rosterValidate: (a: any) => [number, number, number];
     readonly sampleCounty: (a: number) => [number, number, number, number];
+    readonly scoreCompute: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

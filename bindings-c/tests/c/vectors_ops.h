@@ -22,6 +22,11 @@ static const struct {
     {"calendar.next_working", wangge_op_calendar_next_working},
     {"calendar.working_days_between", wangge_op_calendar_working_days_between},
     {"calendar.years", wangge_op_calendar_years},
+    {"case.apply", wangge_op_case_apply},
+    {"case.history", wangge_op_case_history},
+    {"case.records", wangge_op_case_records},
+    {"case.replay", wangge_op_case_replay},
+    {"case.tick", wangge_op_case_tick},
     {"code.parse", wangge_op_code_parse},
     {"geo.convert", wangge_op_geo_convert},
     {"grid.locate", wangge_op_grid_locate},
@@ -30,6 +35,7 @@ static const struct {
     {"roster.holder", wangge_op_roster_holder},
     {"roster.summary", wangge_op_roster_summary},
     {"roster.validate", wangge_op_roster_validate},
+    {"score.compute", wangge_op_score_compute},
 };
 #define N_GENERATED_OPS (sizeof GENERATED_OPS / sizeof GENERATED_OPS[0])
 

@@ -3757,6 +3757,96 @@ enum WanggeError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case AdmissionRejected(message: String)
     
+    /**
+     * 450 — role not allowed to do this operation (无权执行该事件操作).
+     */
+    case CaseUnauthorized(message: String)
+    
+    /**
+     * 451 — unit has no jurisdiction over the case (不属于本单位管辖的事件).
+     */
+    case CaseOutOfJurisdiction(message: String)
+    
+    /**
+     * 452 — operation not allowed in the case's state (事件当前状态不允许该操作).
+     */
+    case InvalidCaseTransition(message: String)
+    
+    /**
+     * 453 — unknown case (事件不存在).
+     */
+    case UnknownCase(message: String)
+    
+    /**
+     * 454 — unknown case category (未知的事件类别).
+     */
+    case UnknownCategory(message: String)
+    
+    /**
+     * 455 — invalid case command (事件指令无效).
+     */
+    case InvalidCommand(message: String)
+    
+    /**
+     * 456 — invalid case journal (事件日志无效).
+     */
+    case InvalidJournal(message: String)
+    
+    /**
+     * 457 — unsupported case journal format version (事件日志格式版本不受支持).
+     */
+    case UnsupportedJournalFormat(message: String)
+    
+    /**
+     * 458 — a case rule of the policy forbids it (违反事件办理规则).
+     */
+    case CaseRuleViolation(message: String)
+    
+    /**
+     * 459 — case exists already (事件编号已存在).
+     */
+    case CaseExists(message: String)
+    
+    /**
+     * 460 — only the handling unit may do this (非事件承办单位).
+     */
+    case CaseNotHandler(message: String)
+    
+    /**
+     * 461 — unknown department (未知的职能部门).
+     */
+    case UnknownDepartment(message: String)
+    
+    /**
+     * 462 — the case could not be located to a grid (事件无法定位到网格).
+     */
+    case CaseNotLocated(message: String)
+    
+    /**
+     * 500 — invalid case records (案件记录无效).
+     */
+    case InvalidRecords(message: String)
+    
+    /**
+     * 501 — invalid assessment period (考核周期无效).
+     */
+    case InvalidPeriod(message: String)
+    
+    /**
+     * 502 — invalid score sheet (考核评分表无效).
+     */
+    case InvalidScoreSheet(message: String)
+    
+    /**
+     * 503 — unknown score sheet (考核评分表不存在).
+     */
+    case UnknownScoreSheet(message: String)
+    
+    /**
+     * 504 — invalid scoring input (考核输入无效).
+     */
+    case InvalidScoringInput(message: String)
+    
 
     
 
@@ -3974,6 +4064,78 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             message: try FfiConverterString.read(from: &buf)
         )
         
+        case 48: return .CaseUnauthorized(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 49: return .CaseOutOfJurisdiction(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 50: return .InvalidCaseTransition(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 51: return .UnknownCase(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 52: return .UnknownCategory(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 53: return .InvalidCommand(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 54: return .InvalidJournal(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 55: return .UnsupportedJournalFormat(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 56: return .CaseRuleViolation(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 57: return .CaseExists(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 58: return .CaseNotHandler(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 59: return .UnknownDepartment(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 60: return .CaseNotLocated(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 61: return .InvalidRecords(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 62: return .InvalidPeriod(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 63: return .InvalidScoreSheet(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 64: return .UnknownScoreSheet(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 65: return .InvalidScoringInput(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
 
         default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -4079,6 +4241,42 @@ public struct FfiConverterTypeWanggeError: FfiConverterRustBuffer {
             writeInt(&buf, Int32(46))
         case .AdmissionRejected(_ /* message is ignored*/):
             writeInt(&buf, Int32(47))
+        case .CaseUnauthorized(_ /* message is ignored*/):
+            writeInt(&buf, Int32(48))
+        case .CaseOutOfJurisdiction(_ /* message is ignored*/):
+            writeInt(&buf, Int32(49))
+        case .InvalidCaseTransition(_ /* message is ignored*/):
+            writeInt(&buf, Int32(50))
+        case .UnknownCase(_ /* message is ignored*/):
+            writeInt(&buf, Int32(51))
+        case .UnknownCategory(_ /* message is ignored*/):
+            writeInt(&buf, Int32(52))
+        case .InvalidCommand(_ /* message is ignored*/):
+            writeInt(&buf, Int32(53))
+        case .InvalidJournal(_ /* message is ignored*/):
+            writeInt(&buf, Int32(54))
+        case .UnsupportedJournalFormat(_ /* message is ignored*/):
+            writeInt(&buf, Int32(55))
+        case .CaseRuleViolation(_ /* message is ignored*/):
+            writeInt(&buf, Int32(56))
+        case .CaseExists(_ /* message is ignored*/):
+            writeInt(&buf, Int32(57))
+        case .CaseNotHandler(_ /* message is ignored*/):
+            writeInt(&buf, Int32(58))
+        case .UnknownDepartment(_ /* message is ignored*/):
+            writeInt(&buf, Int32(59))
+        case .CaseNotLocated(_ /* message is ignored*/):
+            writeInt(&buf, Int32(60))
+        case .InvalidRecords(_ /* message is ignored*/):
+            writeInt(&buf, Int32(61))
+        case .InvalidPeriod(_ /* message is ignored*/):
+            writeInt(&buf, Int32(62))
+        case .InvalidScoreSheet(_ /* message is ignored*/):
+            writeInt(&buf, Int32(63))
+        case .UnknownScoreSheet(_ /* message is ignored*/):
+            writeInt(&buf, Int32(64))
+        case .InvalidScoringInput(_ /* message is ignored*/):
+            writeInt(&buf, Int32(65))
 
         
         }
@@ -4787,6 +4985,61 @@ public func calendarYears(inputJson: String)throws  -> String  {
 })
 }
 /**
+ * `case.apply`: Applies commands to a case journal: per command its new facts or why it was refused. Input `ApplyIn` → output `ApplyOut` (JSON text).
+ */
+public func caseApply(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_case_apply(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `case.history`: The readable history of one case. Input `HistoryIn` → output `HistoryOut` (JSON text).
+ */
+public func caseHistory(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_case_history(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `case.records`: The flat case records (one row per case) that scoring reads. Input `JournalIn` → output `RecordsOut` (JSON text).
+ */
+public func caseRecords(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_case_records(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `case.replay`: One state per case at an instant: status, tier, handler, deadlines, colour. Input `JournalIn` → output `ReplayOut` (JSON text).
+ */
+public func caseReplay(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_case_replay(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `case.tick`: The breach facts (escalations, automatic supervision) due at an instant. Input `JournalIn` → output `TickOut` (JSON text).
+ */
+public func caseTick(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_case_tick(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
  * `code.parse`: Parses an administrative division code or a grid code. Input `CodeParseIn` → output `CodeInfo` (JSON text).
  */
 public func codeParse(inputJson: String)throws  -> String  {
@@ -4874,6 +5127,17 @@ public func rosterValidate(inputJson: String)throws  -> String  {
     )
 })
 }
+/**
+ * `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult` (JSON text).
+ */
+public func scoreCompute(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_compute(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -4950,6 +5214,21 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_func_calendar_years() != 2929) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_wangge_mobile_checksum_func_case_apply() != 30558) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_case_history() != 19739) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_case_records() != 45433) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_case_replay() != 9073) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_case_tick() != 44173) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_wangge_mobile_checksum_func_code_parse() != 18591) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -4972,6 +5251,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_roster_validate() != 63471) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_compute() != 47397) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {

@@ -521,6 +521,31 @@ RustBuffer uniffi_wangge_mobile_fn_func_calendar_working_days_between(RustBuffer
 RustBuffer uniffi_wangge_mobile_fn_func_calendar_years(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_APPLY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_APPLY
+RustBuffer uniffi_wangge_mobile_fn_func_case_apply(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_HISTORY
+RustBuffer uniffi_wangge_mobile_fn_func_case_history(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_RECORDS
+RustBuffer uniffi_wangge_mobile_fn_func_case_records(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_REPLAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_REPLAY
+RustBuffer uniffi_wangge_mobile_fn_func_case_replay(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_TICK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CASE_TICK
+RustBuffer uniffi_wangge_mobile_fn_func_case_tick(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CODE_PARSE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_CODE_PARSE
 RustBuffer uniffi_wangge_mobile_fn_func_code_parse(RustBuffer input_json, RustCallStatus *_Nonnull out_status
@@ -559,6 +584,11 @@ RustBuffer uniffi_wangge_mobile_fn_func_roster_summary(RustBuffer input_json, Ru
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_ROSTER_VALIDATE
 RustBuffer uniffi_wangge_mobile_fn_func_roster_validate(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_COMPUTE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_COMPUTE
+RustBuffer uniffi_wangge_mobile_fn_func_score_compute(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
@@ -941,6 +971,36 @@ uint16_t uniffi_wangge_mobile_checksum_func_calendar_years(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_APPLY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_APPLY
+uint16_t uniffi_wangge_mobile_checksum_func_case_apply(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_HISTORY
+uint16_t uniffi_wangge_mobile_checksum_func_case_history(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_RECORDS
+uint16_t uniffi_wangge_mobile_checksum_func_case_records(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_REPLAY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_REPLAY
+uint16_t uniffi_wangge_mobile_checksum_func_case_replay(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_TICK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CASE_TICK
+uint16_t uniffi_wangge_mobile_checksum_func_case_tick(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CODE_PARSE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_CODE_PARSE
 uint16_t uniffi_wangge_mobile_checksum_func_code_parse(void
@@ -986,6 +1046,12 @@ uint16_t uniffi_wangge_mobile_checksum_func_roster_summary(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_VALIDATE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_ROSTER_VALIDATE
 uint16_t uniffi_wangge_mobile_checksum_func_roster_validate(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_COMPUTE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_COMPUTE
+uint16_t uniffi_wangge_mobile_checksum_func_score_compute(void
     
 );
 #endif

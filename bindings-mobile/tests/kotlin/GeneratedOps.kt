@@ -17,6 +17,11 @@ val GENERATED: Map<String, Pair<String, (String) -> String>> = mapOf(
     "calendar.next_working" to Pair("calendarNextWorking", ::calendarNextWorking),
     "calendar.working_days_between" to Pair("calendarWorkingDaysBetween", ::calendarWorkingDaysBetween),
     "calendar.years" to Pair("calendarYears", ::calendarYears),
+    "case.apply" to Pair("caseApply", ::caseApply),
+    "case.history" to Pair("caseHistory", ::caseHistory),
+    "case.records" to Pair("caseRecords", ::caseRecords),
+    "case.replay" to Pair("caseReplay", ::caseReplay),
+    "case.tick" to Pair("caseTick", ::caseTick),
     "code.parse" to Pair("codeParse", ::codeParse),
     "geo.convert" to Pair("geoConvert", ::geoConvert),
     "grid.locate" to Pair("gridLocate", ::gridLocate),
@@ -25,4 +30,5 @@ val GENERATED: Map<String, Pair<String, (String) -> String>> = mapOf(
     "roster.holder" to Pair("rosterHolder", ::rosterHolder),
     "roster.summary" to Pair("rosterSummary", ::rosterSummary),
     "roster.validate" to Pair("rosterValidate", ::rosterValidate),
+    "score.compute" to Pair("scoreCompute", ::scoreCompute),
 )

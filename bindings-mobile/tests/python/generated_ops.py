@@ -15,6 +15,11 @@ GENERATED = {
     "calendar.next_working": "calendar_next_working",
     "calendar.working_days_between": "calendar_working_days_between",
     "calendar.years": "calendar_years",
+    "case.apply": "case_apply",
+    "case.history": "case_history",
+    "case.records": "case_records",
+    "case.replay": "case_replay",
+    "case.tick": "case_tick",
     "code.parse": "code_parse",
     "geo.convert": "geo_convert",
     "grid.locate": "grid_locate",
@@ -23,4 +28,5 @@ GENERATED = {
     "roster.holder": "roster_holder",
     "roster.summary": "roster_summary",
     "roster.validate": "roster_validate",
+    "score.compute": "score_compute",
 }

@@ -53,6 +53,24 @@ val WanggeException.code: Int
         is WanggeException.InvalidAdmissionTransition -> 403
         is WanggeException.UnknownAdmissionItem -> 404
         is WanggeException.AdmissionRejected -> 405
+        is WanggeException.CaseUnauthorized -> 450
+        is WanggeException.CaseOutOfJurisdiction -> 451
+        is WanggeException.InvalidCaseTransition -> 452
+        is WanggeException.UnknownCase -> 453
+        is WanggeException.UnknownCategory -> 454
+        is WanggeException.InvalidCommand -> 455
+        is WanggeException.InvalidJournal -> 456
+        is WanggeException.UnsupportedJournalFormat -> 457
+        is WanggeException.CaseRuleViolation -> 458
+        is WanggeException.CaseExists -> 459
+        is WanggeException.CaseNotHandler -> 460
+        is WanggeException.UnknownDepartment -> 461
+        is WanggeException.CaseNotLocated -> 462
+        is WanggeException.InvalidRecords -> 500
+        is WanggeException.InvalidPeriod -> 501
+        is WanggeException.InvalidScoreSheet -> 502
+        is WanggeException.UnknownScoreSheet -> 503
+        is WanggeException.InvalidScoringInput -> 504
     }
 
 /** The stable snake-case name of the code (`"invalid_json"`). */
@@ -105,4 +123,22 @@ val WanggeException.name: String
         is WanggeException.InvalidAdmissionTransition -> "invalid_admission_transition"
         is WanggeException.UnknownAdmissionItem -> "unknown_admission_item"
         is WanggeException.AdmissionRejected -> "admission_rejected"
+        is WanggeException.CaseUnauthorized -> "case_unauthorized"
+        is WanggeException.CaseOutOfJurisdiction -> "case_out_of_jurisdiction"
+        is WanggeException.InvalidCaseTransition -> "invalid_case_transition"
+        is WanggeException.UnknownCase -> "unknown_case"
+        is WanggeException.UnknownCategory -> "unknown_category"
+        is WanggeException.InvalidCommand -> "invalid_command"
+        is WanggeException.InvalidJournal -> "invalid_journal"
+        is WanggeException.UnsupportedJournalFormat -> "unsupported_journal_format"
+        is WanggeException.CaseRuleViolation -> "case_rule_violation"
+        is WanggeException.CaseExists -> "case_exists"
+        is WanggeException.CaseNotHandler -> "case_not_handler"
+        is WanggeException.UnknownDepartment -> "unknown_department"
+        is WanggeException.CaseNotLocated -> "case_not_located"
+        is WanggeException.InvalidRecords -> "invalid_records"
+        is WanggeException.InvalidPeriod -> "invalid_period"
+        is WanggeException.InvalidScoreSheet -> "invalid_score_sheet"
+        is WanggeException.UnknownScoreSheet -> "unknown_score_sheet"
+        is WanggeException.InvalidScoringInput -> "invalid_scoring_input"
     }
