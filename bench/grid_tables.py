@@ -72,10 +72,14 @@ def main():
     ap.add_argument("--layers", default="sample,voronoi")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--fault-reps", type=int, default=1)
+    ap.add_argument("--cov-reps", type=int, default=3)
     ap.add_argument("--skip-coverage", action="store_true")
+    ap.add_argument("--wangge", help="a built wangge binary (default: build target/release/wangge)")
     a = ap.parse_args()
-    sh(["cargo", "build", "--release", "-p", "wangge-cli"])
-    wangge = os.path.join(ROOT, "target", "release", "wangge")
+    wangge = a.wangge
+    if not wangge:
+        sh(["cargo", "build", "--release", "-p", "wangge-cli"])
+        wangge = os.path.join(ROOT, "target", "release", "wangge")
     kinds = a.layers.split(",")
     tables = []
     for n in [int(s) for s in a.sizes.split(",")]:
@@ -96,7 +100,7 @@ def main():
             ident = f"{kind}-{n}"
             env = {**os.environ, "WANGGE_BENCH_SIZES": str(n), "WANGGE_BENCH_LAYER": grids,
                    "WANGGE_BENCH_POINTS": points, "WANGGE_BENCH_LABEL": kind}
-            run = sh(["cargo", "bench", "-p", "wangge", "--bench", "locate"], env=env,
+            run = sh(["cargo", "bench", "-p", "wangge", "--bench", "locate", "--", "--warm-up-time", "1"], env=env,
                      stderr=subprocess.PIPE, text=True)
             for line in run.stderr.splitlines():
                 if line.startswith("{"):
@@ -107,7 +111,7 @@ def main():
             row["build_s"] = criterion("locate_build", ident, "") / 1e9
             if not a.skip_coverage:
                 cmd = [a.python, os.path.join(ROOT, "bench", "shapely_coverage.py"), "--wangge", wangge,
-                       "--sizes", str(n), "--reps", "3", "--fault-reps", str(a.fault_reps),
+                       "--sizes", str(n), "--reps", str(a.cov_reps), "--fault-reps", str(a.fault_reps),
                        "--data", os.path.join(a.data, "coverage" if kind == "sample" else "voronoi")]
                 if kind == "voronoi":
                     cmd += ["--from-gen", a.gen]
@@ -122,28 +126,31 @@ def main():
             print(json.dumps(row), flush=True)
             rows.append(row)
         tables.append((n, rows))
+        table(n, rows)
 
-    for n, rows in tables:
-        print(f"\n**{n:,} grids**\n")
-        print("| layer | locate batch (wangge / shapely best) | one-point loop | coverage, valid "
-              "(wangge / GEOS) | faulted: gap / overlap / duplicate / missing | index memory | index build |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        for r in rows:
-            best = r["shapely_best_ns"]
-            cov = fault = "—"
-            if "cov_valid" in r:
-                g, w, _, _ = r["cov_valid"]
-                cov = f"{w * 1e3:,.1f} ms / {g * 1e3:,.0f} ms = {g / w:.1f}×"
-                parts = []
-                for f in FAULTS:
-                    g, w, geos, ours = r[f"cov_{f}"]
-                    mark = "" if geos else " (GEOS: not found)"
-                    mark += "" if ours else " (wangge: not found)"
-                    parts.append(f"{g / w:.1f}×{mark}")
-                fault = " / ".join(parts)
-            print(f"| {r['layer']} | {r['batch_ns']:.1f} ns / {best:,.0f} ns = {best / r['batch_ns']:.0f}× "
-                  f"| {r['loop_ns']:.1f} ns = {best / r['loop_ns']:.1f}× | {cov} | {fault} "
-                  f"| {r['index_mb']} MB | {r['build_s']:.3f} s |")
+
+def table(n, rows):
+    """The Markdown table of one size."""
+    print(f"\n**{n:,} grids**\n")
+    print("| layer | locate batch (wangge / shapely best) | one-point loop | coverage, valid "
+          "(wangge / GEOS) | faulted: gap / overlap / duplicate / missing | index memory | index build |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        best = r["shapely_best_ns"]
+        cov = fault = "—"
+        if "cov_valid" in r:
+            g, w, _, _ = r["cov_valid"]
+            cov = f"{w * 1e3:,.1f} ms / {g * 1e3:,.0f} ms = {g / w:.1f}×"
+            parts = []
+            for f in FAULTS:
+                g, w, geos, ours = r[f"cov_{f}"]
+                mark = "" if geos else " (GEOS: not found)"
+                mark += "" if ours else " (wangge: not found)"
+                parts.append(f"{g / w:.1f}×{mark}")
+            fault = " / ".join(parts)
+        print(f"| {r['layer']} | {r['batch_ns']:.1f} ns / {best:,.0f} ns = {best / r['batch_ns']:.0f}× "
+              f"| {r['loop_ns']:.1f} ns = {best / r['loop_ns']:.1f}× | {cov} | {fault} "
+              f"| {r['index_mb']} MB | {r['build_s']:.3f} s |", flush=True)
 
 
 if __name__ == "__main__":
