@@ -31,6 +31,12 @@ Set-up (a Python venv with numpy and shapely ≥ 2.1):
 Options: --wangge PATH (default target/release/wangge), --data DIR (default
 bench-data/coverage), --reps N (default 3), --fault-reps N (default 1), --seed S (default 1),
 --sizes LIST.
+
+Another kind of layer: ``--from-gen DIR`` takes the layers `../shared/data/gen_grids.py`
+wrote into DIR (``grids_N.bin`` and its faulted copies ``grids_N_{gap,overlap,dup,hole}.bin``,
+which cells each fault touched in ``grids_N.json``) instead of the sample county, recoded
+to 15-digit grid codes by `bench/recode_layer.py` into --data (once). The summary lines
+then carry ``"layer": "voronoi"``.
 """
 
 import argparse
@@ -71,6 +77,30 @@ def generate(wangge, n, seed, data, fault=None):
     if fault:
         with open(fault_path) as f:
             record = json.load(f)
+    return path, record
+
+
+GEN_FAULTS = {"gap": "gap", "overlap": "overlap", "duplicate": "dup", "missing": "hole"}
+
+
+def from_gen(gen, n, data, fault=None):
+    """A layer of gen_grids.py recoded into `data`; the fault record as `generate` writes it."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import recode_layer
+
+    suffix = f"_{GEN_FAULTS[fault]}" if fault else ""
+    path = os.path.join(data, f"grids_{n}{suffix}.geojson")
+    if not os.path.exists(path):
+        src = os.path.join(gen, f"grids_{n}{suffix}.bin")
+        count, offs, coords = recode_layer.read_grids(src)
+        recode_layer.write_layer(count, offs, coords, path + ".part")
+        os.replace(path + ".part", path)
+    record = None
+    if fault:
+        with open(os.path.join(gen, f"grids_{n}.json")) as f:
+            info = json.load(f)["faults"][GEN_FAULTS[fault]]
+        cells = [info[k] for k in ("cell", "neighbour", "duplicate_id") if k in info and fault != "missing"]
+        record = {"codes": [recode_layer.grid_code(i) for i in cells]}
     return path, record
 
 
@@ -118,7 +148,9 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--fault-reps", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--from-gen", help="directory written by gen_grids.py: use its layers")
     a = ap.parse_args()
+    layer_kind = "voronoi" if a.from_gen else "sample"
     os.makedirs(a.data, exist_ok=True)
     tool = f"shapely {shapely.__version__} / GEOS {'.'.join(map(str, shapely.geos_version))}"
     summary = []
@@ -126,7 +158,10 @@ def main():
         variants = [(None, None)] + [(f, None) for f in FAULTS]
         times = {}
         for fault, _ in variants:
-            path, record = generate(a.wangge, n, a.seed, a.data, fault)
+            if a.from_gen:
+                path, record = from_gen(a.from_gen, n, a.data, fault)
+            else:
+                path, record = generate(a.wangge, n, a.seed, a.data, fault)
             geoms, codes = load_polygons(path)
             reps = a.reps if fault is None else a.fault_reps
             variant = fault or "valid"
@@ -146,7 +181,7 @@ def main():
                     for v in report["violations"])
                 geos_ok, ours_ok = bool(ok), report["valid"]
             times[variant] = (t_edges, t_valid, t_ours)
-            emit({"check": "coverage", "n": n, "variant": variant, "tool": tool,
+            emit({"check": "coverage", "layer": layer_kind, "n": n, "variant": variant, "tool": tool,
                   "coverage_invalid_edges_s": round(t_edges, 4),
                   "coverage_is_valid_s": round(t_valid, 4),
                   "geos_valid": geos_ok, "geos_polygons_flagged": len(flagged),
@@ -156,7 +191,7 @@ def main():
                   "wangge_found_fault": wangge_found,
                   "reps": reps})
         t_edges, t_valid, t_ours = times["valid"]
-        summary.append({"summary": "coverage", "n": n,
+        summary.append({"summary": "coverage", "layer": layer_kind, "n": n,
                         "shapely_coverage_invalid_edges_s": round(t_edges, 4),
                         "shapely_coverage_is_valid_s": round(t_valid, 4),
                         "wangge_validate_s": round(t_ours, 4),

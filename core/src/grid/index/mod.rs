@@ -75,6 +75,7 @@ mod region_build;
 #[cfg(test)]
 mod tests;
 mod units;
+mod verts;
 
 use std::collections::HashMap;
 

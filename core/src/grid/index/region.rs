@@ -28,7 +28,8 @@
 //!
 //! # Shared exact edges
 //!
-//! The exact edges are stored once, in `verts`: the layer's boundaries cut into polylines
+//! The exact edges are stored once, in `verts` (packed, see [`Verts`]): the layer's
+//! boundaries cut into polylines
 //! of edges with the same regions on their sides (each shared edge once, in ring order).
 //! Leaves refer to runs of them by position. A quantized leaf also carries its edges in
 //! cell-local 15-bit coordinates, clipped to a box around the cell: a query decides with
@@ -39,6 +40,7 @@
 use crate::geo::Point;
 
 use super::predicates::toggles;
+use super::verts::Verts;
 
 /// No region (second slot of a run that toggles a single region).
 pub(crate) const NO_REGION: u32 = 0x00FF_FFFF;
@@ -335,8 +337,8 @@ pub(crate) struct RegionIndex {
     pub(crate) root: Vec<u32>,
     pub(crate) nodes: Vec<u32>,
     pub(crate) data: Vec<u64>,
-    /// Exact vertices of the edge polylines, `x, y` interleaved.
-    pub(crate) verts: Vec<f64>,
+    /// Exact vertices of the edge polylines.
+    pub(crate) verts: Verts,
     /// Where each root row's data begins in `data` (and, last, the end).
     pub(crate) row_data: Vec<u32>,
     pub(crate) regions: usize,
@@ -357,7 +359,7 @@ impl RegionIndex {
         self.root.capacity() * 4
             + self.nodes.capacity() * 4
             + self.data.capacity() * 8
-            + self.verts.capacity() * 8
+            + self.verts.memory_bytes()
             + self.row_data.capacity() * 4
     }
 
@@ -371,7 +373,7 @@ impl RegionIndex {
 
     #[inline(always)]
     fn vert(&self, i: usize) -> Point {
-        Point::new(self.verts[2 * i], self.verts[2 * i + 1])
+        self.verts.get(i)
     }
 
     #[inline(always)]

@@ -10,6 +10,7 @@ use super::region::{
     NODE_BITS, PAYLOAD, QHead, QLEAF_MAX_VERTICES, RegionIndex, TAG_GLEAF, TAG_NODE, TAG_QLEAF,
     TAG_SHIFT, flag_shift,
 };
+use super::verts::Verts;
 
 /// Tuning of the cell structure. Any setting gives the same answers; only speed and memory
 /// change.
@@ -93,6 +94,7 @@ fn meets_box(a: Point, b: Point, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
 }
 
 /// The exact sides of a table's cells (`cols + 1` and `rows + 1` values, increasing).
+#[derive(Default)]
 struct Sides {
     xs: Vec<f64>,
     ys: Vec<f64>,
@@ -132,39 +134,80 @@ impl Sides {
     }
 }
 
-/// Edge ids per cell of a table, as offsets + ids.
+/// Edge ids per cell of a table, as offsets + ids (buffers reused from cell to cell).
+#[derive(Default)]
 struct CellLists {
     start: Vec<u32>,
     ids: Vec<u32>,
+    fill: Vec<u32>,
 }
 
 impl CellLists {
-    fn build(s: &Sides, edges: &[Edge], ids: impl Iterator<Item = u32> + Clone) -> CellLists {
+    /// Lists the edges `ids` meeting each cell of `s`.
+    fn fill_from(&mut self, s: &Sides, edges: &[Edge], ids: impl Iterator<Item = u32> + Clone) {
         let cells = s.cols() * s.rows();
-        let mut count = vec![0u32; cells + 1];
+        let count = &mut self.start;
+        count.clear();
+        count.resize(cells + 1, 0);
         for id in ids.clone() {
             s.for_cells(&edges[id as usize], |c| count[c + 1] += 1);
         }
         for c in 0..cells {
             count[c + 1] += count[c];
         }
-        let mut fill = count.clone();
-        let mut out = vec![0u32; count[cells] as usize];
+        self.fill.clear();
+        self.fill.extend_from_slice(&count[..cells]);
+        self.ids.clear();
+        self.ids.resize(count[cells] as usize, 0);
+        let (fill, out) = (&mut self.fill, &mut self.ids);
         for id in ids {
             s.for_cells(&edges[id as usize], |c| {
                 out[fill[c] as usize] = id;
                 fill[c] += 1;
             });
         }
-        CellLists {
-            start: count,
-            ids: out,
-        }
     }
 
     fn cell(&self, c: usize) -> &[u32] {
         &self.ids[self.start[c] as usize..self.start[c + 1] as usize]
     }
+}
+
+/// The corner statuses of a row of cells (region ids, flattened), reused from row to row.
+#[derive(Default)]
+struct Statuses {
+    ids: Vec<u32>,
+    /// Per cell: the range of its status in `ids`.
+    ranges: Vec<(u32, u32)>,
+    /// The running set.
+    set: Vec<u32>,
+}
+
+impl Statuses {
+    fn get(&self, i: usize) -> &[u32] {
+        let (a, b) = self.ranges[i];
+        &self.ids[a as usize..b as usize]
+    }
+}
+
+/// What a node needs while its children are written (one per nesting level, reused).
+#[derive(Default)]
+struct NodeScratch {
+    sides: Sides,
+    lists: CellLists,
+    statuses: Statuses,
+}
+
+/// Buffers of the leaf writers (leaves are not nested: one set, reused).
+#[derive(Default)]
+struct LeafScratch {
+    locals: Vec<u32>,
+    ps: Vec<(u32, u32)>,
+    runs: Vec<(u32, u32, u32, u32)>,
+    xs: Vec<i64>,
+    ys: Vec<i64>,
+    flags: Vec<u32>,
+    starts: Vec<u32>,
 }
 
 fn toggle(set: &mut Vec<u32>, r: u32) {
@@ -252,6 +295,9 @@ struct Builder<'a> {
     verts: Vec<f64>,
     data: Vec<u64>,
     nodes: Vec<u32>,
+    /// Node buffers not in use (taken by a node while its children are written).
+    pool: Vec<NodeScratch>,
+    leaf: LeafScratch,
 }
 
 impl Builder<'_> {
@@ -275,9 +321,9 @@ impl Builder<'_> {
         }
     }
 
-    /// Corner statuses of row `j` of a table's cells, given the status at the table's
-    /// south-east corner and the edges to walk up its east side (none for the root, which
-    /// ends east of everything).
+    /// Corner statuses of row `j` of a table's cells, into `out`, given the status at the
+    /// table's south-east corner and the edges to walk up its east side (none for the root,
+    /// which ends east of everything).
     fn row_statuses(
         &self,
         s: &Sides,
@@ -285,28 +331,34 @@ impl Builder<'_> {
         j: usize,
         base: &[u32],
         east: &[u32],
-    ) -> Vec<Vec<u32>> {
+        out: &mut Statuses,
+    ) {
         let cols = s.cols();
         let (x1, y0, y) = (s.xs[cols], s.ys[0], s.ys[j]);
-        let mut out: Vec<Vec<u32>> = vec![Vec::new(); cols];
-        let mut set = base.to_vec();
+        out.ids.clear();
+        out.ranges.clear();
+        out.ranges.resize(cols, (0, 0));
+        let set = &mut out.set;
+        set.clear();
+        set.extend_from_slice(base);
         for &id in east {
             let e = self.edges[id as usize];
             if toggles(e.a, e.b, Point::new(x1, y), x1, y0) {
-                toggle_edge(&mut set, &e);
+                toggle_edge(set, &e);
             }
         }
         for i in (0..cols).rev() {
-            out[i] = set.clone();
+            let at = out.ids.len() as u32;
+            out.ids.extend_from_slice(set);
+            out.ranges[i] = (at, out.ids.len() as u32);
             let q = Point::new(s.xs[i], y);
             for &id in lists.cell(j * cols + i) {
                 let e = self.edges[id as usize];
                 if toggles(e.a, e.b, q, s.xs[i + 1], y) {
-                    toggle_edge(&mut set, &e);
+                    toggle_edge(set, &e);
                 }
             }
         }
-        out
     }
 
     /// Writes the cell with the given corner status and edges; returns its entry.
@@ -335,63 +387,86 @@ impl Builder<'_> {
                 return self.node(c, base, ids, depth);
             }
         }
-        let mut ps: Vec<(u32, u32)> = ids.iter().map(|&id| (self.pos[id as usize], id)).collect();
-        ps.sort_unstable();
-        let mut runs: Vec<(u32, u32, u32, u32)> = Vec::new();
-        for &(at, id) in &ps {
-            match runs.last_mut() {
+        let mut sc = std::mem::take(&mut self.leaf);
+        sc.ps.clear();
+        sc.ps
+            .extend(ids.iter().map(|&id| (self.pos[id as usize], id)));
+        sc.ps.sort_unstable();
+        sc.runs.clear();
+        for &(at, id) in &sc.ps {
+            match sc.runs.last_mut() {
                 Some(run) if run.0 + run.1 == at => run.1 += 1,
                 _ => {
                     let e = &self.edges[id as usize];
-                    runs.push((at, 1, e.r1, e.r2));
+                    sc.runs.push((at, 1, e.r1, e.r2));
                 }
             }
         }
-        self.gleaf(base, &runs)
+        let r = self.gleaf(base, &sc.runs);
+        self.leaf = sc;
+        r
     }
 
     /// A 4 × 4 node of finer cells.
     fn node(&mut self, c: Spec, base: &[u32], ids: &[u32], depth: u32) -> Result<u32, GridError> {
+        let mut sc = self.pool.pop().unwrap_or_default();
+        let r = self.node_with(&mut sc, c, base, ids, depth);
+        self.pool.push(sc);
+        r
+    }
+
+    fn node_with(
+        &mut self,
+        sc: &mut NodeScratch,
+        c: Spec,
+        base: &[u32],
+        ids: &[u32],
+        depth: u32,
+    ) -> Result<u32, GridError> {
         let kc = c.k - NODE_BITS;
         let l = self.lattice;
-        let s = Sides {
-            xs: (0..=4u64)
-                .map(|i| match i {
-                    0 => c.x0,
-                    4 => c.x1,
-                    _ => l.x.side(c.u0 + (i << kc)),
-                })
-                .collect(),
-            ys: (0..=4u64)
-                .map(|j| match j {
-                    0 => c.y0,
-                    4 => c.y1,
-                    _ => l.y.side(c.v0 + (j << kc)),
-                })
-                .collect(),
-        };
-        let lists = CellLists::build(&s, &self.edges, ids.iter().copied());
-        let bases: Vec<Vec<u32>> = (0..4)
-            .flat_map(|j| self.row_statuses(&s, &lists, j, base, ids))
-            .collect();
+        let s = &mut sc.sides;
+        s.xs.clear();
+        s.xs.extend((0..=4u64).map(|i| match i {
+            0 => c.x0,
+            4 => c.x1,
+            _ => l.x.side(c.u0 + (i << kc)),
+        }));
+        s.ys.clear();
+        s.ys.extend((0..=4u64).map(|j| match j {
+            0 => c.y0,
+            4 => c.y1,
+            _ => l.y.side(c.v0 + (j << kc)),
+        }));
+        sc.lists
+            .fill_from(&sc.sides, &self.edges, ids.iter().copied());
         let off = self.nodes.len();
         if off > PAYLOAD as usize {
             return Err(too_large("index nodes", off, PAYLOAD as usize));
         }
         self.nodes.resize(off + 16, 0);
-        for (k, base) in bases.iter().enumerate().take(16) {
-            let (i, j) = (k % 4, k / 4);
-            let child = Spec {
-                u0: c.u0 + ((i as u64) << kc),
-                v0: c.v0 + ((j as u64) << kc),
-                k: kc,
-                x0: s.xs[i],
-                y0: s.ys[j],
-                x1: s.xs[i + 1],
-                y1: s.ys[j + 1],
-            };
-            let entry = self.cell(child, base, lists.cell(k), depth + 1, ids.len())?;
-            self.nodes[off + k] = entry;
+        for j in 0..4 {
+            self.row_statuses(&sc.sides, &sc.lists, j, base, ids, &mut sc.statuses);
+            for i in 0..4 {
+                let k = j * 4 + i;
+                let child = Spec {
+                    u0: c.u0 + ((i as u64) << kc),
+                    v0: c.v0 + ((j as u64) << kc),
+                    k: kc,
+                    x0: sc.sides.xs[i],
+                    y0: sc.sides.ys[j],
+                    x1: sc.sides.xs[i + 1],
+                    y1: sc.sides.ys[j + 1],
+                };
+                let entry = self.cell(
+                    child,
+                    sc.statuses.get(i),
+                    sc.lists.cell(k),
+                    depth + 1,
+                    ids.len(),
+                )?;
+                self.nodes[off + k] = entry;
+            }
         }
         Ok((TAG_NODE << TAG_SHIFT) | off as u32)
     }
@@ -413,7 +488,22 @@ impl Builder<'_> {
     /// A quantized leaf (see `RegionIndex::qleaf_mask`), or `None` when the cell has too
     /// many regions or vertices for it.
     fn qleaf(&mut self, c: &Spec, base: &[u32], ids: &[u32]) -> Result<Option<u32>, GridError> {
-        let mut locals: Vec<u32> = base.to_vec();
+        let mut sc = std::mem::take(&mut self.leaf);
+        let r = self.qleaf_with(&mut sc, c, base, ids);
+        self.leaf = sc;
+        r
+    }
+
+    fn qleaf_with(
+        &mut self,
+        sc: &mut LeafScratch,
+        c: &Spec,
+        base: &[u32],
+        ids: &[u32],
+    ) -> Result<Option<u32>, GridError> {
+        let locals = &mut sc.locals;
+        locals.clear();
+        locals.extend_from_slice(base);
         for &id in ids {
             let e = &self.edges[id as usize];
             locals.push(e.r1);
@@ -426,6 +516,7 @@ impl Builder<'_> {
         if locals.len() > LOCAL_MAX {
             return Ok(None);
         }
+        let locals = &sc.locals;
         let bit = |r: u32| 1u32 << locals.binary_search(&r).unwrap_or(0);
         // Cell-local coordinates: the cell spans [MARGIN, FAR_SIDE] on both axes.
         let l = self.lattice;
@@ -437,16 +528,19 @@ impl Builder<'_> {
                 (l.y.real(p.lat) - cv0) / div + MARGIN as f64,
             )
         };
-        let mut ps: Vec<(u32, u32)> = ids.iter().map(|&id| (self.pos[id as usize], id)).collect();
+        let ps = &mut sc.ps;
+        ps.clear();
+        ps.extend(ids.iter().map(|&id| (self.pos[id as usize], id)));
         ps.sort_unstable();
-        let mut xs: Vec<i64> = Vec::new();
-        let mut ys: Vec<i64> = Vec::new();
-        let mut flags: Vec<u32> = Vec::new();
-        let mut starts: Vec<u32> = Vec::new();
+        let (xs, ys, flags, starts) = (&mut sc.xs, &mut sc.ys, &mut sc.flags, &mut sc.starts);
+        xs.clear();
+        ys.clear();
+        flags.clear();
+        starts.clear();
         let (mut live, mut vcand, mut vdir) = (0u32, 0u32, 0u32);
         // Whether the polyline being written ends at an unclipped vertex, and which.
         let mut open: Option<u32> = None;
-        for &(at, id) in &ps {
+        for &(at, id) in ps.iter() {
             let (a, b) = (self.vert(at), self.vert(at + 1));
             let (pa, pb) = (local(a), local(b));
             let Some((t0, t1)) = clip(pa, pb) else {
@@ -493,7 +587,7 @@ impl Builder<'_> {
         };
         let off = self.offset()?;
         self.data.push(head.pack());
-        push_lanes(&mut self.data, &ys);
+        push_lanes(&mut self.data, ys);
         for chunk in flags[..n - 1].chunks(8) {
             let mut w = 0u64;
             for (k, &f) in chunk.iter().enumerate() {
@@ -501,13 +595,16 @@ impl Builder<'_> {
             }
             self.data.push(w);
         }
-        push_lanes(&mut self.data, &xs);
+        push_lanes(&mut self.data, xs);
         push_u32s(
             &mut self.data,
             locals.iter().copied().chain(starts.iter().copied()),
         );
         debug_assert!(
-            ys.iter().chain(&xs).all(|&v| (0..=LOCAL_TOP).contains(&v)) && FAR_SIDE <= LOCAL_TOP
+            ys.iter()
+                .chain(xs.iter())
+                .all(|&v| (0..=LOCAL_TOP).contains(&v))
+                && FAR_SIDE <= LOCAL_TOP
         );
         Ok(Some((TAG_QLEAF << TAG_SHIFT) | off))
     }
@@ -554,10 +651,9 @@ fn push_lanes(out: &mut Vec<u64>, vals: &[i64]) {
 }
 
 /// `u32`s, two a word.
-fn push_u32s(out: &mut Vec<u64>, vals: impl Iterator<Item = u32>) {
-    let vals: Vec<u32> = vals.collect();
-    for pair in vals.chunks(2) {
-        out.push(u64::from(pair[0]) | u64::from(pair.get(1).copied().unwrap_or(0)) << 32);
+fn push_u32s(out: &mut Vec<u64>, mut vals: impl Iterator<Item = u32>) {
+    while let Some(a) = vals.next() {
+        out.push(u64::from(a) | u64::from(vals.next().unwrap_or(0)) << 32);
     }
 }
 
@@ -616,6 +712,12 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
             (v >> lattice.shift) as usize * cols + (u >> lattice.shift) as usize
         })
     };
+    // Rings taken in the order of the root cell of their first vertex (a stable sort: a
+    // polygon's rings stay together), whatever the layer's order: the passes below then
+    // write the edge buckets and the shared store near where they last wrote, instead of
+    // all over memory on a layer listed in random order. The answers do not depend on it.
+    ring_list.sort_by_cached_key(|&(_, pts)| pts.first().map_or(0, |&p| root_cell(p)));
+    let rings = || ring_list.iter().copied();
 
     // Raw edges, bucketed by the root cell of their first (canonical) endpoint so that
     // copies of one segment meet in one bucket.
@@ -755,7 +857,8 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
             .map(|j| lattice.y.side(j << shift))
             .collect(),
     };
-    let lists = CellLists::build(&root, &edges, 0..edges.len() as u32);
+    let mut lists = CellLists::default();
+    lists.fill_from(&root, &edges, 0..edges.len() as u32);
     let mut b = Builder {
         params,
         lattice,
@@ -764,13 +867,16 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
         verts,
         data: Vec::new(),
         nodes: Vec::new(),
+        pool: Vec::new(),
+        leaf: LeafScratch::default(),
     };
     let mut entries = vec![0u32; ncells];
     let mut row_data: Vec<u32> = Vec::with_capacity(rows + 1);
+    let mut bases = Statuses::default();
     for j in 0..rows {
         row_data.push(b.data.len().min(u32::MAX as usize) as u32);
-        let bases = b.row_statuses(&root, &lists, j, &[], &[]);
-        for (i, base) in bases.iter().enumerate().take(cols) {
+        b.row_statuses(&root, &lists, j, &[], &[], &mut bases);
+        for i in 0..cols {
             let c = j * cols + i;
             let spec = Spec {
                 u0: (i as u64) << shift,
@@ -781,7 +887,7 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
                 x1: root.xs[i + 1],
                 y1: root.ys[j + 1],
             };
-            entries[c] = b.cell(spec, base, lists.cell(c), 0, usize::MAX)?;
+            entries[c] = b.cell(spec, bases.get(i), lists.cell(c), 0, usize::MAX)?;
         }
     }
     row_data.push(b.data.len().min(u32::MAX as usize) as u32);
@@ -794,7 +900,7 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
         root: entries,
         nodes,
         data,
-        verts: b.verts,
+        verts: Verts::pack(b.verts),
         row_data,
         regions: regions.len(),
     })
