@@ -3,7 +3,7 @@
 //! Shared input pieces:
 //!
 //! * `policy`: a [`PolicySource`] (`"seed003"`, TOML/JSON text, or an inline object).
-//! * `roster`: a roster object in the file format of [`Roster`](super::Roster)
+//! * `roster`: a roster object in the file format of [`Roster`]
 //!   (`{"format": 1, "people": [...], "assignments": [...]}`).
 //! * `grids`: `[{"code": "371323100201001", "kind": "basic", "level": "grid",
 //!   "valid_from": "2020-01-01", "valid_to": null}]` — only `code` is required; `kind`
