@@ -127,6 +127,8 @@ fn text_report_by_default_even_for_tiny_counties() {
             "deadlines",
             "admission",
             "staffing",
+            "month",
+            "scores",
         ] {
             assert!(text.contains(section), "{section} missing:\n{text}");
         }

@@ -2,7 +2,7 @@
 //!
 //! Outputs go to `out/` (ignored by git):
 //! `out/c` (test binaries, `prefix/` install), `out/npm/wangge` (the npm package),
-//! `out/wasm-panic` (test build), `out/web` (sample layer, screenshot),
+//! `out/wasm-panic` (test build), `out/web` (sample layer, the demo's month, screenshots),
 //! `out/uniffi/{shipped,test}` (generated sources), `out/kotlin`, `out/python`.
 
 use std::path::{Path, PathBuf};
@@ -376,6 +376,26 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
             "grids",
             "-o",
             s(&web.join("sample-county.geojson")),
+        ],
+    )?;
+    // The demo's month (county.svg, scores.json, the journal): the browser looks at the
+    // picture and replays the month in WebAssembly (bindings-wasm/tests/browser/month.test.mjs).
+    sh::run(
+        "cargo",
+        &[
+            "run",
+            "-q",
+            "-p",
+            "wangge-cli",
+            "--locked",
+            "--",
+            "demo",
+            "--grids",
+            "300",
+            "--points",
+            "1000",
+            "--out",
+            s(&web.join("month")),
         ],
     )?;
 

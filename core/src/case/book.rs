@@ -110,8 +110,14 @@ impl CaseBook {
         let Ok(p) = r.crs.unwrap_or_default().to_wgs84(p) else {
             return;
         };
-        for c in self.cases() {
+        // The open case of the same category nearby with the smallest id (one pass, no
+        // sorting: this runs for every report).
+        let mut best: Option<&str> = None;
+        for c in self.cases.values() {
             if c.is_final() || c.report.category != r.category {
+                continue;
+            }
+            if best.is_some_and(|b| b <= c.id.as_str()) {
                 continue;
             }
             let Some(q) = c.report.point else { continue };
@@ -119,9 +125,11 @@ impl CaseBook {
                 continue;
             };
             if intake::near(ctx, p, &fact.at, q, &c.reported_at) {
-                r.likely_duplicate_of = Some(c.id.clone());
-                return;
+                best = Some(&c.id);
             }
+        }
+        if let Some(b) = best {
+            r.likely_duplicate_of = Some(b.to_owned());
         }
     }
 

@@ -1,5 +1,14 @@
 //! `wangge demo`: the main job on the bundled sample county, end to end, with a short
 //! report. Everything it shows is computed on the spot from the seed; only the timings vary.
+//!
+//! After the grid, the calendar, the admission list and the roster, it simulates a month of
+//! cases in the county ([`month`]) through the case engine — the same calls a platform
+//! makes — and scores the month; with `--out DIR` it writes the picture ([`map`]), the
+//! scores, the journal and the layer.
+
+mod map;
+mod month;
+mod outcome;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -35,6 +44,18 @@ pub struct Args {
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
+    /// The policy preset the month runs under (`seed000` … `seed004`).
+    #[arg(long, default_value = "seed003")]
+    pub preset: String,
+    /// The month simulated and scored (`YYYY-MM`, 2025-01 to 2026-12: the bundled holidays).
+    #[arg(long, default_value = "2026-09")]
+    pub month: String,
+    /// Cases reported per grid in the month, on average (0 to 50).
+    #[arg(long, default_value_t = 3.0, value_parser = outcome::per_grid)]
+    pub cases_per_grid: f64,
+    /// Write `county.svg`, `scores.json`, `journal.jsonl` and `county.geojson` here.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
 }
 
 fn ms(t: Instant) -> f64 {
@@ -47,7 +68,19 @@ fn internal(e: impl std::fmt::Display) -> Error {
 
 /// Runs the demo.
 pub fn run(a: Args) -> Result<u8, Error> {
-    let policy = Policy::preset("seed003")?;
+    let policy = Policy::preset(&a.preset)?;
+    let period: wangge::scoring::Period = a.month.parse()?;
+    if !matches!(period.to_string().get(..4), Some("2025" | "2026"))
+        || period.kind() != wangge::scoring::PeriodKind::Month
+    {
+        return Err(Error::input(
+            ErrorCode::InvalidArgument,
+            format!(
+                "--month {}: a month of 2025 or 2026 (YYYY-MM; the bundled holidays)",
+                a.month
+            ),
+        ));
+    }
 
     // 1. The grid tree.
     let t = Instant::now();
@@ -57,7 +90,7 @@ pub fn run(a: Args) -> Result<u8, Error> {
         ..SampleOptions::default()
     })?;
     let gen_ms = ms(t);
-    let mut out = Report::new(a.json);
+    let mut out = Report::new(a.json, &policy);
     let layer = &county.layer;
     let count =
         |pred: &dyn Fn(&UnitCode) -> bool| layer.units.iter().filter(|u| pred(&u.code)).count();
@@ -293,6 +326,21 @@ pub fn run(a: Args) -> Result<u8, Error> {
                "compliant_grids": summary.compliant_grids, "by_code": summary.by_code, "ms": st_ms}),
     );
 
+    // 7–8. A month of cases, scored.
+    outcome::month(
+        &mut out,
+        &outcome::Inputs {
+            policy: &policy,
+            county: &county,
+            index: &index,
+            roster: &roster,
+            period,
+            seed: a.seed,
+            per_grid: a.cases_per_grid,
+            out: a.out.as_deref(),
+        },
+    )?;
+
     out.finish()?;
     Ok(EXIT_OK)
 }
@@ -334,17 +382,18 @@ fn say(line: &str) {
 }
 
 /// Prints the report as text as it goes, or collects one JSON object.
-struct Report {
+pub(crate) struct Report {
     json: bool,
     sections: Vec<(String, Value, Vec<Value>)>,
 }
 
 impl Report {
-    fn new(json: bool) -> Report {
+    fn new(json: bool, policy: &Policy) -> Report {
         if !json {
-            say(
-                "wangge demo — the bundled sample county (policy preset seed003, 沂水县 1+1+1+N)\n",
-            );
+            say(&format!(
+                "wangge demo — the bundled sample county (policy preset {}, {})\n",
+                policy.id, policy.name
+            ));
         }
         Report {
             json,
@@ -353,7 +402,7 @@ impl Report {
     }
 
     /// Starts a section: a numbered headline and its summary data.
-    fn section(&mut self, name: &str, text: String, data: Value) {
+    pub(crate) fn section(&mut self, name: &str, text: String, data: Value) {
         if !self.json {
             say(&format!("{}. {name}: {text}", self.sections.len() + 1));
         }
@@ -362,7 +411,7 @@ impl Report {
     }
 
     /// A detail line of the current section.
-    fn item(&mut self, text: String, data: Value) {
+    pub(crate) fn item(&mut self, text: String, data: Value) {
         if !self.json {
             say(&format!("   {text}"));
         }
