@@ -1,0 +1,3 @@
+//! Seed 001.
+
+use super::*;

@@ -1,0 +1,3 @@
+//! Seed 002.
+
+use super::*;

@@ -1,0 +1,3 @@
+//! Seed 003.
+
+use super::*;

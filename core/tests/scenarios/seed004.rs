@@ -1,0 +1,3 @@
+//! Seed 004.
+
+use super::*;
