@@ -531,9 +531,9 @@ impl Tally {
     }
     /// 满意率 = (satisfied + 0.9 × basically satisfied) ÷ revisited.
     pub fn satisfaction(&self) -> Option<f64> {
-        (self.revisited > 0).then(|| {
-            (self.satisfied as f64 + 0.9 * self.basically as f64) * 100.0 / self.revisited as f64
-        })
+        // In thousandths of a case, so that 0.9 × basically satisfied stays exact.
+        let milli = self.satisfied * 1000 + self.basically * 900;
+        (self.revisited > 0).then(|| (milli * 100) as f64 / (self.revisited * 1000) as f64)
     }
 }
 
@@ -544,11 +544,21 @@ pub fn tally(
     to: NaiveDate,
     key: impl Fn(&str) -> String,
 ) -> BTreeMap<String, Tally> {
+    tally_by(plans, from, to, |p| key(&p.grid))
+}
+
+/// [`tally`] grouped by any key of the plan.
+pub fn tally_by(
+    plans: &[Plan],
+    from: NaiveDate,
+    to: NaiveDate,
+    key: impl Fn(&Plan) -> String,
+) -> BTreeMap<String, Tally> {
     let (a, b) = (on(from, 0, 0), on(to, 0, 0));
     let inside = |t: &At| a <= *t && *t < b;
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
     for p in plans {
-        let t = out.entry(key(&p.grid)).or_default();
+        let t = out.entry(key(p)).or_default();
         let closed = p.closed.filter(|c| *c < b);
         if inside(&p.reported) && !p.voided {
             t.registered += 1;
@@ -668,7 +678,7 @@ pub fn month(
     mix: &[(&str, &str)],
     mut route: impl FnMut(&mut World, &mut Lcg, &str, &At) -> At,
     mut feedback_by: impl FnMut(&World, &str) -> (String, String),
-    mut rating: impl FnMut(&mut Lcg, &str) -> &'static str,
+    mut rating: impl FnMut(&World, &mut Lcg, &str) -> &'static str,
 ) {
     for i in 0..n {
         let case = format!("M{i:04}");
@@ -700,14 +710,14 @@ pub fn month(
         w.handle_and_close(&case, &(t1 + Duration::minutes(10)), &close, rework);
         if rng.chance(80) {
             let by = feedback_by(w, &case);
-            let r = rating(rng, &grid);
+            let r = rating(w, rng, &case);
             w.feedback_and_rate(&case, (&by.0, &by.1), r);
         }
     }
 }
 
 /// Ratings mostly satisfied.
-pub fn usual_rating(rng: &mut Lcg, _grid: &str) -> &'static str {
+pub fn usual_rating(_: &World, rng: &mut Lcg, _case: &str) -> &'static str {
     match rng.below(20) {
         0 => "unsatisfied",
         1..=3 => "basically_satisfied",

@@ -47,7 +47,14 @@ fn seed001_month() {
         "a town claims its own grids' cases"
     );
     assert_eq!(
-        w.deny("C1", "claim", &ok, "community_centre", &community(&g), json!({})),
+        w.deny(
+            "C1",
+            "claim",
+            &ok,
+            "community_centre",
+            &community(&g),
+            json!({})
+        ),
         ErrorCode::CaseUnauthorized
     );
     w.ok("C1", "claim", &ok, "town_centre", &town(&g), json!({}));
@@ -67,13 +74,24 @@ fn seed001_month() {
     let t = at("2025-09-30T16:00:00+08:00");
     report(&mut w, "C3", &t, "routine");
     report(&mut w, "C4", &t, "routine");
-    assert_eq!(
-        working_minutes(&t, &at("2025-10-09T09:00:00+08:00")),
-        120
+    assert_eq!(working_minutes(&t, &at("2025-10-09T09:00:00+08:00")), 120);
+    w.ok(
+        "C3",
+        "claim",
+        &at("2025-10-09T08:50:00+08:00"),
+        "town_centre",
+        &town(&g),
+        json!({}),
     );
-    w.ok("C3", "claim", &at("2025-10-09T08:50:00+08:00"), "town_centre", &town(&g), json!({}));
     assert_eq!(
-        w.deny("C4", "claim", &at("2025-10-09T09:10:00+08:00"), "town_centre", &town(&g), json!({})),
+        w.deny(
+            "C4",
+            "claim",
+            &at("2025-10-09T09:10:00+08:00"),
+            "town_centre",
+            &town(&g),
+            json!({})
+        ),
         ErrorCode::CaseRuleViolation
     );
 
@@ -81,44 +99,113 @@ fn seed001_month() {
     // department, never to another town, and only the district does.
     let t = at("2025-10-20T10:00:00+08:00");
     assert_eq!(
-        w.deny("C2", "dispatch", &t, "town_centre", &town(&g), json!({"to": town(&g)})),
+        w.deny(
+            "C2",
+            "dispatch",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"to": town(&g)})
+        ),
         ErrorCode::CaseUnauthorized
     );
     assert_eq!(
-        w.deny("C2", "dispatch", &t, "county_centre", &county(&g), json!({"to": town(&other)})),
+        w.deny(
+            "C2",
+            "dispatch",
+            &t,
+            "county_centre",
+            &county(&g),
+            json!({"to": town(&other)})
+        ),
         ErrorCode::CaseRuleViolation
     );
-    w.ok("C2", "dispatch", &t, "county_centre", &county(&g), json!({"to": town(&g)}));
-    w.ok("C4", "dispatch", &at("2025-10-09T10:00:00+08:00"), "county_centre", &county(&g),
-        json!({"to": "dept:housing"}));
+    w.ok(
+        "C2",
+        "dispatch",
+        &t,
+        "county_centre",
+        &county(&g),
+        json!({"to": town(&g)}),
+    );
+    w.ok(
+        "C4",
+        "dispatch",
+        &at("2025-10-09T10:00:00+08:00"),
+        "county_centre",
+        &county(&g),
+        json!({"to": "dept:housing"}),
+    );
     assert_eq!(w.handler("C4"), "dept:housing");
 
     // 分单: routine matters only. C2 (important) stays with the town; C1 goes to the grid.
     let t = at("2025-10-20T10:30:00+08:00");
     assert_eq!(
-        w.deny("C2", "delegate", &t, "town_centre", &town(&g), json!({"to": g})),
+        w.deny(
+            "C2",
+            "delegate",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"to": g})
+        ),
         ErrorCode::CaseRuleViolation,
         "only 一般性事务 are handed down"
     );
     assert_eq!(
-        w.deny("C1", "delegate", &t, "town_centre", &town(&g), json!({"to": other})),
+        w.deny(
+            "C1",
+            "delegate",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"to": other})
+        ),
         ErrorCode::CaseRuleViolation,
         "the grid must be the case's own"
     );
-    w.ok("C1", "delegate", &t, "town_centre", &town(&g), json!({"to": g}));
+    w.ok(
+        "C1",
+        "delegate",
+        &t,
+        "town_centre",
+        &town(&g),
+        json!({"to": g}),
+    );
     assert_eq!(w.handler("C1"), g);
 
     // 联单: the town summons departments, which check in (报到) within 1 working day.
     // Summoned Fri 10 Oct 11:00 → due at the close of Sat 11 Oct (a make-up working day).
     let t = at("2025-10-10T11:00:00+08:00");
-    w.ok("C3", "summon", &t, "town_centre", &town(&g), json!({"departments": ["police", "market"]}));
+    w.ok(
+        "C3",
+        "summon",
+        &t,
+        "town_centre",
+        &town(&g),
+        json!({"departments": ["police", "market"]}),
+    );
     assert_eq!(
-        w.deny("C3", "summon", &t, "town_centre", &town(&g), json!({"departments": ["police"]})),
+        w.deny(
+            "C3",
+            "summon",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"departments": ["police"]})
+        ),
         ErrorCode::CaseRuleViolation,
         "summoned already"
     );
     assert_eq!(
-        w.deny("C3", "summon", &t, "town_centre", &town(&g), json!({"departments": ["fire"]})),
+        w.deny(
+            "C3",
+            "summon",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"departments": ["fire"]})
+        ),
         ErrorCode::UnknownDepartment
     );
     assert_eq!(
@@ -127,33 +214,93 @@ fn seed001_month() {
         "not summoned"
     );
     assert_eq!(working_days_after(&t, 1), at("2025-10-11T17:30:00+08:00"));
-    w.ok("C3", "check_in", &at("2025-10-11T17:00:00+08:00"), "department", "dept:police", json!({}));
-    w.ok("C3", "check_in", &at("2025-10-13T09:00:00+08:00"), "department", "dept:market", json!({}));
+    w.ok(
+        "C3",
+        "check_in",
+        &at("2025-10-11T17:00:00+08:00"),
+        "department",
+        "dept:police",
+        json!({}),
+    );
+    w.ok(
+        "C3",
+        "check_in",
+        &at("2025-10-13T09:00:00+08:00"),
+        "department",
+        "dept:market",
+        json!({}),
+    );
 
     // 返单: a hard case goes back to the district, with a reason.
     let t = at("2025-10-20T11:00:00+08:00");
     assert_eq!(
-        w.deny("C2", "send_back", &t, "town_centre", &town(&g), json!({"reason": ""})),
+        w.deny(
+            "C2",
+            "send_back",
+            &t,
+            "town_centre",
+            &town(&g),
+            json!({"reason": ""})
+        ),
         ErrorCode::CaseRuleViolation
     );
-    w.ok("C2", "send_back", &t, "town_centre", &town(&g), json!({"reason": "涉及多部门,需区领导牵头"}));
+    w.ok(
+        "C2",
+        "send_back",
+        &t,
+        "town_centre",
+        &town(&g),
+        json!({"reason": "涉及多部门,需区领导牵头"}),
+    );
     assert_eq!(w.handler("C2"), county(&g));
 
     // Each handler finishes; the grid worker closes (C1 with a rework) and 一单一反馈一考评.
-    w.handle_and_close("C1", &at("2025-10-20T11:00:00+08:00"), &at("2025-10-22T16:00:00+08:00"), 1);
-    w.handle_and_close("C2", &at("2025-10-20T14:00:00+08:00"), &at("2025-10-30T16:00:00+08:00"), 0);
-    w.handle_and_close("C3", &at("2025-10-13T10:00:00+08:00"), &at("2025-10-16T16:00:00+08:00"), 0);
-    w.handle_and_close("C4", &at("2025-10-09T11:00:00+08:00"), &at("2025-10-24T16:00:00+08:00"), 0);
+    w.handle_and_close(
+        "C1",
+        &at("2025-10-20T11:00:00+08:00"),
+        &at("2025-10-22T16:00:00+08:00"),
+        1,
+    );
+    w.handle_and_close(
+        "C2",
+        &at("2025-10-20T14:00:00+08:00"),
+        &at("2025-10-30T16:00:00+08:00"),
+        0,
+    );
+    w.handle_and_close(
+        "C3",
+        &at("2025-10-13T10:00:00+08:00"),
+        &at("2025-10-16T16:00:00+08:00"),
+        0,
+    );
+    w.handle_and_close(
+        "C4",
+        &at("2025-10-09T11:00:00+08:00"),
+        &at("2025-10-24T16:00:00+08:00"),
+        0,
+    );
     assert_eq!(
-        w.deny("C1", "rate", &at("2025-10-22T16:10:00+08:00"), "grid_worker", &g,
-            json!({"rating": "satisfied"})),
+        w.deny(
+            "C1",
+            "rate",
+            &at("2025-10-22T16:10:00+08:00"),
+            "grid_worker",
+            &g,
+            json!({"rating": "satisfied"})
+        ),
         ErrorCode::CaseRuleViolation,
         "feedback first"
     );
     w.feedback_and_rate("C1", ("grid_worker", &g), "satisfied");
     assert_eq!(
-        w.deny("C1", "feedback", &at("2025-10-22T19:00:00+08:00"), "grid_worker", &g,
-            json!({"message": "again"})),
+        w.deny(
+            "C1",
+            "feedback",
+            &at("2025-10-22T19:00:00+08:00"),
+            "grid_worker",
+            &g,
+            json!({"message": "again"})
+        ),
         ErrorCode::CaseRuleViolation,
         "one ticket, one feedback"
     );
@@ -179,10 +326,21 @@ fn seed001_month() {
             let c = w.book.case(case).unwrap();
             let grid = c.report.grid.to_string();
             let routine = c.report.urgency == wangge::record::Urgency::Routine;
-            assert_eq!(w.handler(case), county(&grid), "{case}: at the district platform");
+            assert_eq!(
+                w.handler(case),
+                county(&grid),
+                "{case}: at the district platform"
+            );
             let m = |x: i64| *t0 + Duration::minutes(x);
             if rng.chance(65) {
-                w.ok(case, "claim", &m(30), "town_centre", &town(&grid), json!({}));
+                w.ok(
+                    case,
+                    "claim",
+                    &m(30),
+                    "town_centre",
+                    &town(&grid),
+                    json!({}),
+                );
                 claimed.insert(case.to_string());
                 match rng.below(10) {
                     0..=2 if routine => {
@@ -191,23 +349,48 @@ fn seed001_month() {
                     }
                     0..=2 => {
                         assert_eq!(
-                            w.deny(case, "delegate", &m(40), "town_centre", &town(&grid),
-                                json!({"to": grid})),
+                            w.deny(
+                                case,
+                                "delegate",
+                                &m(40),
+                                "town_centre",
+                                &town(&grid),
+                                json!({"to": grid})
+                            ),
                             ErrorCode::CaseRuleViolation
                         );
                     }
                     3 | 4 => {
                         let d = *rng.pick(DEPTS);
-                        w.ok(case, "summon", &m(40), "town_centre", &town(&grid),
-                            json!({"departments": [d]}));
+                        w.ok(
+                            case,
+                            "summon",
+                            &m(40),
+                            "town_centre",
+                            &town(&grid),
+                            json!({"departments": [d]}),
+                        );
                         let back = m(40) + Duration::hours(rng.below(40) as i64 + 1);
-                        w.ok(case, "check_in", &back, "department", &format!("dept:{d}"), json!({}));
+                        w.ok(
+                            case,
+                            "check_in",
+                            &back,
+                            "department",
+                            &format!("dept:{d}"),
+                            json!({}),
+                        );
                         summons.push((case.to_string(), d.to_string(), m(40), back));
                         return back;
                     }
                     5 => {
-                        w.ok(case, "send_back", &m(40), "town_centre", &town(&grid),
-                            json!({"reason": "疑难问题"}));
+                        w.ok(
+                            case,
+                            "send_back",
+                            &m(40),
+                            "town_centre",
+                            &town(&grid),
+                            json!({"reason": "疑难问题"}),
+                        );
                     }
                     _ => {}
                 }
@@ -219,7 +402,14 @@ fn seed001_month() {
                     format!("dept:{}", rng.pick(DEPTS))
                 };
                 let t = *t0 + Duration::hours(3);
-                w.ok(case, "dispatch", &t, "county_centre", &county(&grid), json!({"to": to}));
+                w.ok(
+                    case,
+                    "dispatch",
+                    &t,
+                    "county_centre",
+                    &county(&grid),
+                    json!({"to": to}),
+                );
                 t
             }
         },
@@ -244,8 +434,18 @@ fn seed001_month() {
         .map(|v| v["case"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(got, claimed);
-    summons.push(("C3".into(), "police".into(), at("2025-10-10T11:00:00+08:00"), at("2025-10-11T17:00:00+08:00")));
-    summons.push(("C3".into(), "market".into(), at("2025-10-10T11:00:00+08:00"), at("2025-10-13T09:00:00+08:00")));
+    summons.push((
+        "C3".into(),
+        "police".into(),
+        at("2025-10-10T11:00:00+08:00"),
+        at("2025-10-11T17:00:00+08:00"),
+    ));
+    summons.push((
+        "C3".into(),
+        "market".into(),
+        at("2025-10-10T11:00:00+08:00"),
+        at("2025-10-13T09:00:00+08:00"),
+    ));
     let mut late = 0;
     for (case, d, from, back) in &summons {
         let v = views.iter().find(|v| v["case"] == json!(case)).unwrap();
@@ -274,7 +474,9 @@ fn seed001_month() {
             check_ratio(unit(&result, id), "completion", t.closed as f64, t.due);
         }
     }
-    let all = tally(&w.plans, day("2025-10-01"), day("2025-11-01"), |_| "all".into());
+    let all = tally(&w.plans, day("2025-10-01"), day("2025-11-01"), |_| {
+        "all".into()
+    });
     let result = w.score(&records, "2025-10", "all", json!({}));
     check_month(&result, &all);
     assert!(all["all"].due > 100 && all["all"].on_time < all["all"].closed);
