@@ -214,6 +214,8 @@ pub struct Plan {
     pub rating: Option<&'static str>,
     /// Voided.
     pub voided: bool,
+    /// The report's source (`patrol` unless the category's is set in [`World::sources`]).
+    pub source: &'static str,
 }
 
 impl Plan {
@@ -242,6 +244,8 @@ pub struct World {
     pub book: CaseBook,
     /// The test's own record of every case.
     pub plans: Vec<Plan>,
+    /// The source reports of a category give (default `patrol`).
+    pub sources: BTreeMap<&'static str, &'static str>,
     n: usize,
 }
 
@@ -275,6 +279,7 @@ impl World {
             points,
             book: CaseBook::new(),
             plans: Vec::new(),
+            sources: BTreeMap::new(),
             n: 0,
         }
     }
@@ -363,6 +368,8 @@ impl World {
             Some(p) => args["point"] = json!({"lon": p.lon, "lat": p.lat}),
             None => args["grid"] = json!(grid),
         }
+        let source = self.sources.get(category).copied().unwrap_or("patrol");
+        args["source"] = json!(source);
         if let (Value::Object(a), Value::Object(x)) = (&mut args, extra) {
             a.extend(x);
         }
@@ -380,6 +387,7 @@ impl World {
             rework: 0,
             rating: None,
             voided: false,
+            source,
         });
         let tier = serde_json::to_value(r.tier).unwrap();
         Ok((r.handler.to_string(), tier.as_str().unwrap().to_string()))
@@ -502,6 +510,8 @@ pub struct Tally {
     pub registered: u64,
     /// Of those, closed before the month's end.
     pub registered_closed: u64,
+    /// Registered and not from the grid's patrol (漏报).
+    pub missed: u64,
     /// Due in the month.
     pub due: u64,
     /// Due and closed before the month's end.
@@ -563,6 +573,7 @@ pub fn tally_by(
         if inside(&p.reported) && !p.voided {
             t.registered += 1;
             t.registered_closed += u64::from(closed.is_some());
+            t.missed += u64::from(p.source != "patrol");
         }
         if p.voided {
             continue;
@@ -647,6 +658,7 @@ pub fn total(t: &BTreeMap<String, Tally>) -> Tally {
     for x in t.values() {
         s.registered += x.registered;
         s.registered_closed += x.registered_closed;
+        s.missed += x.missed;
         s.due += x.due;
         s.closed += x.closed;
         s.on_time += x.on_time;

@@ -26,20 +26,70 @@ fn seed003_month() {
     // A deadline across the Spring Festival, by hand: reported Fri 13 Feb 2026, the working
     // days after it are Sat 14 (make-up), 24, 25, 26, 27, Sat 28 (make-up), 2, 3, 4, 5 March.
     let t = at("2026-02-13T10:00:00+08:00");
-    w.report("H1", &g, &t, "grid_worker", "邻里纠纷", "routine", json!({})).unwrap();
-    w.ok("H1", "accept", &(t + Duration::minutes(5)), "grid_worker", &g, json!({}));
-    w.ok("H1", "start", &(t + Duration::minutes(6)), "grid_worker", &g, json!({}));
-    w.ok("H1", "resolve", &at("2026-02-24T10:00:00+08:00"), "grid_worker", &g, json!({}));
+    w.report(
+        "H1",
+        &g,
+        &t,
+        "grid_worker",
+        "邻里纠纷",
+        "routine",
+        json!({}),
+    )
+    .unwrap();
+    w.ok(
+        "H1",
+        "accept",
+        &(t + Duration::minutes(5)),
+        "grid_worker",
+        &g,
+        json!({}),
+    );
+    w.ok(
+        "H1",
+        "start",
+        &(t + Duration::minutes(6)),
+        "grid_worker",
+        &g,
+        json!({}),
+    );
+    w.ok(
+        "H1",
+        "resolve",
+        &at("2026-02-24T10:00:00+08:00"),
+        "grid_worker",
+        &g,
+        json!({}),
+    );
     // Another grid's worker may not verify or close it.
     for op in ["verify", "close"] {
         assert_eq!(
-            w.deny("H1", op, &at("2026-02-24T11:00:00+08:00"), "grid_worker", &other,
-                json!({"passed": true})),
+            w.deny(
+                "H1",
+                op,
+                &at("2026-02-24T11:00:00+08:00"),
+                "grid_worker",
+                &other,
+                json!({"passed": true})
+            ),
             ErrorCode::CaseOutOfJurisdiction
         );
     }
-    w.ok("H1", "verify", &at("2026-02-24T11:00:00+08:00"), "grid_worker", &g, json!({"passed": true}));
-    w.ok("H1", "close", &at("2026-02-24T11:30:00+08:00"), "grid_worker", &g, json!({}));
+    w.ok(
+        "H1",
+        "verify",
+        &at("2026-02-24T11:00:00+08:00"),
+        "grid_worker",
+        &g,
+        json!({"passed": true}),
+    );
+    w.ok(
+        "H1",
+        "close",
+        &at("2026-02-24T11:30:00+08:00"),
+        "grid_worker",
+        &g,
+        json!({}),
+    );
     w.plan("H1").closed = Some(at("2026-02-24T11:30:00+08:00"));
     w.feedback_and_rate("H1", ("grid_worker", &g), "satisfied");
 
@@ -132,7 +182,11 @@ fn seed003_month() {
         if rated {
             let s = stars(total);
             assert_eq!(u["stars"], json!(s), "{id}: {total}");
-            assert_eq!(u["pay"], json!(1500.0 + 100.0 * s as f64), "{id}: 以星定级、以分带资");
+            assert_eq!(
+                u["pay"],
+                json!(1500.0 + 100.0 * s as f64),
+                "{id}: 以星定级、以分带资"
+            );
             *seen.entry(s).or_insert(0) += 1;
         } else {
             assert_eq!(u["stars"], Value::Null, "{id}: not rated");
