@@ -65,7 +65,7 @@ impl Lcg {
         Lcg(seed ^ 0x5851_f42d_4c95_7f2d)
     }
     /// The next 31 bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn bits(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -74,7 +74,7 @@ impl Lcg {
     }
     /// Uniform in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.bits() % n
     }
     /// True with `pct` per cent.
     pub fn chance(&mut self, pct: u64) -> bool {
