@@ -246,6 +246,8 @@ pub struct World {
     pub plans: Vec<Plan>,
     /// The source reports of a category give (default `patrol`).
     pub sources: BTreeMap<&'static str, &'static str>,
+    /// Every command object sent, with the code of its refusal.
+    pub sent: Vec<(Value, Option<ErrorCode>)>,
     n: usize,
 }
 
@@ -280,6 +282,7 @@ impl World {
             book: CaseBook::new(),
             plans: Vec::new(),
             sources: BTreeMap::new(),
+            sent: Vec::new(),
             n: 0,
         }
     }
@@ -303,13 +306,33 @@ impl World {
         let v = json!({"id": format!("k{}", self.n), "case": case, "op": op,
             "at": at.to_rfc3339(),
             "actor": {"person": person, "role": role, "unit": unit}, "args": args});
-        let cmd = wangge::case::api::read_command(&v)?;
         let ctx = CaseContext {
             policy: &self.policy.case,
             calendar: &self.policy.calendar,
             grids: Some(&self.index),
         };
-        self.book.execute(&cmd, &ctx)
+        let r = wangge::case::api::read_command(&v).and_then(|c| self.book.execute(&c, &ctx));
+        self.sent.push((v, r.as_ref().err().map(CaseError::code)));
+        r
+    }
+
+    /// Sends every command again, in one `case.apply` call with the county as GeoJSON (as a
+    /// platform without a book of its own would): the same facts and the same refusals.
+    pub fn check_apply(&self) {
+        let commands: Vec<&Value> = self.sent.iter().map(|(v, _)| v).collect();
+        let out = wangge::api::call(
+            "case.apply",
+            &json!({"policy": self.preset, "commands": commands,
+                "grids": self.county.layer.to_geojson()}),
+        )
+        .unwrap();
+        assert_eq!(out["facts"], self.journal(), "case.apply gives other facts");
+        let results = out["results"].as_array().unwrap();
+        assert_eq!(results.len(), self.sent.len());
+        for (r, (v, code)) in results.iter().zip(&self.sent) {
+            let got = r["error"]["code"].as_u64();
+            assert_eq!(got, code.map(|c| u64::from(c.value())), "{}", v["id"]);
+        }
     }
 
     /// Sends a command that must be accepted.

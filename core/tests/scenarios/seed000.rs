@@ -385,4 +385,5 @@ fn seed000_month() {
     let result = w.score(&records, "2025-10", "town", json!({}));
     check_month(&result, &by_town);
     check_totals(&result, &by_town, default_grid_total);
+    w.check_apply();
 }

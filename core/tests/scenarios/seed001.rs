@@ -480,4 +480,5 @@ fn seed001_month() {
     let result = w.score(&records, "2025-10", "all", json!({}));
     check_month(&result, &all);
     assert!(all["all"].due > 100 && all["all"].on_time < all["all"].closed);
+    w.check_apply();
 }

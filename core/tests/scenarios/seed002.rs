@@ -276,4 +276,5 @@ fn seed002_month() {
         let below = t.satisfaction().is_some_and(|s| s < 90.0);
         (possible > 0.0).then(|| (got * 100.0 / possible - if below { 2.0 } else { 0.0 }).max(0.0))
     });
+    w.check_apply();
 }

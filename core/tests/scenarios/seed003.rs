@@ -201,4 +201,5 @@ fn seed003_month() {
     assert_eq!(result["red_list"], json!(top));
     assert_eq!(result["black_list"], json!(bottom));
     assert_eq!(unit(&result, order[0].1.as_str())["rank"], json!(1));
+    w.check_apply();
 }

@@ -244,4 +244,5 @@ fn seed004_month() {
     }
     let all = total(&tally(&w.plans, from, to, town));
     assert!(all.missed > 0 && all.missed < all.registered && all.unsatisfied > 0);
+    w.check_apply();
 }
