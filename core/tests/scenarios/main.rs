@@ -840,3 +840,39 @@ pub fn check_records(w: &World, records: &[CaseRecord]) {
         assert_eq!(r.grid.to_string(), p.grid);
     }
 }
+
+/// `case.tick` at `now` over the month's journal (the book is left as it is): an overall
+/// breach for exactly the open cases the test knows to be past their deadline, each
+/// supervised yellow (督办), as the preset's breach rule says.
+pub fn check_tick(w: &World, now: &At) {
+    use std::collections::BTreeSet;
+    use wangge::case::ClockKind;
+    use wangge::record::Supervision;
+    let out = wangge::api::call(
+        "case.tick",
+        &json!({"policy": w.preset, "journal": w.journal(), "at": now.to_rfc3339()}),
+    )
+    .unwrap();
+    let facts: Vec<Fact> = serde_json::from_value(out["facts"].clone()).unwrap();
+    let mut overall = BTreeSet::new();
+    for f in &facts {
+        let Event::Breached {
+            clock, supervision, ..
+        } = &f.event
+        else {
+            panic!("{}: tick gave {:?}", f.case, f.event);
+        };
+        assert_eq!(*supervision, Some(Supervision::Yellow), "{}", f.case);
+        if *clock == ClockKind::Overall {
+            assert!(overall.insert(f.case.clone()), "{}: breached twice", f.case);
+        }
+    }
+    let want: BTreeSet<String> = w
+        .plans
+        .iter()
+        .filter(|p| p.closed.is_none() && !p.voided && p.due() < *now)
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(overall, want);
+}

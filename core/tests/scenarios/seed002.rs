@@ -277,4 +277,6 @@ fn seed002_month() {
         (possible > 0.0).then(|| (got * 100.0 / possible - if below { 2.0 } else { 0.0 }).max(0.0))
     });
     w.check_apply();
+    // Overdue tickets are supervised (督办).
+    check_tick(&w, &at("2025-11-03T09:00:00+08:00"));
 }

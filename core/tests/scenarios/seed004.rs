@@ -245,4 +245,6 @@ fn seed004_month() {
     let all = total(&tally(&w.plans, from, to, town));
     assert!(all.missed > 0 && all.missed < all.registered && all.unsatisfied > 0);
     w.check_apply();
+    // Overdue tickets are supervised (督办).
+    check_tick(&w, &at("2026-01-05T09:00:00+08:00"));
 }
