@@ -58,11 +58,13 @@ pub struct Args {
     pub out: Option<std::path::PathBuf>,
 }
 
-fn ms(t: Instant) -> f64 {
+/// Milliseconds since `t`, to the microsecond.
+pub(super) fn ms(t: Instant) -> f64 {
     (t.elapsed().as_secs_f64() * 1e6).round() / 1e3
 }
 
-fn internal(e: impl std::fmt::Display) -> Error {
+/// An `internal` error (something the demo itself got wrong).
+pub(super) fn internal(e: impl std::fmt::Display) -> Error {
     Error::input(ErrorCode::Internal, e.to_string())
 }
 

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use serde_json::{Value, json};
+use wangge::Error;
 use wangge::actor::{Actor, UnitKind, UnitRef};
 use wangge::calendar::WorkingDuration;
 use wangge::case::{Case, CaseBook, CaseContext, Command, Op};
@@ -26,7 +27,6 @@ use wangge::policy::Policy;
 use wangge::record::{CaseStatus, Rating, Urgency};
 use wangge::scoring::PeriodBounds;
 use wangge::staffing::Roster;
-use wangge::{Error, ErrorCode};
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same month on
 /// every platform.
@@ -140,9 +140,9 @@ pub struct MonthOptions<'a> {
 }
 
 /// One case's plan, drawn when it is reported: what will happen to it, if its state allows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Plan {
-    grid: Option<GridCode>,
+    grid: GridCode,
     /// Working minutes a handler takes to resolve.
     handle_min: u32,
     /// Minutes (natural) a handler takes to accept.
@@ -206,10 +206,6 @@ struct Sim<'a> {
     towns: Vec<UnitCode>,
     grids_sorted: Vec<GridCode>,
     departments: Vec<String>,
-}
-
-fn internal(e: impl std::fmt::Display) -> Error {
-    Error::input(ErrorCode::Internal, e.to_string())
 }
 
 /// Runs the month.
@@ -444,7 +440,7 @@ impl Sim<'_> {
             None
         };
         let plan = Plan {
-            grid: Some(grid),
+            grid,
 
             handle_min,
             accept_min: {
@@ -622,9 +618,7 @@ impl Sim<'_> {
         let Some((args, emergency)) = self.plans[i].report.take() else {
             return Ok(());
         };
-        let grid = self.plans[i]
-            .grid
-            .ok_or_else(|| internal("a plan without a grid"))?;
+        let grid = self.plans[i].grid;
         let staff = self.staff.get(&grid).cloned().unwrap_or_default();
         let actor = match (&staff.head, emergency) {
             (Some(head), true) => Actor {

@@ -20,7 +20,7 @@ use wangge::staffing::Roster;
 use wangge::{Error, ErrorCode};
 
 use super::month::{MonthOptions, Rng, simulate, staff};
-use super::{Report, map};
+use super::{Report, internal, map, ms};
 
 /// Parses `--cases-per-grid` (a finite number from 0 to 50).
 pub fn per_grid(s: &str) -> Result<f64, String> {
@@ -50,14 +50,6 @@ pub struct Inputs<'a> {
     pub per_grid: f64,
     /// Where to write the files.
     pub out: Option<&'a Path>,
-}
-
-fn ms(t: Instant) -> f64 {
-    (t.elapsed().as_secs_f64() * 1e6).round() / 1e3
-}
-
-fn internal(e: impl std::fmt::Display) -> Error {
-    Error::input(ErrorCode::Internal, e.to_string())
 }
 
 fn tier_name(t: Tier) -> &'static str {
