@@ -449,6 +449,7 @@ impl Lcg {
 fn what_the_engine_accepts_and_writes_validates() {
     let s = Schemas::load();
     let mut types = BTreeSet::new();
+    let mut clocks = BTreeSet::new();
     let mut accepted = 0;
     for (preset, seed) in [
         ("seed001", 1u64),
@@ -555,6 +556,7 @@ fn what_the_engine_accepts_and_writes_validates() {
                     let fv = serde_json::to_value(&f).unwrap();
                     s.valid(FACT, &fv);
                     types.insert(fv["type"].as_str().unwrap().to_owned());
+                    clocks.insert(fv["clock"].as_str().unwrap().to_owned());
                 }
             }
             if i % 100 == 0 {
@@ -582,6 +584,10 @@ fn what_the_engine_accepts_and_writes_validates() {
         .collect();
     let missing: Vec<_> = all.difference(&types).collect();
     assert!(missing.is_empty(), "fact types never produced: {missing:?}");
+    assert_eq!(
+        clocks,
+        ["check_in", "overall", "stage"].map(String::from).into()
+    );
 }
 
 /// The commands file through the engine (seed003, as in the README): the facts of the nine
@@ -863,6 +869,16 @@ fn broken_facts_states_records_and_headers_are_refused() {
     b["escalated"] = json!(["t2"]);
     s.invalid(FACT, &b);
     assert!(serde_json::from_value::<Fact>(b).is_err());
+    let mut b = breach.clone();
+    b["department"] = json!("housing");
+    s.invalid(FACT, &b); // a department names a check-in breach only
+    let mut b = breach.clone();
+    b["clock"] = json!("check_in");
+    s.invalid(FACT, &b); // … and a check-in breach names its department
+    b["department"] = json!("housing");
+    b.as_object_mut().unwrap().remove("escalated");
+    s.valid(FACT, &b);
+    assert!(serde_json::from_value::<Fact>(b).is_ok());
     let mut b = breach.clone();
     b["clock"] = json!("week");
     s.invalid(FACT, &b);
