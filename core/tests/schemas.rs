@@ -440,10 +440,47 @@ impl Lcg {
     }
 }
 
+/// `cmd` with every property its op's args definition lists added (a sample value of the
+/// right type) where the command does not give it.
+fn with_every_arg(schema: &Value, cmd: &Value) -> Value {
+    let rule = schema["allOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["if"]["properties"]["op"]["const"] == cmd["op"])
+        .unwrap();
+    let def = rule["then"]["properties"]["args"]["$ref"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("#/$defs/");
+    let mut out = cmd.clone();
+    for (k, p) in schema["$defs"][def]["properties"].as_object().unwrap() {
+        if out["args"].get(k).is_some() {
+            continue;
+        }
+        let sample = match p["$ref"].as_str().map(|r| r.trim_start_matches("#/$defs/")) {
+            Some("grid") => json!(GRID),
+            Some("unit") => json!(TOWN),
+            Some("point") => json!({"lon": 118.35, "lat": 35.1}),
+            Some("crs") => json!("gcj02"),
+            Some("limit") => json!("1 working days"),
+            Some(other) => schema["$defs"][other]["enum"][0].clone(),
+            None => match p["type"].as_str() {
+                Some("boolean") => json!(false),
+                Some("array") => json!([]),
+                _ => p["enum"].get(0).cloned().unwrap_or(json!("x")),
+            },
+        };
+        out["args"][k] = sample;
+    }
+    out
+}
+
 /// Runs a long mixed sequence of commands (most of them fitting the case's status, every
 /// actor tried) through a `CaseBook`, with `tick` between them. Every command the engine
 /// accepts validates (the schema is not stricter than the engine), and every fact, every
-/// state and every record the engine writes validates. The run must produce every kind
+/// state and every record the engine writes validates. The same command with every
+/// optional arg its schema lists is read by the engine as well. The run must produce every kind
 /// of fact, or it proves little.
 #[test]
 fn what_the_engine_accepts_and_writes_validates() {
@@ -451,6 +488,7 @@ fn what_the_engine_accepts_and_writes_validates() {
     let mut types = BTreeSet::new();
     let mut clocks = BTreeSet::new();
     let mut accepted = 0;
+    let command_schema = schema_json(COMMAND);
     for (preset, seed) in [
         ("seed001", 1u64),
         ("seed003", 2),
@@ -542,9 +580,17 @@ fn what_the_engine_accepts_and_writes_validates() {
             let v = json!({"id": format!("k{i}"), "case": case, "op": op, "at": at.to_rfc3339(),
                 "actor": {"person": "p", "role": role, "unit": unit}, "args": a});
             let cmd = Command::from_json(&v.to_string()).unwrap();
+            let before = book.clone();
             if let Ok(facts) = book.execute(&cmd, &ctx) {
                 s.valid(COMMAND, &v);
                 accepted += 1;
+                // every optional arg the schema lists is read by the engine too
+                let full = with_every_arg(&command_schema, &v);
+                s.valid(COMMAND, &full);
+                let full_cmd = Command::from_json(&full.to_string()).unwrap();
+                if let Err(e) = before.clone().execute(&full_cmd, &ctx) {
+                    assert_ne!(e.code(), wangge::ErrorCode::InvalidCommand, "{full}: {e}");
+                }
                 for f in facts {
                     let fv = serde_json::to_value(&f).unwrap();
                     s.valid(FACT, &fv);
