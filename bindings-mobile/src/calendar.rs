@@ -123,6 +123,7 @@ pub struct Calendar {
 
 fn json_arg(name: &str, text: Option<String>) -> Result<Option<serde_json::Value>, WanggeError> {
     text.map(|t| {
+        wangge::api::Limits::default().check_len(name, t.len())?;
         serde_json::from_str(&t)
             .map_err(|e| WanggeError::new(wangge::ErrorCode::InvalidJson, format!("`{name}`: {e}")))
     })
