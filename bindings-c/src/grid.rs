@@ -34,7 +34,6 @@ fn validate_options(text: Option<&str>) -> Res<CoverageOptions> {
     let Some(text) = text else {
         return Ok(CoverageOptions::default());
     };
-    wangge_core::api::Limits::default().check_len("options", text.len())?;
     let o: ValidateOptions = serde_json::from_str(text).map_err(wangge_core::Error::from)?;
     Ok(coverage::api::options(
         o.policy.as_deref(),

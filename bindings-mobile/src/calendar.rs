@@ -143,6 +143,9 @@ impl Calendar {
         holidays_json: Option<String>,
     ) -> Result<Arc<Calendar>, WanggeError> {
         guard(|| {
+            if let Some(p) = &policy {
+                wangge::api::Limits::default().check_len("policy", p.len())?;
+            }
             let calendar = json_arg("calendar_json", calendar_json)?;
             let holidays = json_arg("holidays_json", holidays_json)?;
             let policy = policy.map(PolicySource::Text);

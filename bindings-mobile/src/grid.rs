@@ -135,6 +135,9 @@ impl Layer {
     ) -> Result<CoverageReport, WanggeError> {
         guard(|| {
             let o = options.unwrap_or_default();
+            if let Some(p) = &o.policy {
+                wangge::api::Limits::default().check_len("policy", p.len())?;
+            }
             let opts =
                 coverage::api::options(o.policy.as_deref(), o.tolerance_m, o.as_of.as_deref())?;
             let report =
