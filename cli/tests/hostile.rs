@@ -980,6 +980,18 @@ fn a_journal_on_standard_input_is_read_but_never_written() {
         let m = assert_error(&wangge_in(&args, header), "invalid_argument");
         assert!(m.contains("must be a file"), "{m}");
     }
+    // `case apply` reads its commands from standard input: no other input may be `-`.
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("j.jsonl");
+    let m = assert_error(
+        &wangge_in(
+            &["case", "apply", "--policy", "-", "--journal", s(&j)],
+            b"seed001",
+        ),
+        "invalid_argument",
+    );
+    assert!(m.contains("commands from standard input"), "{m}");
+    assert!(!j.exists());
 }
 
 const RECORDS_HEAD: &str = "id,grid,category,class,urgency,tier,source,reported_at,status,rework";

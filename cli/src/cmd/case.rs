@@ -246,6 +246,14 @@ fn read_commands() -> Result<String, Error> {
 
 fn apply(policy: &Path, journal: &Path, grids: Option<&Path>) -> Result<u8, Error> {
     writable_journal(journal)?;
+    if is_stdin(policy) || grids.is_some_and(is_stdin) {
+        return Err(Error::input(
+            ErrorCode::InvalidArgument,
+            "case apply reads its commands from standard input: give --policy and --grids \
+             as files"
+                .to_string(),
+        ));
+    }
     let policy = super::policy::load(policy)?;
     let index = match grids {
         Some(g) => Some(GridIndex::build(&Layer::from_geojson(&read_input(
