@@ -222,6 +222,11 @@ export interface Violation {
      * A human explanation.
      */
     message: string;
+    /**
+     * How many more units are involved than `codes` lists (it lists at most 16, the
+     * smallest codes, then the parent). Absent when 0.
+     */
+    more_codes?: number;
 }
 
 /**
@@ -369,9 +374,14 @@ export interface CoverageReport {
      */
     grids: number;
     /**
-     * Every violation, sorted by kind, then codes, then location.
+     * The violations, sorted by kind, then codes, then location: every one, or for a
+     * kind with more than 500, the largest of them.
      */
     violations: Violation[];
+    /**
+     * How many violations were found but not listed. Absent when 0.
+     */
+    omitted?: number;
 }
 
 /**

@@ -97,7 +97,9 @@ const grids = ranked(byGrid.units);
 const names = new Map(features.map((f) => [f.properties.code, f.properties.name ?? '']));
 document.getElementById('grids').innerHTML = row(['grid', 'score'], 'th') +
   [...grids.slice(0, 3), ...grids.slice(-3)].map((u) => row([`${u.unit} ${names.get(u.unit) ?? ''}`, u.total.toFixed(1)])).join('');
-const workers = ranked(byWorker.units);
+// Workers ranked among those the sheet grades (a stand-in or a newcomer has no stars).
+const graded = byWorker.units.some((u) => u.stars != null);
+const workers = ranked(byWorker.units.filter((u) => !graded || u.stars != null));
 const stars = (n) => (n == null ? '—' : n === 0 ? '☆' : '★'.repeat(n));
 document.getElementById('workers').innerHTML = row(['worker', 'score', 'stars', 'pay'], 'th') +
   [...workers.slice(0, 3), ...workers.slice(-3)].map((u) => row([u.unit, u.total.toFixed(1), stars(u.stars), u.pay ?? ''])).join('');

@@ -1637,9 +1637,14 @@ public struct CoverageReport: Equatable, Hashable {
      */
     public var grids: UInt64
     /**
-     * Every violation, sorted by kind, then codes, then location.
+     * The violations, sorted by kind, then codes, then location: every one, or for a
+     * kind with more than 500, the largest of them.
      */
     public var violations: [Violation]
+    /**
+     * How many violations were found but not listed.
+     */
+    public var omitted: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1651,11 +1656,16 @@ public struct CoverageReport: Equatable, Hashable {
          * How many grids took part.
          */grids: UInt64, 
         /**
-         * Every violation, sorted by kind, then codes, then location.
-         */violations: [Violation]) {
+         * The violations, sorted by kind, then codes, then location: every one, or for a
+         * kind with more than 500, the largest of them.
+         */violations: [Violation], 
+        /**
+         * How many violations were found but not listed.
+         */omitted: UInt64) {
         self.valid = valid
         self.grids = grids
         self.violations = violations
+        self.omitted = omitted
     }
 
     
@@ -1676,7 +1686,8 @@ public struct FfiConverterTypeCoverageReport: FfiConverterRustBuffer {
             try CoverageReport(
                 valid: FfiConverterBool.read(from: &buf), 
                 grids: FfiConverterUInt64.read(from: &buf), 
-                violations: FfiConverterSequenceTypeViolation.read(from: &buf)
+                violations: FfiConverterSequenceTypeViolation.read(from: &buf), 
+                omitted: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -1684,6 +1695,7 @@ public struct FfiConverterTypeCoverageReport: FfiConverterRustBuffer {
         FfiConverterBool.write(value.valid, into: &buf)
         FfiConverterUInt64.write(value.grids, into: &buf)
         FfiConverterSequenceTypeViolation.write(value.violations, into: &buf)
+        FfiConverterUInt64.write(value.omitted, into: &buf)
     }
 }
 
@@ -2519,6 +2531,11 @@ public struct Violation: Equatable, Hashable {
      * A human explanation.
      */
     public var message: String
+    /**
+     * How many more units are involved than `codes` lists (it lists at most 16, the
+     * smallest codes, then the parent).
+     */
+    public var moreCodes: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2541,13 +2558,18 @@ public struct Violation: Equatable, Hashable {
          */areaM2: Double, 
         /**
          * A human explanation.
-         */message: String) {
+         */message: String, 
+        /**
+         * How many more units are involved than `codes` lists (it lists at most 16, the
+         * smallest codes, then the parent).
+         */moreCodes: UInt64) {
         self.kind = kind
         self.codes = codes
         self.lon = lon
         self.lat = lat
         self.areaM2 = areaM2
         self.message = message
+        self.moreCodes = moreCodes
     }
 
     
@@ -2571,7 +2593,8 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
                 lon: FfiConverterDouble.read(from: &buf), 
                 lat: FfiConverterDouble.read(from: &buf), 
                 areaM2: FfiConverterDouble.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf)
+                message: FfiConverterString.read(from: &buf), 
+                moreCodes: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -2582,6 +2605,7 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
         FfiConverterDouble.write(value.lat, into: &buf)
         FfiConverterDouble.write(value.areaM2, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
+        FfiConverterUInt64.write(value.moreCodes, into: &buf)
     }
 }
 

@@ -8,32 +8,15 @@
 // Needs WANGGE_NODE_TOOLS (playwright-core), CHROMIUM, out/npm/wangge and out/web/month.
 // Writes out/web/county.png and out/web/month.png.
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import test from 'node:test';
+import { ROOT, serve } from './serve.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
 const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
 const MONTH = join(ROOT, 'out/web/month');
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/json', '.jsonl': 'text/plain', '.svg': 'image/svg+xml' };
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(ROOT, path);
-    if (!file.startsWith(ROOT) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 // The legend, written here (not read from the code under test).
 function expectedFill(p) {

@@ -9,34 +9,15 @@
 //                      file of the same county (the reference)
 // Writes out/web/screenshot.png.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import test from 'node:test';
+import { ROOT, serve } from './serve.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
 const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
 const DATA = join(ROOT, 'out/web/sample-county.geojson');
-
-const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.geojson': 'application/json', '.png': 'image/png' };
-
-/** Serves the repository read-only on 127.0.0.1 (an ephemeral port). */
-function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(ROOT, path);
-    if (!file.startsWith(ROOT) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 /** Even-odd point in polygon on raw GeoJSON rings: an answer independent of the library. */
 function inside(geometry, [x, y]) {

@@ -7,7 +7,8 @@
 //! entry points use) and [`OP_INFO`] (name, doc line, input and output type names), from
 //! which `cargo xtask bless` generates each binding's per-op functions and the test
 //! runners' op tables. The common inputs (a policy, dates, instants, points, codes) are
-//! read the same way everywhere: see [`args`].
+//! read the same way everywhere: see [`args`]. JSON text crossing a binding is capped at
+//! [`MAX_JSON_BYTES`] before it is parsed ([`call_text`], [`parse_text`], [`Limits`]).
 //!
 //! ```
 //! use serde_json::json;
@@ -23,6 +24,7 @@
 
 pub mod args;
 mod general;
+mod limits;
 pub(crate) mod table;
 
 use serde::de::DeserializeOwned;
@@ -32,6 +34,7 @@ pub use general::{
     CodeInfo, CodeParseIn, GeoConvertIn, LonLat, PolicyLoadIn, PolicySummary, convert_point,
     policy_summary, round9,
 };
+pub use limits::{Limits, MAX_JSON_BYTES, call_text, call_text_with, parse_text};
 pub use table::OpInfo;
 
 use crate::error::Error;

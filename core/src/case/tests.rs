@@ -1364,6 +1364,17 @@ fn repeated_ids_have_effect_once_and_journals_replay() {
         ErrorCode::InvalidJournal
     );
     assert!(CaseBook::replay_journal("").unwrap().facts().is_empty());
+    // The fact count is capped: at the limit the journal reads, one more is too large.
+    let n = fx.book.facts().len();
+    assert_eq!(crate::case::read_journal_within(&text, n).unwrap().len(), n);
+    let e = crate::case::read_journal_within(&text, n - 1).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InputTooLarge);
+    assert!(
+        e.to_string().contains(&format!("line {}", n + 1))
+            && e.to_string()
+                .contains(&format!("more than {} facts", n - 1)),
+        "{e}"
+    );
 }
 
 #[test]

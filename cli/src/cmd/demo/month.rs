@@ -149,7 +149,7 @@ struct Plan {
     accept_min: u32,
     late: bool,
     delegate: bool,
-    summon: Option<String>,
+    summon: bool,
     send_back: bool,
     suspend: bool,
     extend: bool,
@@ -453,7 +453,7 @@ impl Sim<'_> {
             },
             late,
             delegate: r.chance(0.3),
-            summon: r.chance(0.2).then(|| String::new()),
+            summon: r.chance(0.2),
             send_back: r.chance(0.04),
             suspend: r.chance(0.02),
             extend: r.chance(0.025),
@@ -795,7 +795,7 @@ impl Sim<'_> {
                         json!({"to": UnitCode::Admin(grid.community()).to_string()}),
                     )
                 } else if handler_kind == UnitKind::Town
-                    && p.summon.is_some()
+                    && p.summon
                     && has_depts
                     && p.once("summon")
                 {

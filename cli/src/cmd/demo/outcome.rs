@@ -176,13 +176,13 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
     let target = (grids.len() as f64 * i.per_grid).round() as usize;
     let points = i
         .county
-        .points(target + target / 4 + 16, i.seed ^ 0x6d6f_6e74_68);
+        .points(target + target / 4 + 16, i.seed ^ 0x006d_6f6e_7468);
     let t = Instant::now();
     let m = simulate(
         i.policy,
         i.index,
         &MonthOptions {
-            bounds: bounds.clone(),
+            bounds,
             per_grid: i.per_grid,
             seed: i.seed,
             staff: &staff,
@@ -341,13 +341,7 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
         .iter()
         .map(|u| (u.code.to_string(), u.name.clone().unwrap_or_default()))
         .collect();
-    let mut ranked: Vec<&UnitScore> = scored.clone();
-    ranked.sort_by(|a, b| {
-        b.total
-            .partial_cmp(&a.total)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.unit.cmp(&b.unit))
-    });
+    let ranked = by_total(scored.clone());
     let show = |u: &UnitScore| {
         format!(
             "{} {} {:.1}",
@@ -370,18 +364,14 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
     // Workers ranked among those the sheet grades (with stars, when it gives stars: a
     // stand-in or a newcomer under the months in post is listed apart).
     let graded_sheet = by_worker.units.iter().any(|u| u.stars.is_some());
-    let mut workers: Vec<&UnitScore> = by_worker
-        .units
-        .iter()
-        .filter(|u| !u.unit.is_empty() && u.total.is_some())
-        .filter(|u| !graded_sheet || u.stars.is_some())
-        .collect();
-    workers.sort_by(|a, b| {
-        b.total
-            .partial_cmp(&a.total)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.unit.cmp(&b.unit))
-    });
+    let workers = by_total(
+        by_worker
+            .units
+            .iter()
+            .filter(|u| !u.unit.is_empty() && u.total.is_some())
+            .filter(|u| !graded_sheet || u.stars.is_some())
+            .collect(),
+    );
     let show_w = |u: &UnitScore| {
         format!(
             "{} {:.1} {}{}",
@@ -461,7 +451,10 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
                 "{} · {} · grid scores by {} · {} overdue",
                 i.policy.name,
                 i.period,
-                by_grid.sheet.as_ref().map_or("no sheet", |s| s.name.as_str()),
+                by_grid
+                    .sheet
+                    .as_ref()
+                    .map_or("no sheet", |s| s.name.as_str()),
                 overdue_points.len()
             ),
         });
@@ -502,6 +495,17 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// Units from the highest total down (ties by unit, so the order is the same everywhere).
+fn by_total(mut units: Vec<&UnitScore>) -> Vec<&UnitScore> {
+    units.sort_by(|a, b| {
+        b.total
+            .partial_cmp(&a.total)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.unit.cmp(&b.unit))
+    });
+    units
 }
 
 fn pretty(v: &Value) -> Result<String, Error> {
