@@ -5162,6 +5162,39 @@ public func scoreCompute(inputJson: String)throws  -> String  {
     )
 })
 }
+/**
+ * `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult` (JSON text).
+ */
+public func scoreFromPartial(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_from_partial(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial` (JSON text).
+ */
+public func scoreMerge(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_merge(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial` (JSON text).
+ */
+public func scorePartial(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_partial(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -5278,6 +5311,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_score_compute() != 47397) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_from_partial() != 43112) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_merge() != 3689) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_partial() != 62282) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {

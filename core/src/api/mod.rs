@@ -96,6 +96,12 @@ table::ops! {
     "roster.validate" => staffing::api::{roster_validate: ValidateIn -> ValidateOut},
     /// Scores case records for one period: indicators, sheet items, totals, grades, ranks.
     "score.compute" => scoring::api::{compute: ComputeIn -> ScoreResult},
+    /// Scores a partial (merged from partitions, or not), as `score.compute` scores records.
+    "score.from_partial" => scoring::api::{from_partial: FromPartialIn -> ScoreResult},
+    /// Adds partials of one period, cut-off and grouping into one (in any order).
+    "score.merge" => scoring::api::{merge: MergeIn -> Partial},
+    /// Counts one partition's case records into a mergeable partial (per-unit counters).
+    "score.partial" => scoring::api::{partial: PartialIn -> Partial},
 }
 
 /// Deserializes an operation's input, naming the problem on failure: `invalid_json`, or
