@@ -875,6 +875,33 @@ wangge_status wangge_op_score_compute(const char *input,
                                       char **out,
                                       size_t *out_len);
 
+// `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_score_from_partial(const char *input,
+                                           size_t len,
+                                           char **out,
+                                           size_t *out_len);
+
+// `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_score_merge(const char *input,
+                                    size_t len,
+                                    char **out,
+                                    size_t *out_len);
+
+// `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial` (JSON).
+//
+// # Safety
+// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+wangge_status wangge_op_score_partial(const char *input,
+                                      size_t len,
+                                      char **out,
+                                      size_t *out_len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

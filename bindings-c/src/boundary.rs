@@ -103,6 +103,19 @@ pub(crate) unsafe fn text_arg<'a>(name: &str, ptr: *const c_char, len: usize) ->
     })
 }
 
+/// Borrows a JSON (or other structured) text argument: its length is checked against the
+/// core's cap ([`wangge_core::api::Limits`], `input_too_large`) before a byte is read.
+///
+/// # Safety
+/// As [`text_arg`].
+pub(crate) unsafe fn json_arg<'a>(name: &str, ptr: *const c_char, len: usize) -> Res<&'a str> {
+    if !ptr.is_null() {
+        wangge_core::api::Limits::default().check_len(name, len)?;
+    }
+    // SAFETY: per the contract above.
+    unsafe { text_arg(name, ptr, len) }
+}
+
 /// Borrows a NUL-terminated UTF-8 string argument.
 ///
 /// # Safety
@@ -194,11 +207,10 @@ pub(crate) unsafe fn json_op(
 ) -> wangge_status {
     guard(|| {
         // SAFETY: per the contract above.
-        let input = unsafe { text_arg("input", input, len)? };
+        let input = unsafe { json_arg("input", input, len)? };
         let out = out_arg("out", out)?;
-        let value: serde_json::Value = serde_json::from_str(input).map_err(Error::from)?;
-        let result = wangge_core::api::call(op, &value)?;
+        let result = wangge_core::api::call_text(op, input)?;
         // SAFETY: `out` checked; `out_len` per contract.
-        unsafe { write_string(out, out_len, result.to_string()) }
+        unsafe { write_string(out, out_len, result) }
     })
 }

@@ -9,7 +9,7 @@ use wangge_core::calendar::api::{
 use wangge_core::calendar::{Calendar, DurationUnit};
 
 use crate::boundary::{
-    Failure, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
+    Failure, free_handle, guard, guard_void, handle_arg, json_arg, out_arg, text_arg, write_handle,
     write_string,
 };
 use crate::status::wangge_status;
@@ -42,7 +42,7 @@ pub unsafe extern "C" fn wangge_calendar_load(
 ) -> wangge_status {
     guard(|| {
         // SAFETY: per the contract above.
-        let text = unsafe { text_arg("options", options, len)? };
+        let text = unsafe { json_arg("options", options, len)? };
         let out = out_arg("out", out)?;
         let o: CalendarOptions = serde_json::from_str(text)
             .map_err(|e| Failure::new(ErrorCode::InvalidJson, format!("calendar options: {e}")))?;

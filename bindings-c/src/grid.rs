@@ -11,8 +11,8 @@ use wangge_core::grid::index::api::read_date;
 use wangge_core::grid::{GridIndex, Location};
 
 use crate::boundary::{
-    Failure, Res, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
-    write_string,
+    Failure, Res, free_handle, guard, guard_void, handle_arg, json_arg, out_arg, text_arg,
+    write_handle, write_string,
 };
 use crate::status::wangge_status;
 use crate::{WANGGE_CODE_CAPACITY, crs, fill, wangge_crs, wangge_layer};
@@ -73,7 +73,7 @@ pub unsafe extern "C" fn wangge_layer_validate(
             None
         } else {
             // SAFETY: per the contract above.
-            Some(unsafe { text_arg("options", options, options_len)? })
+            Some(unsafe { json_arg("options", options, options_len)? })
         };
         let out = out_arg("out", out)?;
         let opts = validate_options(options)?;

@@ -26,6 +26,8 @@ mod boundary;
 mod calendar;
 mod grid;
 #[cfg(test)]
+mod limits_tests;
+#[cfg(test)]
 mod ops_gen_tests;
 #[rustfmt::skip] // generated (src/ops_gen_tests.rs)
 mod ops_json;
@@ -36,7 +38,6 @@ mod status_tests;
 
 use std::ffi::{c_char, c_double};
 
-use serde_json::Value;
 use wangge_core::code::{AdminLevel, GridCodeLayout, TownshipHint, UnitCode};
 use wangge_core::geo::{Crs, Point};
 use wangge_core::grid::Layer;
@@ -44,8 +45,8 @@ use wangge_core::policy::Policy;
 use wangge_core::{ErrorCode, api};
 
 use boundary::{
-    Failure, cstr_arg, free_handle, guard, guard_void, handle_arg, out_arg, text_arg, write_handle,
-    write_string,
+    Failure, cstr_arg, free_handle, guard, guard_void, handle_arg, json_arg, out_arg, text_arg,
+    write_handle, write_string,
 };
 pub use calendar::*;
 pub use grid::*;
@@ -133,12 +134,11 @@ pub unsafe extern "C" fn wangge_call(
         // SAFETY: per the contract above.
         let op = unsafe { cstr_arg("op", op)? };
         // SAFETY: per the contract above.
-        let input = unsafe { text_arg("input", input, input_len)? };
+        let input = unsafe { json_arg("input", input, input_len)? };
         let out = out_arg("out", out)?;
-        let value: Value = serde_json::from_str(input).map_err(wangge_core::Error::from)?;
-        let result = api::call(op, &value)?;
+        let result = api::call_text(op, input)?;
         // SAFETY: `out` checked; `out_len` per contract.
-        unsafe { write_string(out, out_len, result.to_string()) }
+        unsafe { write_string(out, out_len, result) }
     })
 }
 
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn wangge_policy_load(
 ) -> wangge_status {
     guard(|| {
         // SAFETY: per the contract above.
-        let text = unsafe { text_arg("text", text, len)? };
+        let text = unsafe { json_arg("text", text, len)? };
         let out = out_arg("out", out)?;
         let policy = Policy::from_str_auto(text).map_err(wangge_core::Error::from)?;
         // SAFETY: `out` checked.
@@ -460,7 +460,7 @@ pub unsafe extern "C" fn wangge_layer_load(
 ) -> wangge_status {
     guard(|| {
         // SAFETY: per the contract above.
-        let text = unsafe { text_arg("geojson", geojson, len)? };
+        let text = unsafe { json_arg("geojson", geojson, len)? };
         let out = out_arg("out", out)?;
         let layer = Layer::from_geojson(text)?;
         // SAFETY: `out` checked.

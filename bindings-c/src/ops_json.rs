@@ -429,3 +429,48 @@ pub unsafe extern "C" fn wangge_op_score_compute(
     // SAFETY: per the contract above.
     unsafe { json_op("score.compute", input, len, out, out_len) }
 }
+
+/// `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_score_from_partial(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("score.from_partial", input, len, out, out_len) }
+}
+
+/// `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_score_merge(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("score.merge", input, len, out, out_len) }
+}
+
+/// `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial` (JSON).
+///
+/// # Safety
+/// `input` NULL or `len` readable bytes; `out` valid for a write; `out_len` NULL or valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wangge_op_score_partial(
+    input: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe { json_op("score.partial", input, len, out, out_len) }
+}

@@ -123,6 +123,7 @@ pub struct Calendar {
 
 fn json_arg(name: &str, text: Option<String>) -> Result<Option<serde_json::Value>, WanggeError> {
     text.map(|t| {
+        wangge::api::Limits::default().check_len(name, t.len())?;
         serde_json::from_str(&t)
             .map_err(|e| WanggeError::new(wangge::ErrorCode::InvalidJson, format!("`{name}`: {e}")))
     })
@@ -142,6 +143,9 @@ impl Calendar {
         holidays_json: Option<String>,
     ) -> Result<Arc<Calendar>, WanggeError> {
         guard(|| {
+            if let Some(p) = &policy {
+                wangge::api::Limits::default().check_len("policy", p.len())?;
+            }
             let calendar = json_arg("calendar_json", calendar_json)?;
             let holidays = json_arg("holidays_json", holidays_json)?;
             let policy = policy.map(PolicySource::Text);

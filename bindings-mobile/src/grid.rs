@@ -79,6 +79,9 @@ pub struct Violation {
     pub area_m2: f64,
     /// A human explanation.
     pub message: String,
+    /// How many more units are involved than `codes` lists (it lists at most 16, the
+    /// smallest codes, then the parent).
+    pub more_codes: u64,
 }
 
 /// The result of `Layer.validate` (the output of `grid.validate`).
@@ -88,8 +91,11 @@ pub struct CoverageReport {
     pub valid: bool,
     /// How many grids took part.
     pub grids: u64,
-    /// Every violation, sorted by kind, then codes, then location.
+    /// The violations, sorted by kind, then codes, then location: every one, or for a
+    /// kind with more than 500, the largest of them.
     pub violations: Vec<Violation>,
+    /// How many violations were found but not listed.
+    pub omitted: u64,
 }
 
 impl From<CoreReport> for CoverageReport {
@@ -107,8 +113,10 @@ impl From<CoreReport> for CoverageReport {
                     lat: v.at[1],
                     area_m2: v.area_m2,
                     message: v.message,
+                    more_codes: v.more_codes as u64,
                 })
                 .collect(),
+            omitted: r.omitted as u64,
         }
     }
 }
@@ -127,6 +135,9 @@ impl Layer {
     ) -> Result<CoverageReport, WanggeError> {
         guard(|| {
             let o = options.unwrap_or_default();
+            if let Some(p) = &o.policy {
+                wangge::api::Limits::default().check_len("policy", p.len())?;
+            }
             let opts =
                 coverage::api::options(o.policy.as_deref(), o.tolerance_m, o.as_of.as_deref())?;
             let report =
@@ -240,5 +251,63 @@ impl GridIndex {
             let c: wangge::geo::Crs = crs.unwrap_or(Crs::Wgs84).into();
             Ok(self.inner.locate_positions(&lonlat, c, date)?)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wangge::grid::coverage::{Violation as CoreViolation, ViolationKind as CoreKind};
+
+    #[test]
+    fn a_capped_report_keeps_its_counts_of_what_it_left_out() {
+        let r = CoverageReport::from(CoreReport {
+            valid: false,
+            grids: 20,
+            violations: vec![CoreViolation {
+                kind: CoreKind::Overlap,
+                codes: vec!["371323100201001".parse().unwrap()],
+                at: [118.5, 35.8],
+                area_m2: 2.5,
+                message: "overlap".into(),
+                more_codes: 4,
+            }],
+            omitted: 7,
+        });
+        assert_eq!(r.omitted, 7);
+        assert_eq!(r.violations[0].more_codes, 4);
+        assert_eq!((r.violations[0].lon, r.violations[0].lat), (118.5, 35.8));
+    }
+
+    /// Twenty squares, each shifted 1 m east of the last, all cover one middle part: the
+    /// overlap there involves twenty units, of which the report lists sixteen.
+    #[test]
+    fn a_layer_with_many_overlapping_units_reports_more_codes() {
+        let features: Vec<String> = (0..20)
+            .map(|i| {
+                let x0 = 118.0 + f64::from(i) * 1e-5;
+                let x1 = x0 + 0.01;
+                format!(
+                    r#"{{"type":"Feature","properties":{{"code":"3713231002010{:02}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x0},35],[{x1},35],[{x1},35.01],[{x0},35.01],[{x0},35]]]}}}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        let layer = wangge::grid::Layer::from_geojson(&text).unwrap();
+        let core = coverage::validate(&layer, None, &Default::default());
+        let r = CoverageReport::from(core);
+        let widest = r
+            .violations
+            .iter()
+            .filter(|v| v.kind == ViolationKind::Overlap)
+            .max_by_key(|v| v.codes.len() as u64 + v.more_codes)
+            .expect("an overlap");
+        assert_eq!(widest.codes.len(), 16);
+        assert_eq!(widest.more_codes, 4);
+        assert!(widest.message.contains("4 more"), "{}", widest.message);
     }
 }

@@ -91,11 +91,7 @@ pub fn error_codes() -> Vec<ErrorCodeInfo> {
 /// Runs a JSON operation by name: JSON text in, JSON text out (see `tests/vectors/`).
 #[uniffi::export]
 pub fn call(op: String, input_json: String) -> Result<String, WanggeError> {
-    guard(|| {
-        let input: serde_json::Value =
-            serde_json::from_str(&input_json).map_err(|e| core(wangge::Error::from(e)))?;
-        Ok(api::call(&op, &input)?.to_string())
-    })
+    guard(|| Ok(api::call_text(&op, &input_json)?))
 }
 
 /// Parses an administrative division code (6/12 digits) or a grid code (14/15/20).
@@ -137,6 +133,7 @@ impl Policy {
     #[uniffi::constructor]
     pub fn from_text(text: String) -> Result<Arc<Policy>, WanggeError> {
         guard(|| {
+            api::Limits::default().check_len("text", text.len())?;
             let inner = wangge::policy::Policy::from_str_auto(&text).map_err(core)?;
             Ok(Arc::new(Policy { inner }))
         })
@@ -180,6 +177,7 @@ impl Layer {
     #[uniffi::constructor]
     pub fn from_geojson(text: String) -> Result<Arc<Layer>, WanggeError> {
         guard(|| {
+            api::Limits::default().check_len("geojson", text.len())?;
             let inner = wangge::grid::Layer::from_geojson(&text)?;
             Ok(Arc::new(Layer { inner }))
         })
@@ -221,4 +219,39 @@ impl Layer {
 #[uniffi::export]
 pub fn test_panic() -> Result<(), WanggeError> {
     guard(|| panic!("deliberate panic (test-panic feature)"))
+}
+
+#[cfg(test)]
+mod limits_tests {
+    use super::*;
+
+    /// A text of `n` NUL bytes (valid UTF-8, not JSON), allocated zeroed.
+    fn nuls(n: usize) -> String {
+        String::from_utf8(vec![0u8; n]).unwrap()
+    }
+
+    #[test]
+    fn json_over_the_cap_is_input_too_large_before_it_is_parsed() {
+        // Each text is a fresh zeroed allocation (a clone would write a gigabyte).
+        let big = || nuls(api::MAX_JSON_BYTES + 1);
+        let e = call("code.parse".into(), big()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InputTooLarge);
+        assert!(e.to_string().contains("MAX_JSON_BYTES"), "{e}");
+        let e = ops_json::code_parse(big()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InputTooLarge);
+        let e = Policy::from_text(big()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InputTooLarge);
+        let e = Layer::from_geojson(big()).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InputTooLarge);
+        // A short text of the same bytes is read: not JSON.
+        let e = call("code.parse".into(), nuls(8)).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn json_within_the_cap_runs() {
+        let out = call("code.parse".into(), r#"{"code":"371323100201007"}"#.into()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["community"], "371323100201");
+    }
 }

@@ -171,3 +171,21 @@ pub fn roster_validate(input_json: String) -> Result<String, WanggeError> {
 pub fn score_compute(input_json: String) -> Result<String, WanggeError> {
     call("score.compute".to_string(), input_json)
 }
+
+/// `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult` (JSON text).
+#[uniffi::export]
+pub fn score_from_partial(input_json: String) -> Result<String, WanggeError> {
+    call("score.from_partial".to_string(), input_json)
+}
+
+/// `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial` (JSON text).
+#[uniffi::export]
+pub fn score_merge(input_json: String) -> Result<String, WanggeError> {
+    call("score.merge".to_string(), input_json)
+}
+
+/// `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial` (JSON text).
+#[uniffi::export]
+pub fn score_partial(input_json: String) -> Result<String, WanggeError> {
+    call("score.partial".to_string(), input_json)
+}

@@ -123,6 +123,9 @@ impl Calendar {
             Some(o) => {
                 let v: serde_json::Value =
                     serde_wasm_bindgen::from_value(o.js_value()).map_err(shape_err)?;
+                wangge::api::Limits::default()
+                    .check_value("options", &v)
+                    .map_err(err)?;
                 serde_json::from_value(v).map_err(shape_err)?
             }
             None => CalendarOptions::default(),

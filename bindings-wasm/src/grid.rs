@@ -84,6 +84,11 @@ pub struct Violation {
     pub area_m2: f64,
     /// A human explanation.
     pub message: String,
+    /// How many more units are involved than `codes` lists (it lists at most 16, the
+    /// smallest codes, then the parent). Absent when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[tsify(optional)]
+    pub more_codes: u32,
 }
 
 /// The result of `Layer.validate` (the output of `grid.validate`).
@@ -93,8 +98,17 @@ pub struct CoverageReport {
     pub valid: bool,
     /// How many grids took part.
     pub grids: u32,
-    /// Every violation, sorted by kind, then codes, then location.
+    /// The violations, sorted by kind, then codes, then location: every one, or for a
+    /// kind with more than 500, the largest of them.
     pub violations: Vec<Violation>,
+    /// How many violations were found but not listed. Absent when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[tsify(optional)]
+    pub omitted: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl From<CoreReport> for CoverageReport {
@@ -111,8 +125,10 @@ impl From<CoreReport> for CoverageReport {
                     at: v.at,
                     area_m2: v.area_m2,
                     message: v.message,
+                    more_codes: u32::try_from(v.more_codes).unwrap_or(u32::MAX),
                 })
                 .collect(),
+            omitted: u32::try_from(r.omitted).unwrap_or(u32::MAX),
         }
     }
 }
@@ -123,6 +139,9 @@ fn options_arg<T: serde::de::DeserializeOwned + Default>(v: Option<JsValue>) -> 
     match v {
         Some(v) if !v.is_undefined() && !v.is_null() => {
             let j: serde_json::Value = serde_wasm_bindgen::from_value(v).map_err(shape_err)?;
+            wangge::api::Limits::default()
+                .check_value("options", &j)
+                .map_err(err)?;
             serde_json::from_value(j).map_err(shape_err)
         }
         _ => Ok(T::default()),
@@ -336,4 +355,49 @@ pub fn sample_county(options: Option<Ts<SampleOptions>>) -> Result<String, JsVal
         SampleUnits::Parents => county.parent_layer(),
     };
     Ok(layer.to_geojson())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wangge::grid::coverage::{Violation as CoreViolation, ViolationKind as CoreKind};
+
+    #[test]
+    fn a_capped_report_keeps_its_counts_of_what_it_left_out() {
+        let core = CoreReport {
+            valid: false,
+            grids: 20,
+            violations: vec![CoreViolation {
+                kind: CoreKind::Overlap,
+                codes: vec!["371323100201001".parse().unwrap()],
+                at: [118.5, 35.8],
+                area_m2: 2.5,
+                message: "overlap".into(),
+                more_codes: 4,
+            }],
+            omitted: 7,
+        };
+        let core_json = serde_json::to_value(&core).unwrap();
+        let r = CoverageReport::from(core);
+        assert_eq!((r.omitted, r.violations[0].more_codes), (7, 4));
+        // The same JSON as the core's report (what `grid.validate` answers).
+        assert_eq!(serde_json::to_value(&r).unwrap(), core_json);
+        assert_eq!(core_json["omitted"], 7);
+        assert_eq!(core_json["violations"][0]["more_codes"], 4);
+    }
+
+    #[test]
+    fn an_uncapped_report_has_no_counts_in_its_json() {
+        let r = CoverageReport::from(CoreReport {
+            valid: true,
+            grids: 1,
+            violations: vec![],
+            omitted: 0,
+        });
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"valid": true, "grids": 1, "violations": []})
+        );
+    }
 }

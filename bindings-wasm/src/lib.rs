@@ -137,6 +137,9 @@ pub fn call(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input: serde_json::Value = serde_wasm_bindgen::from_value(input).map_err(shape_err)?;
+    api::Limits::default()
+        .check_value("input", &input)
+        .map_err(err)?;
     let out = api::call(op, &input).map_err(err)?;
     to_js(&out)
 }
@@ -176,6 +179,9 @@ impl Policy {
     /// A policy from TOML or JSON text.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str) -> Result<Policy, JsValue> {
+        api::Limits::default()
+            .check_len("text", text.len())
+            .map_err(err)?;
         let inner = wangge::policy::Policy::from_str_auto(text).map_err(err)?;
         Ok(Policy { inner })
     }
@@ -222,6 +228,9 @@ impl Layer {
     /// Reads a GeoJSON FeatureCollection (see the core's layer format).
     #[wasm_bindgen(js_name = fromGeoJSON)]
     pub fn from_geojson(text: &str) -> Result<Layer, JsValue> {
+        api::Limits::default()
+            .check_len("geojson", text.len())
+            .map_err(err)?;
         let inner = wangge::grid::Layer::from_geojson(text).map_err(err)?;
         Ok(Layer { inner })
     }

@@ -123,6 +123,18 @@ export type RosterValidateOutput = JsonObject;
 export type ScoreComputeInput = JsonObject;
 /** The output of `score.compute`: the core's `ScoreResult`. */
 export type ScoreComputeOutput = JsonObject;
+/** The input of `score.from_partial`: the core's `FromPartialIn` (see tests/vectors/score.from_partial.json). */
+export type ScoreFromPartialInput = JsonObject;
+/** The output of `score.from_partial`: the core's `ScoreResult`. */
+export type ScoreFromPartialOutput = JsonObject;
+/** The input of `score.merge`: the core's `MergeIn` (see tests/vectors/score.merge.json). */
+export type ScoreMergeInput = JsonObject;
+/** The output of `score.merge`: the core's `Partial`. */
+export type ScoreMergeOutput = JsonObject;
+/** The input of `score.partial`: the core's `PartialIn` (see tests/vectors/score.partial.json). */
+export type ScorePartialInput = JsonObject;
+/** The output of `score.partial`: the core's `Partial`. */
+export type ScorePartialOutput = JsonObject;
 "#;
 
 /// `admission.budget`: Yearly budgets of the admission items in force on a date, per department and grid. Input `BudgetIn` → output `BudgetTotals`.
@@ -347,4 +359,28 @@ pub fn op_score_compute(
     #[wasm_bindgen(unchecked_param_type = "ScoreComputeInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     call("score.compute", input)
+}
+
+/// `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult`.
+#[wasm_bindgen(js_name = scoreFromPartial, unchecked_return_type = "ScoreFromPartialOutput")]
+pub fn op_score_from_partial(
+    #[wasm_bindgen(unchecked_param_type = "ScoreFromPartialInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("score.from_partial", input)
+}
+
+/// `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial`.
+#[wasm_bindgen(js_name = scoreMerge, unchecked_return_type = "ScoreMergeOutput")]
+pub fn op_score_merge(
+    #[wasm_bindgen(unchecked_param_type = "ScoreMergeInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("score.merge", input)
+}
+
+/// `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial`.
+#[wasm_bindgen(js_name = scorePartial, unchecked_return_type = "ScorePartialOutput")]
+pub fn op_score_partial(
+    #[wasm_bindgen(unchecked_param_type = "ScorePartialInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    call("score.partial", input)
 }

@@ -28,4 +28,7 @@ export const GENERATED = {
   'roster.summary': (w, i) => w.rosterSummary(i),
   'roster.validate': (w, i) => w.rosterValidate(i),
   'score.compute': (w, i) => w.scoreCompute(i),
+  'score.from_partial': (w, i) => w.scoreFromPartial(i),
+  'score.merge': (w, i) => w.scoreMerge(i),
+  'score.partial': (w, i) => w.scorePartial(i),
 };

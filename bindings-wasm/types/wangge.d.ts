@@ -130,6 +130,18 @@ export type RosterValidateOutput = JsonObject;
 export type ScoreComputeInput = JsonObject;
 /** The output of `score.compute`: the core's `ScoreResult`. */
 export type ScoreComputeOutput = JsonObject;
+/** The input of `score.from_partial`: the core's `FromPartialIn` (see tests/vectors/score.from_partial.json). */
+export type ScoreFromPartialInput = JsonObject;
+/** The output of `score.from_partial`: the core's `ScoreResult`. */
+export type ScoreFromPartialOutput = JsonObject;
+/** The input of `score.merge`: the core's `MergeIn` (see tests/vectors/score.merge.json). */
+export type ScoreMergeInput = JsonObject;
+/** The output of `score.merge`: the core's `Partial`. */
+export type ScoreMergeOutput = JsonObject;
+/** The input of `score.partial`: the core's `PartialIn` (see tests/vectors/score.partial.json). */
+export type ScorePartialInput = JsonObject;
+/** The output of `score.partial`: the core's `Partial`. */
+export type ScorePartialOutput = JsonObject;
 
 
 
@@ -222,6 +234,11 @@ export interface Violation {
      * A human explanation.
      */
     message: string;
+    /**
+     * How many more units are involved than `codes` lists (it lists at most 16, the
+     * smallest codes, then the parent). Absent when 0.
+     */
+    more_codes?: number;
 }
 
 /**
@@ -369,9 +386,14 @@ export interface CoverageReport {
      */
     grids: number;
     /**
-     * Every violation, sorted by kind, then codes, then location.
+     * The violations, sorted by kind, then codes, then location: every one, or for a
+     * kind with more than 500, the largest of them.
      */
     violations: Violation[];
+    /**
+     * How many violations were found but not listed. Absent when 0.
+     */
+    omitted?: number;
 }
 
 /**
@@ -761,6 +783,21 @@ export function sampleCounty(options?: SampleOptions | null): string;
  * `score.compute`: Scores case records for one period: indicators, sheet items, totals, grades, ranks. Input `ComputeIn` → output `ScoreResult`.
  */
 export function scoreCompute(input: ScoreComputeInput): ScoreComputeOutput;
+
+/**
+ * `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult`.
+ */
+export function scoreFromPartial(input: ScoreFromPartialInput): ScoreFromPartialOutput;
+
+/**
+ * `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial`.
+ */
+export function scoreMerge(input: ScoreMergeInput): ScoreMergeOutput;
+
+/**
+ * `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial`.
+ */
+export function scorePartial(input: ScorePartialInput): ScorePartialOutput;
 
 /**
  * The package version.

@@ -26,8 +26,14 @@ pub const EXIT_INTERNAL: u8 = 3;
 /// 200,000-grid province.
 pub const MAX_LAYER_BYTES: u64 = 1 << 30;
 /// Default cap of every other input (policy, calendar, holiday data, admission list, log,
-/// transition, completions, roster): 64 MiB.
+/// transition, completions, the commands of `case apply`): 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
+/// Default cap of a case records file (`score --records`): 4 GiB, room for a province's
+/// 10 million cases (a row takes about 160 to 400 bytes).
+pub const MAX_RECORDS_BYTES: u64 = 4 << 30;
+/// Default cap of a case journal: 1 GiB, about 4 million facts (replaying one takes about
+/// 2 KB of memory per fact, so this keeps a replay within about 9 GB).
+pub const MAX_JOURNAL_BYTES: u64 = 1 << 30;
 /// Longest error message printed (characters); longer ones are cut with a note.
 pub const MAX_MESSAGE_CHARS: usize = 500;
 
@@ -36,6 +42,10 @@ pub const MAX_MESSAGE_CHARS: usize = 500;
 pub enum Kind {
     /// A grid layer or a grids file.
     Layer,
+    /// A case records file.
+    Records,
+    /// A case journal.
+    Journal,
     /// Any other input.
     File,
 }
@@ -51,6 +61,8 @@ pub fn set_max_input_bytes(n: u64) {
 pub fn cap(kind: Kind) -> u64 {
     OVERRIDE.get().copied().unwrap_or(match kind {
         Kind::Layer => MAX_LAYER_BYTES,
+        Kind::Records => MAX_RECORDS_BYTES,
+        Kind::Journal => MAX_JOURNAL_BYTES,
         Kind::File => MAX_FILE_BYTES,
     })
 }
@@ -95,7 +107,17 @@ pub fn read_capped(path: &Path, limit: u64, flag: &str) -> Result<Vec<u8>, Error
     let source: Box<dyn Read> = if is_stdin(path) {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(path).map_err(io_err)?)
+        let file = std::fs::File::open(path).map_err(io_err)?;
+        // A regular file's size is a hint for the buffer (so that reading costs the file's
+        // size, not up to twice it), never trusted as the limit: the read below still stops
+        // one byte past the cap.
+        if let Ok(m) = file.metadata()
+            && m.is_file()
+        {
+            let hint = m.len().min(limit).saturating_add(1);
+            let _ = buf.try_reserve_exact(usize::try_from(hint).unwrap_or(0));
+        }
+        Box::new(file)
     };
     source
         .take(limit.saturating_add(1))

@@ -20,7 +20,8 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Largest input read, in bytes, for every input (default: 1 GiB for grid layers and
-    /// grids files, 64 MiB for every other file; see docs/LIMITS.md).
+    /// grids files and case journals, 4 GiB for case records files, 64 MiB for every other
+    /// file; see docs/LIMITS.md).
     #[arg(long, global = true, value_name = "BYTES",
           value_parser = clap::value_parser!(u64).range(1..=(1u64 << 40)))]
     max_input_bytes: Option<u64>,

@@ -402,3 +402,78 @@ fn tick_appends_breaches_and_history_reads_them() {
         (Some("t2"), Some("yellow"))
     );
 }
+
+#[test]
+fn tick_reports_a_missed_check_in_once() {
+    let (_d, j) = tmp();
+    let safety = json!({"category": "安全生产", "urgency": "routine", "grid": G});
+    let r = apply(
+        "seed003",
+        &j,
+        &[
+            cmd(
+                "k1",
+                "C1",
+                "report",
+                "2026-03-02T09:00:00+08:00",
+                "grid_worker",
+                G,
+                safety,
+            ),
+            cmd(
+                "k2",
+                "C1",
+                "accept",
+                "2026-03-02T09:10:00+08:00",
+                "town_centre",
+                TOWN,
+                json!({}),
+            ),
+            cmd(
+                "k3",
+                "C1",
+                "summon",
+                "2026-03-02T09:30:00+08:00",
+                "town_centre",
+                TOWN,
+                json!({"departments": ["housing"]}),
+            ),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    let jp = j.to_str().unwrap();
+    let tick = |at: &str| {
+        run(
+            &[
+                "case",
+                "tick",
+                "--policy",
+                "seed003",
+                "--journal",
+                jp,
+                "--at",
+                at,
+            ],
+            "",
+        )
+    };
+    // check-in within 1 working day: Monday 09:30 → Tuesday 17:30
+    assert!(tick("2026-03-03T17:00:00+08:00").lines.is_empty());
+    let r = tick("2026-03-04T09:00:00+08:00");
+    assert_eq!(r.code, 0);
+    assert_eq!(r.lines.len(), 1, "{}", r.stdout);
+    assert_eq!(
+        (
+            &r.lines[0]["clock"],
+            &r.lines[0]["department"],
+            &r.lines[0]["due"]
+        ),
+        (
+            &json!("check_in"),
+            &json!("housing"),
+            &json!("2026-03-03T17:30:00+08:00")
+        )
+    );
+    // appended to the journal: not again
+    assert!(tick("2026-03-04T10:00:00+08:00").lines.is_empty());
+}

@@ -778,3 +778,459 @@ fn bad_dates_in_files_name_the_field() {
     );
     assert!(m.contains("completions[0].date"), "{m}");
 }
+
+// 6. Case and score commands under the limits policy.
+
+/// Runs `wangge` with `args` under a 400 MB address-space limit, standard input from
+/// `stdin` (a path) when given.
+fn wangge_limited(args: &[&str], stdin: Option<&str>) -> Output {
+    let quoted = args
+        .iter()
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let redirect = stdin.map(|p| format!(" < '{p}'")).unwrap_or_default();
+    let line = format!("ulimit -v 400000; exec {} {quoted}{redirect}", bin());
+    Command::new("sh").args(["-c", &line]).output().unwrap()
+}
+
+/// The journal (every case command), the command stream and the records file are read
+/// through the capped readers: `/dev/zero` stops with `input_too_large`, both at a cap
+/// set with `--max-input-bytes` and at the default caps (1 GiB, 4 GiB), which a 400 MB address
+/// space cannot reach (the allocation failure is the same typed error).
+#[test]
+fn case_and_score_inputs_stop_at_the_cap() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("j.jsonl");
+    let at = "--at=2026-03-01T00:00:00+08:00";
+    let readers: Vec<Vec<&str>> = vec![
+        vec![
+            "case",
+            "replay",
+            "--policy",
+            "seed001",
+            "--journal",
+            "/dev/zero",
+        ],
+        vec![
+            "case",
+            "records",
+            "--policy",
+            "seed001",
+            "--journal",
+            "/dev/zero",
+        ],
+        vec!["case", "history", "--journal", "/dev/zero", "--case", "C1"],
+        vec![
+            "case",
+            "tick",
+            "--policy",
+            "seed001",
+            "--journal",
+            "/dev/zero",
+            at,
+        ],
+        vec![
+            "case",
+            "apply",
+            "--policy",
+            "seed001",
+            "--journal",
+            "/dev/zero",
+        ],
+        vec![
+            "score",
+            "--policy",
+            "seed001",
+            "--records",
+            "/dev/zero",
+            "--period",
+            "2016-12",
+        ],
+    ];
+    for args in &readers {
+        for capped in [true, false] {
+            let mut args = args.clone();
+            if capped {
+                args.extend(["--max-input-bytes", "1000000"]);
+            }
+            let started = Instant::now();
+            let o = wangge_limited(&args, Some("/dev/null"));
+            let m = assert_error(&o, "input_too_large");
+            assert!(
+                m.contains("/dev/zero") && m.contains("--max-input-bytes"),
+                "{m}"
+            );
+            if capped {
+                assert!(m.contains("limit of 1000000 bytes"), "{args:?}: {m}");
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "{args:?}");
+        }
+    }
+    // The commands of `case apply`: /dev/zero on standard input, at the default 64 MiB
+    // cap. Nothing is written.
+    let j = s(&journal);
+    let o = wangge_limited(
+        &["case", "apply", "--policy", "seed001", "--journal", j],
+        Some("/dev/zero"),
+    );
+    let m = assert_error(&o, "input_too_large");
+    assert!(
+        m.contains("standard input") && m.contains("67108864"),
+        "{m}"
+    );
+    assert!(!journal.exists());
+    // A pipe larger than a small cap is refused without being read to its end.
+    let big = vec![b'\n'; 8 << 20];
+    let o = wangge_in(
+        &[
+            "case",
+            "apply",
+            "--policy",
+            "seed001",
+            "--journal",
+            j,
+            "--max-input-bytes",
+            "1000000",
+        ],
+        &big,
+    );
+    let m = assert_error(&o, "input_too_large");
+    assert!(m.contains("standard input") && m.contains("1000000"), "{m}");
+    assert!(!journal.exists());
+}
+
+/// One command more than the per-run limit: `input_too_large` before any is applied.
+#[test]
+fn too_many_commands_are_refused_before_any_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("j.jsonl");
+    let stream = "{}\n\n".repeat(1_000_001);
+    let args = [
+        "case",
+        "apply",
+        "--policy",
+        "seed001",
+        "--journal",
+        s(&journal),
+    ];
+    let o = wangge_in(&args, stream.as_bytes());
+    let m = assert_error(&o, "input_too_large");
+    assert!(
+        m.contains("1000001 commands") && m.contains("limit of 1000000"),
+        "{m}"
+    );
+    assert!(!journal.exists());
+    // At the limit the stream is read: each `{}` is refused on its own (exit 1).
+    let o = wangge_in(&args, "{}\n".repeat(3).as_bytes());
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["error"]["name"] == "invalid_command")
+    );
+}
+
+/// A journal is standard input where it is only read; where it is written back, `-` is
+/// refused.
+#[test]
+fn a_journal_on_standard_input_is_read_but_never_written() {
+    let header = b"{\"format\":\"wangge.case.journal\",\"version\":1}\n";
+    for args in [
+        vec!["case", "replay", "--policy", "seed001", "--journal", "-"],
+        vec!["case", "history", "--journal", "-", "--case", "C1"],
+    ] {
+        let o = wangge_in(&args, header);
+        // An empty journal: nothing to replay; no case C1.
+        assert_ne!(o.status.code(), Some(3), "{args:?}");
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("cannot read"));
+    }
+    let o = wangge_in(
+        &["case", "replay", "--policy", "seed001", "--journal", "-"],
+        header,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    for args in [
+        vec!["case", "apply", "--policy", "seed001", "--journal", "-"],
+        vec![
+            "case",
+            "tick",
+            "--policy",
+            "seed001",
+            "--journal",
+            "-",
+            "--at",
+            "2026-03-01T00:00:00+08:00",
+        ],
+    ] {
+        let m = assert_error(&wangge_in(&args, header), "invalid_argument");
+        assert!(m.contains("must be a file"), "{m}");
+    }
+    // `case apply` reads its commands from standard input: no other input may be `-`.
+    let dir = tempfile::tempdir().unwrap();
+    let j = dir.path().join("j.jsonl");
+    let m = assert_error(
+        &wangge_in(
+            &["case", "apply", "--policy", "-", "--journal", s(&j)],
+            b"seed001",
+        ),
+        "invalid_argument",
+    );
+    assert!(m.contains("commands from standard input"), "{m}");
+    assert!(!j.exists());
+}
+
+const RECORDS_HEAD: &str = "id,grid,category,class,urgency,tier,source,reported_at,status,rework";
+
+fn record_row(id: &str) -> String {
+    format!("{id},371323100201001,x,event,routine,t1,patrol,2016-12-01T09:00:00+08:00,closed,0")
+}
+
+/// `--max-rows` (default 10,000,000) caps the rows of a records file, good or skipped.
+#[test]
+fn records_rows_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = (1..=3).map(|i| record_row(&format!("C{i}"))).collect();
+    let f = write(
+        dir.path(),
+        "r.csv",
+        &format!("{RECORDS_HEAD}\n{}\n", rows.join("\n")),
+    );
+    let score = |max: &str| {
+        wangge(&[
+            "score",
+            "--policy",
+            "seed001",
+            "--records",
+            s(&f),
+            "--period",
+            "2016-12",
+            "--max-rows",
+            max,
+        ])
+    };
+    assert_eq!(score("3").status.code(), Some(0));
+    let m = assert_error(&score("2"), "input_too_large");
+    assert!(
+        m.contains("line 4") && m.contains("more than 2 rows"),
+        "{m}"
+    );
+    let m = assert_error(&score("0"), "invalid_argument");
+    assert!(m.starts_with("usage: "), "{m}");
+}
+
+/// With `--skip-bad-rows`, the skipped rows listed are bounded; the rest are counted.
+#[test]
+fn skipped_rows_are_listed_within_a_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = format!("{RECORDS_HEAD}\n{}\n", record_row("C0"));
+    for i in 1..=1005 {
+        text.push_str(&record_row(&format!("C{i}")).replace("event", "thing"));
+        text.push('\n');
+    }
+    let f = write(dir.path(), "r.csv", &text);
+    let o = wangge(&[
+        "score",
+        "--policy",
+        "seed001",
+        "--records",
+        s(&f),
+        "--period",
+        "2016-12",
+        "--skip-bad-rows",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 1000);
+    assert_eq!(v["more_skipped"], 5);
+    assert_eq!(v["skipped"][0]["line"], 3);
+    assert_eq!(v["skipped"][0]["field"], "class");
+}
+
+/// Huge or non-finite numbers and bad dates in a records file or a command name the line
+/// and the field.
+#[test]
+fn bad_numbers_and_dates_in_records_and_commands_name_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = record_row("C1");
+    let csv_cases = [
+        (row.replace(",0", ",NaN"), "rework"),
+        (row.replace(",0", ",1e400"), "rework"),
+        (row.replace(",0", ",99999999999999999999"), "rework"),
+        (row.replace("2016-12-01T09", "2016-13-01T09"), "reported_at"),
+        (
+            row.replace("2016-12-01T09:00:00+08:00", "2016-12-01"),
+            "reported_at",
+        ),
+    ];
+    for (bad, field) in csv_cases {
+        let f = write(
+            dir.path(),
+            "r.csv",
+            &format!("{RECORDS_HEAD}\n{row}\n{bad}\n"),
+        );
+        let o = wangge(&[
+            "score",
+            "--policy",
+            "seed001",
+            "--records",
+            s(&f),
+            "--period",
+            "2016-12",
+        ]);
+        let m = assert_error(&o, "invalid_records");
+        assert!(m.contains(&format!("line 3, field {field}")), "{m}");
+    }
+    let json_row = r#"{"id":"C1","grid":"371323100201001","category":"x","class":"event","urgency":"routine","tier":"t1","source":"patrol","reported_at":"2016-12-01T09:00:00+08:00","status":"closed""#;
+    for (tail, field) in [
+        (r#","rework":NaN}"#, "rework"),
+        (r#","rework":1e400}"#, "rework"),
+        (r#","rework":99999999999999999999}"#, "rework"),
+        (r#","due_at":"2016-02-30T00:00:00+08:00"}"#, "due_at"),
+    ] {
+        let f = write(
+            dir.path(),
+            "r.jsonl",
+            &format!("{json_row}}}\n\n{json_row}{tail}\n"),
+        );
+        let o = wangge(&[
+            "score",
+            "--policy",
+            "seed001",
+            "--records",
+            s(&f),
+            "--period",
+            "2016-12",
+        ]);
+        let m = assert_error(&o, "invalid_records");
+        assert!(m.contains(&format!("line 3, field {field}")), "{m}");
+    }
+    // Commands: a bad instant names the field and the line; a huge coordinate is refused
+    // by name; a number out of range names the line.
+    let actor = r#""actor":{"person":"w1","role":"grid_worker","unit":"371323100201001"}"#;
+    let args = r#""args":{"category":"邻里纠纷","description":"x","grid":"371323100201001","urgency":"routine"}"#;
+    let point = |lon: &str| {
+        format!(
+            r#""args":{{"category":"邻里纠纷","description":"x","point":{{"lon":{lon},"lat":35.8}},"urgency":"routine"}}"#
+        )
+    };
+    let stream = [
+        format!(r#"{{"id":"k1","op":"report","case":"C1","at":"2026-02-30T09:00:00+08:00",{actor},{args}}}"#),
+        format!(r#"{{"id":"k2","op":"report","case":"C2","at":"2026-02-13",{actor},{args}}}"#),
+        format!(r#"{{"id":"k3","op":"report","case":"C3","at":"2026-02-13T09:00:00+08:00",{actor},{}}}"#, point("1e308")),
+        format!(r#"{{"id":"k4","op":"report","case":"C4","at":"2026-02-13T09:00:00+08:00",{actor},{}}}"#, point("1e400")),
+    ]
+    .join("\n");
+    let journal = dir.path().join("j.jsonl");
+    let o = wangge_in(
+        &[
+            "case",
+            "apply",
+            "--policy",
+            "seed003",
+            "--journal",
+            s(&journal),
+        ],
+        stream.as_bytes(),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let message = |i: usize| lines[i]["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["error"]["name"] == "invalid_command")
+    );
+    assert!(message(0).contains("stdin line 1: at: "), "{}", message(0));
+    assert!(message(1).contains("stdin line 2: at: "), "{}", message(1));
+    assert!(
+        message(2).contains("point") && message(2).contains("longitude"),
+        "{}",
+        message(2)
+    );
+    assert!(message(3).contains("stdin line 4"), "{}", message(3));
+    assert!(!journal.exists());
+}
+
+/// `-` is standard output for the files `grid generate` writes (it once wrote a file
+/// named `-`), and a closed pipe ends the points quietly.
+#[test]
+fn generate_writes_dash_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(bin())
+        .args(["grid", "generate", "--grids", "10", "--out", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    assert!(!dir.path().join("-").exists());
+    let layer = dir.path().join("l.geojson");
+    let o = Command::new(bin())
+        .args([
+            "grid",
+            "generate",
+            "--grids",
+            "10",
+            "--points",
+            "30",
+            "--points-out",
+            "-",
+        ])
+        .args(["--out", s(&layer)])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(text.lines().count(), 30);
+    assert!(!dir.path().join("-").exists());
+    let line = format!(
+        "{} grid generate --grids 10 --points 2000000 --points-out - --out {} | head -c 100 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        bin(),
+        s(&layer)
+    );
+    let started = Instant::now();
+    let o = Command::new("bash").args(["-c", &line]).output().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(60));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "0",
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

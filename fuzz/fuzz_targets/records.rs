@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
             t,
             ReadOptions {
                 skip_bad_rows: true,
+                ..ReadOptions::default()
             },
         ) {
             let back = read_csv(&write_csv(&set.records), ReadOptions::default())

@@ -552,6 +552,15 @@ pub fn mobile(tools: &Tools) -> Result<(), String> {
         &["examples/python/quickstart.py", &sample()],
         &[("PYTHONPATH", s(&py_shipped))],
     )?;
+    // Province scale: partials per partition on a Dask local cluster, merged, scored once;
+    // exits 1 unless identical to the one-process score.
+    let dask_python = crate::tools::dask_python()?;
+    sh::run_in(
+        &sh::root(),
+        &dask_python,
+        &["examples/python/dask_scoring.py", "--processes"],
+        &[("PYTHONPATH", s(&py_shipped))],
+    )?;
 
     // Tests against the test-panic build.
     let test = uniffi_generate("test", true)?;

@@ -8,6 +8,7 @@
 //! | kotlinc | 2.4.20 | npm `kotlin-compiler` | `target/tools/kotlinc` |
 //! | wasm-opt, tsc, playwright-core | 132.0.0, 5.9.3, 1.64.1 | npm (`binaryen`, `typescript`, `playwright-core`), one install | `target/tools/node_modules` |
 //! | valgrind, JNA, Gson, cJSON, Chromium, CJK font | Debian's | `apt-get install` (as root) | system |
+//! | dask, distributed (the Dask scoring example) | 2026.8.0 | PyPI (`pip`, on first use) | `target/tools/venv-dask` |
 //!
 //! The cache folder is `target/tools` (or `$WANGGE_TOOLS_DIR`). A tool of the right version
 //! already on `PATH` (e.g. in `~/.cargo/bin`) is used as is.
@@ -26,6 +27,9 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const TYPESCRIPT_VERSION: &str = "5.9.3";
 /// npm `playwright-core` version (drives Debian's Chromium).
 pub const PLAYWRIGHT_VERSION: &str = "1.64.1";
+
+/// PyPI `dask[distributed]` version (`examples/python/dask_scoring.py`).
+pub const DASK_VERSION: &str = "2026.8.0";
 
 /// Debian packages: (a file that shows it is installed, package).
 const APT: &[(&str, &str)] = &[
@@ -274,4 +278,31 @@ pub fn bootstrap() -> Result<Tools, String> {
         tools.cbindgen, tools.wasm_bindgen
     );
     Ok(tools)
+}
+
+/// The Python of a venv in the tool cache with `dask[distributed]` pinned (made on first
+/// use, like the mypy venv of `cargo xtask dist`).
+pub fn dask_python() -> Result<String, String> {
+    let venv = tools_dir().join("venv-dask");
+    let python = venv.join("bin/python3");
+    let want = [
+        format!("dask=={DASK_VERSION}"),
+        format!("distributed=={DASK_VERSION}"),
+    ];
+    let have = sh::output(sh::s(&venv.join("bin/pip")), &["freeze"]).unwrap_or_default();
+    if !python.exists() || !want.iter().all(|w| have.lines().any(|l| l.trim() == w)) {
+        sh::run("python3", &["-m", "venv", sh::s(&venv)])?;
+        let spec = format!("dask[distributed]=={DASK_VERSION}");
+        sh::run(
+            sh::s(&venv.join("bin/pip")),
+            &[
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                &spec,
+                &want[1],
+            ],
+        )?;
+    }
+    Ok(sh::s(&python).to_string())
 }

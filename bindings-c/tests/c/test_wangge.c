@@ -6,7 +6,8 @@
  * 1. The conventions: NULL arguments, invalid UTF-8, out-parameters untouched on failure,
  *    handles, string ownership, status names.
  * 2. Coverage validation and the grid index on tests/data (test_grid.h).
- * 3. Every conformance vector, twice: through the generic wangge_call and through the
+ * 3. JSON over the core's byte cap is input_too_large.
+ * 4. Every conformance vector, twice: through the generic wangge_call and through the
  *    native typed functions (vectors.h maps each op to them). An op of the library
  *    that has no native mapping, or a vector file whose op is unknown, is a failure. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
@@ -149,12 +150,39 @@ static void test_conventions(const char *sample_path) {
     wangge_calendar_free(NULL);
 }
 
+/* JSON over the core's cap (wangge::api::MAX_JSON_BYTES, 1 GiB) is refused before a byte is
+ * read: the buffer is allocated but never written or read, so it costs address space only. */
+static void test_json_cap(void) {
+    const size_t cap = (size_t)1 << 30;
+    char *big = malloc(cap + 1);
+    if (big == NULL) {
+        fprintf(stderr, "skip: cannot reserve %zu bytes\n", cap + 1);
+        return;
+    }
+    char *out = (char *)0x1;
+    CHECK(wangge_call("code.parse", big, cap + 1, &out, NULL) == WANGGE_STATUS_INPUT_TOO_LARGE,
+          "call over the cap");
+    CHECK(strstr(wangge_last_error_message(), "limit of 1073741824 bytes") != NULL,
+          "names the limit: %s", wangge_last_error_message());
+    CHECK(wangge_op_code_parse(big, cap + 1, &out, NULL) == WANGGE_STATUS_INPUT_TOO_LARGE,
+          "per-op function over the cap");
+    CHECK(out == (char *)0x1, "out untouched");
+    wangge_policy *policy = NULL;
+    CHECK(wangge_policy_load(big, cap + 1, &policy) == WANGGE_STATUS_INPUT_TOO_LARGE &&
+              policy == NULL, "policy text over the cap");
+    wangge_layer *layer = NULL;
+    CHECK(wangge_layer_load(big, cap + 1, &layer) == WANGGE_STATUS_INPUT_TOO_LARGE &&
+              layer == NULL, "GeoJSON over the cap");
+    free(big);
+}
+
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: %s <vectors dir> <sample-county.geojson>\n", argv[0]);
         return 2;
     }
     test_conventions(argv[2]);
+    test_json_cap();
     test_validate(argv[1]);
     test_index(argv[1]);
     run_vectors(argv[1]);

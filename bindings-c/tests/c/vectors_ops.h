@@ -36,6 +36,9 @@ static const struct {
     {"roster.summary", wangge_op_roster_summary},
     {"roster.validate", wangge_op_roster_validate},
     {"score.compute", wangge_op_score_compute},
+    {"score.from_partial", wangge_op_score_from_partial},
+    {"score.merge", wangge_op_score_merge},
+    {"score.partial", wangge_op_score_partial},
 };
 #define N_GENERATED_OPS (sizeof GENERATED_OPS / sizeof GENERATED_OPS[0])
 

@@ -1637,9 +1637,14 @@ public struct CoverageReport: Equatable, Hashable {
      */
     public var grids: UInt64
     /**
-     * Every violation, sorted by kind, then codes, then location.
+     * The violations, sorted by kind, then codes, then location: every one, or for a
+     * kind with more than 500, the largest of them.
      */
     public var violations: [Violation]
+    /**
+     * How many violations were found but not listed.
+     */
+    public var omitted: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1651,11 +1656,16 @@ public struct CoverageReport: Equatable, Hashable {
          * How many grids took part.
          */grids: UInt64, 
         /**
-         * Every violation, sorted by kind, then codes, then location.
-         */violations: [Violation]) {
+         * The violations, sorted by kind, then codes, then location: every one, or for a
+         * kind with more than 500, the largest of them.
+         */violations: [Violation], 
+        /**
+         * How many violations were found but not listed.
+         */omitted: UInt64) {
         self.valid = valid
         self.grids = grids
         self.violations = violations
+        self.omitted = omitted
     }
 
     
@@ -1676,7 +1686,8 @@ public struct FfiConverterTypeCoverageReport: FfiConverterRustBuffer {
             try CoverageReport(
                 valid: FfiConverterBool.read(from: &buf), 
                 grids: FfiConverterUInt64.read(from: &buf), 
-                violations: FfiConverterSequenceTypeViolation.read(from: &buf)
+                violations: FfiConverterSequenceTypeViolation.read(from: &buf), 
+                omitted: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -1684,6 +1695,7 @@ public struct FfiConverterTypeCoverageReport: FfiConverterRustBuffer {
         FfiConverterBool.write(value.valid, into: &buf)
         FfiConverterUInt64.write(value.grids, into: &buf)
         FfiConverterSequenceTypeViolation.write(value.violations, into: &buf)
+        FfiConverterUInt64.write(value.omitted, into: &buf)
     }
 }
 
@@ -2519,6 +2531,11 @@ public struct Violation: Equatable, Hashable {
      * A human explanation.
      */
     public var message: String
+    /**
+     * How many more units are involved than `codes` lists (it lists at most 16, the
+     * smallest codes, then the parent).
+     */
+    public var moreCodes: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2541,13 +2558,18 @@ public struct Violation: Equatable, Hashable {
          */areaM2: Double, 
         /**
          * A human explanation.
-         */message: String) {
+         */message: String, 
+        /**
+         * How many more units are involved than `codes` lists (it lists at most 16, the
+         * smallest codes, then the parent).
+         */moreCodes: UInt64) {
         self.kind = kind
         self.codes = codes
         self.lon = lon
         self.lat = lat
         self.areaM2 = areaM2
         self.message = message
+        self.moreCodes = moreCodes
     }
 
     
@@ -2571,7 +2593,8 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
                 lon: FfiConverterDouble.read(from: &buf), 
                 lat: FfiConverterDouble.read(from: &buf), 
                 areaM2: FfiConverterDouble.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf)
+                message: FfiConverterString.read(from: &buf), 
+                moreCodes: FfiConverterUInt64.read(from: &buf)
         )
     }
 
@@ -2582,6 +2605,7 @@ public struct FfiConverterTypeViolation: FfiConverterRustBuffer {
         FfiConverterDouble.write(value.lat, into: &buf)
         FfiConverterDouble.write(value.areaM2, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
+        FfiConverterUInt64.write(value.moreCodes, into: &buf)
     }
 }
 
@@ -5138,6 +5162,39 @@ public func scoreCompute(inputJson: String)throws  -> String  {
     )
 })
 }
+/**
+ * `score.from_partial`: Scores a partial (merged from partitions, or not), as `score.compute` scores records. Input `FromPartialIn` → output `ScoreResult` (JSON text).
+ */
+public func scoreFromPartial(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_from_partial(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `score.merge`: Adds partials of one period, cut-off and grouping into one (in any order). Input `MergeIn` → output `Partial` (JSON text).
+ */
+public func scoreMerge(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_merge(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
+/**
+ * `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial` (JSON text).
+ */
+public func scorePartial(inputJson: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_partial(
+        FfiConverterString.lower(inputJson),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -5254,6 +5311,15 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_score_compute() != 47397) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_from_partial() != 43112) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_merge() != 3689) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_partial() != 62282) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {

@@ -591,6 +591,21 @@ RustBuffer uniffi_wangge_mobile_fn_func_roster_validate(RustBuffer input_json, R
 RustBuffer uniffi_wangge_mobile_fn_func_score_compute(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_FROM_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_FROM_PARTIAL
+RustBuffer uniffi_wangge_mobile_fn_func_score_from_partial(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_MERGE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_MERGE
+RustBuffer uniffi_wangge_mobile_fn_func_score_merge(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_PARTIAL
+RustBuffer uniffi_wangge_mobile_fn_func_score_partial(RustBuffer input_json, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 RustBuffer ffi_wangge_mobile_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -1052,6 +1067,24 @@ uint16_t uniffi_wangge_mobile_checksum_func_roster_validate(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_COMPUTE
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_COMPUTE
 uint16_t uniffi_wangge_mobile_checksum_func_score_compute(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_FROM_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_FROM_PARTIAL
+uint16_t uniffi_wangge_mobile_checksum_func_score_from_partial(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_MERGE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_MERGE
+uint16_t uniffi_wangge_mobile_checksum_func_score_merge(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL
+uint16_t uniffi_wangge_mobile_checksum_func_score_partial(void
     
 );
 #endif

@@ -124,12 +124,14 @@ fun yearsJson(y: CalendarYears) = obj(
     "years" to y.years.map { obj("year" to it.year, "origin" to lower(it.origin), "sources" to it.sources.map(::sourceJson)) },
 )
 
+// `more_codes` and `omitted` are in the core's JSON only when not 0.
 fun reportJson(r: CoverageReport) = obj(
     "valid" to r.valid, "grids" to r.grids.toLong(),
     "violations" to r.violations.map {
         obj("kind" to lower(it.kind), "codes" to it.codes, "at" to listOf(it.lon, it.lat), "area_m2" to it.areaM2, "message" to it.message)
+            .apply { if (it.moreCodes > 0uL) add("more_codes", JsonPrimitive(it.moreCodes.toLong())) }
     },
-)
+).apply { if (r.omitted > 0uL) add("omitted", JsonPrimitive(r.omitted.toLong())) }
 
 fun nativeGridValidate(i: JsonObject): Any {
     if (!i.onlyKeys("layer", "parent", "tolerance_m", "policy", "as_of") || !i.has("layer")) return Inexpressible

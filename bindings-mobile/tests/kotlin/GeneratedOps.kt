@@ -31,4 +31,7 @@ val GENERATED: Map<String, Pair<String, (String) -> String>> = mapOf(
     "roster.summary" to Pair("rosterSummary", ::rosterSummary),
     "roster.validate" to Pair("rosterValidate", ::rosterValidate),
     "score.compute" to Pair("scoreCompute", ::scoreCompute),
+    "score.from_partial" to Pair("scoreFromPartial", ::scoreFromPartial),
+    "score.merge" to Pair("scoreMerge", ::scoreMerge),
+    "score.partial" to Pair("scorePartial", ::scorePartial),
 )

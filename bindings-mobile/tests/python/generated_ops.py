@@ -29,4 +29,7 @@ GENERATED = {
     "roster.summary": "roster_summary",
     "roster.validate": "roster_validate",
     "score.compute": "score_compute",
+    "score.from_partial": "score_from_partial",
+    "score.merge": "score_merge",
+    "score.partial": "score_partial",
 }

@@ -174,9 +174,16 @@ def native_grid_validate(i):
 
 
 def report_json(r):
-    return {"valid": r.valid, "grids": r.grids, "violations": [
-        {"kind": lower(v.kind), "codes": v.codes, "at": [v.lon, v.lat], "area_m2": v.area_m2, "message": v.message}
-        for v in r.violations]}
+    # `more_codes` and `omitted` are in the core's JSON only when not 0.
+    def violation(v):
+        out = {"kind": lower(v.kind), "codes": v.codes, "at": [v.lon, v.lat], "area_m2": v.area_m2, "message": v.message}
+        if v.more_codes:
+            out["more_codes"] = v.more_codes
+        return out
+    out = {"valid": r.valid, "grids": r.grids, "violations": [violation(v) for v in r.violations]}
+    if r.omitted:
+        out["omitted"] = r.omitted
+    return out
 
 
 def native_grid_locate(i):

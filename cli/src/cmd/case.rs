@@ -6,7 +6,7 @@
 //! it was. Exit 0 when every command was accepted, 1 when some were refused, 2 on bad input
 //! (policy, journal, grids), in which case nothing is written.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -19,7 +19,14 @@ use wangge::policy::Policy;
 use wangge::record::CSV_COLUMNS;
 use wangge::{Error, ErrorCode};
 
-use crate::io::{EXIT_OK, EXIT_VIOLATIONS, print_json, read_text};
+use crate::io::{EXIT_OK, EXIT_VIOLATIONS, Kind, is_stdin, print_json, read_input};
+
+/// The most commands one `case apply` run takes (a larger stream is `input_too_large`
+/// before any is applied; split it into several runs).
+pub const MAX_COMMANDS: usize = 1_000_000;
+/// The longest command line, in bytes (a longer one is refused as `invalid_command`; the
+/// rest go on). The same as the journal's longest line.
+pub const MAX_COMMAND_LINE: usize = 1 << 20;
 
 /// Output format of `case records`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,7 +45,7 @@ pub enum CaseCommand {
         /// Policy file (TOML or JSON) or preset id (seed000 … seed004).
         #[arg(long)]
         policy: PathBuf,
-        /// The journal (JSON Lines); created when missing.
+        /// The journal (JSON Lines, a file); created when missing.
         #[arg(long)]
         journal: PathBuf,
         /// Grid layer (GeoJSON) to locate reports given as points.
@@ -50,7 +57,7 @@ pub enum CaseCommand {
         /// Policy file or preset id.
         #[arg(long)]
         policy: PathBuf,
-        /// The journal.
+        /// The journal (`-`: standard input).
         #[arg(long)]
         journal: PathBuf,
         /// Evaluate clocks and colours at this instant (RFC 3339; default: the last fact).
@@ -62,7 +69,7 @@ pub enum CaseCommand {
         /// Policy file or preset id.
         #[arg(long)]
         policy: PathBuf,
-        /// The journal.
+        /// The journal (`-`: standard input).
         #[arg(long)]
         journal: PathBuf,
         /// Output format.
@@ -78,7 +85,7 @@ pub enum CaseCommand {
         /// Policy file or preset id.
         #[arg(long)]
         policy: PathBuf,
-        /// The journal.
+        /// The journal (a file: the new facts are appended to it).
         #[arg(long)]
         journal: PathBuf,
         /// The instant (RFC 3339).
@@ -87,7 +94,7 @@ pub enum CaseCommand {
     },
     /// The readable history of one case, one JSON line per fact.
     History {
-        /// The journal.
+        /// The journal (`-`: standard input).
         #[arg(long)]
         journal: PathBuf,
         /// The case id.
@@ -152,6 +159,7 @@ pub fn run(cmd: CaseCommand) -> Result<u8, Error> {
             journal,
             at,
         } => {
+            writable_journal(&journal)?;
             let policy = super::policy::load(&policy)?;
             let (text, mut book) = load_journal(&journal)?;
             let at = parse_at(&at)?;
@@ -196,10 +204,11 @@ fn instant(at: Option<&str>, book: &CaseBook) -> Result<Option<DateTime<FixedOff
     })
 }
 
-/// The journal's text (empty when the file does not exist) and its replayed book.
+/// The journal's text (empty when the file does not exist; `-` is standard input) and its
+/// replayed book.
 fn load_journal(path: &Path) -> Result<(String, CaseBook), Error> {
-    let text = if path.exists() {
-        read_text(path)?
+    let text = if is_stdin(path) || path.exists() {
+        read_input(path, Kind::Journal)?
     } else {
         String::new()
     };
@@ -207,30 +216,87 @@ fn load_journal(path: &Path) -> Result<(String, CaseBook), Error> {
     Ok((text, book))
 }
 
+/// A journal the command writes back must be a file: `-` (standard input) is refused.
+fn writable_journal(journal: &Path) -> Result<(), Error> {
+    if is_stdin(journal) {
+        return Err(Error::input(
+            ErrorCode::InvalidArgument,
+            "--journal - : the journal is written back, so it must be a file".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// The commands on standard input: within the byte cap (`--max-input-bytes`, 64 MiB by
+/// default) and at most [`MAX_COMMANDS`] non-blank lines, checked before any is applied.
+fn read_commands() -> Result<String, Error> {
+    let text = read_input(Path::new("-"), Kind::File)?;
+    let n = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if n > MAX_COMMANDS {
+        return Err(Error::input(
+            ErrorCode::InputTooLarge,
+            format!(
+                "standard input holds {n} commands, more than the limit of {MAX_COMMANDS} \
+                 per run (split the stream into several runs)"
+            ),
+        ));
+    }
+    Ok(text)
+}
+
 fn apply(policy: &Path, journal: &Path, grids: Option<&Path>) -> Result<u8, Error> {
+    writable_journal(journal)?;
+    if is_stdin(policy) || grids.is_some_and(is_stdin) {
+        return Err(Error::input(
+            ErrorCode::InvalidArgument,
+            "case apply reads its commands from standard input: give --policy and --grids \
+             as files"
+                .to_string(),
+        ));
+    }
     let policy = super::policy::load(policy)?;
     let index = match grids {
-        Some(g) => Some(GridIndex::build(&Layer::from_geojson(&read_text(g)?)?)?),
+        Some(g) => Some(GridIndex::build(&Layer::from_geojson(&read_input(
+            g,
+            Kind::Layer,
+        )?)?)?),
         None => None,
     };
     let (text, mut book) = load_journal(journal)?;
+    let commands = read_commands()?;
     let ctx = ctx(&policy, index.as_ref());
     let mut results = Vec::new();
     let mut facts: Vec<Fact> = Vec::new();
-    let stdin = std::io::stdin().lock();
-    for (i, line) in stdin.lines().enumerate() {
-        let line = line.map_err(|e| {
-            Error::input(ErrorCode::InvalidUtf8, format!("stdin line {}: {e}", i + 1))
-        })?;
+    for (i, line) in commands.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let parsed = serde_json::from_str::<Value>(&line)
-            .map_err(|e| wangge::case::CaseError::InvalidCommand {
+        let parsed = if line.len() > MAX_COMMAND_LINE {
+            Err(wangge::case::CaseError::InvalidCommand {
                 command: String::new(),
-                message: format!("stdin line {}: {e}", i + 1),
+                message: format!(
+                    "stdin line {}: longer than the limit of {MAX_COMMAND_LINE} bytes",
+                    i + 1
+                ),
             })
-            .and_then(|v| read_command(&v));
+        } else {
+            serde_json::from_str::<Value>(line)
+                .map_err(|e| wangge::case::CaseError::InvalidCommand {
+                    command: String::new(),
+                    message: format!("stdin line {}: {e}", i + 1),
+                })
+                .and_then(|v| {
+                    read_command(&v).map_err(|e| match e {
+                        wangge::case::CaseError::InvalidCommand { command, message } => {
+                            wangge::case::CaseError::InvalidCommand {
+                                command,
+                                message: format!("stdin line {}: {message}", i + 1),
+                            }
+                        }
+                        other => other,
+                    })
+                })
+        };
         let r = match parsed {
             Err(e) => CommandResult {
                 command: match &e {

@@ -118,14 +118,14 @@ pub struct GenerateArgs {
     /// Which units to write.
     #[arg(long, value_enum, default_value_t = Only::All)]
     pub only: Only,
-    /// Output file (default: standard output).
+    /// Output file (default, or `-`: standard output).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Also write this many sample points (0 – 10,000,000) as JSON lines `{"id", "lon",
     /// "lat", "crs"}` to `--points-out`.
     #[arg(long, requires = "points_out", value_parser = clap::value_parser!(u32).range(0..=MAX_POINTS as i64))]
     pub points: Option<u32>,
-    /// Where to write the points.
+    /// Where to write the points (`-`: standard output).
     #[arg(long)]
     pub points_out: Option<PathBuf>,
     /// Inject one fault into the written layer (for testing validators).
@@ -182,7 +182,7 @@ fn write_to(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
             format!("cannot write output: {e}"),
         )
     };
-    match path {
+    match path.filter(|p| !crate::io::is_stdin(p)) {
         Some(p) => std::fs::write(p, text).map_err(io_err),
         None => {
             let mut out = std::io::stdout().lock();
@@ -248,18 +248,29 @@ fn write_points(county: &SampleCounty, n: usize, seed: u64, path: &Path) -> Resu
             format!("cannot write {}: {e}", path.display()),
         )
     };
-    let file = std::fs::File::create(path).map_err(io_err)?;
-    let mut out = std::io::BufWriter::new(file);
+    let sink: Box<dyn Write> = if crate::io::is_stdin(path) {
+        Box::new(std::io::stdout().lock())
+    } else {
+        Box::new(std::fs::File::create(path).map_err(io_err)?)
+    };
+    let mut out = std::io::BufWriter::new(sink);
     for (i, p) in county.points(n, seed).iter().enumerate() {
-        serde_json::to_writer(
+        let written = serde_json::to_writer(
             &mut out,
             &serde_json::json!({"id": i, "lon": p.lon, "lat": p.lat, "crs": "wgs84"}),
         )
         .map_err(std::io::Error::from)
-        .and_then(|()| out.write_all(b"\n"))
-        .map_err(io_err)?;
+        .and_then(|()| out.write_all(b"\n"));
+        match written {
+            // A closed pipe (`| head`) ends the output quietly: the reader's choice.
+            Err(e) if crate::io::is_broken_pipe(&e) => return Ok(()),
+            r => r.map_err(io_err)?,
+        }
     }
-    out.flush().map_err(io_err)
+    match out.flush() {
+        Err(e) if crate::io::is_broken_pipe(&e) => Ok(()),
+        r => r.map_err(io_err),
+    }
 }
 
 /// A grid near the middle of the layer whose every vertex is shared with another grid (so

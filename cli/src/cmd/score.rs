@@ -5,18 +5,21 @@ use std::path::PathBuf;
 use chrono::DateTime;
 use clap::Args as ClapArgs;
 use serde::Serialize;
-use wangge::record::{BadRow, ReadOptions, read_csv, read_jsonl};
+use wangge::record::{BadRow, MAX_ROWS, ReadOptions, read_csv, read_jsonl};
 use wangge::scoring::{GroupBy, Period, ScoreRequest, ScoreResult, UnitInput, compute};
 use wangge::{Error, ErrorCode};
 
-use crate::io::{EXIT_OK, print_json, read_text};
+use crate::io::{EXIT_OK, Kind, print_json, read_input, read_text};
+
+/// The most skipped rows listed (`--skip-bad-rows`); `more_skipped` counts the rest.
+pub const MAX_SKIPPED_LISTED: usize = 1000;
 
 /// Score case records (CSV with a header, or JSON Lines) for one period.
 ///
 /// Prints one JSON object: the period's bounds, per unit every indicator
 /// `{numerator, denominator, value, display}`, the sheet's items, total, grade, stars,
 /// pay and rank; with `--skip-bad-rows`, the skipped rows as `"skipped": [{line, field,
-/// message}]`. Exits 0, or 2 with the JSON error object on bad input (a bad row is named
+/// message}]` (the first 1,000; `"more_skipped"` counts the rest). Exits 0, or 2 with the JSON error object on bad input (a bad row is named
 /// by its line; nothing is scored from a file with a bad row unless `--skip-bad-rows`).
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -24,7 +27,7 @@ pub struct Args {
     #[arg(long)]
     policy: PathBuf,
     /// Case records: CSV with a header line, or JSON Lines (told apart by the first
-    /// non-blank character, `{`).
+    /// non-blank character, `{`); `-` is standard input.
     #[arg(long)]
     records: PathBuf,
     /// The period: `2016-12`, `2016-Q4` or `2016`.
@@ -42,9 +45,15 @@ pub struct Args {
     /// Per-unit inputs (JSON: `{"unit": {"values": {…}, "levels": {…}, "months_in_post": n}}`).
     #[arg(long)]
     inputs: Option<PathBuf>,
-    /// Skip rows that do not parse and report them instead of failing.
+    /// Skip rows that do not parse and report them instead of failing (the first 1,000
+    /// are listed, `more_skipped` counts the rest).
     #[arg(long)]
     skip_bad_rows: bool,
+    /// The most rows read from the records file, good or skipped (default 10,000,000);
+    /// one more is `input_too_large`.
+    #[arg(long, value_name = "N", default_value_t = MAX_ROWS as u64,
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    max_rows: u64,
 }
 
 #[derive(Serialize)]
@@ -53,6 +62,12 @@ struct Output<'a> {
     result: &'a ScoreResult,
     #[serde(skip_serializing_if = "Option::is_none")]
     skipped: Option<&'a [BadRow]>,
+    #[serde(skip_serializing_if = "is_zero")]
+    more_skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Runs `wangge score`.
@@ -81,9 +96,10 @@ pub fn run(a: Args) -> Result<u8, Error> {
         }
         None => Default::default(),
     };
-    let text = read_text(&a.records)?;
+    let text = read_input(&a.records, Kind::Records)?;
     let options = ReadOptions {
         skip_bad_rows: a.skip_bad_rows,
+        max_rows: usize::try_from(a.max_rows).unwrap_or(usize::MAX),
     };
     let set = if text.trim_start().starts_with('{') {
         read_jsonl(&text, options)?
@@ -99,9 +115,11 @@ pub fn run(a: Args) -> Result<u8, Error> {
         links: vec![],
     };
     let result = compute(&policy.scoring, &set.records, &request)?;
+    let listed = set.skipped.len().min(MAX_SKIPPED_LISTED);
     print_json(&Output {
         result: &result,
-        skipped: a.skip_bad_rows.then_some(set.skipped.as_slice()),
+        skipped: a.skip_bad_rows.then_some(&set.skipped[..listed]),
+        more_skipped: set.skipped.len() - listed,
     })?;
     Ok(EXIT_OK)
 }

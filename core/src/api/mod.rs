@@ -7,7 +7,8 @@
 //! entry points use) and [`OP_INFO`] (name, doc line, input and output type names), from
 //! which `cargo xtask bless` generates each binding's per-op functions and the test
 //! runners' op tables. The common inputs (a policy, dates, instants, points, codes) are
-//! read the same way everywhere: see [`args`].
+//! read the same way everywhere: see [`args`]. JSON text crossing a binding is capped at
+//! [`MAX_JSON_BYTES`] before it is parsed ([`call_text`], [`parse_text`], [`Limits`]).
 //!
 //! ```
 //! use serde_json::json;
@@ -23,6 +24,7 @@
 
 pub mod args;
 mod general;
+mod limits;
 pub(crate) mod table;
 
 use serde::de::DeserializeOwned;
@@ -32,6 +34,7 @@ pub use general::{
     CodeInfo, CodeParseIn, GeoConvertIn, LonLat, PolicyLoadIn, PolicySummary, convert_point,
     policy_summary, round9,
 };
+pub use limits::{Limits, MAX_JSON_BYTES, call_text, call_text_with, parse_text};
 pub use table::OpInfo;
 
 use crate::error::Error;
@@ -93,6 +96,12 @@ table::ops! {
     "roster.validate" => staffing::api::{roster_validate: ValidateIn -> ValidateOut},
     /// Scores case records for one period: indicators, sheet items, totals, grades, ranks.
     "score.compute" => scoring::api::{compute: ComputeIn -> ScoreResult},
+    /// Scores a partial (merged from partitions, or not), as `score.compute` scores records.
+    "score.from_partial" => scoring::api::{from_partial: FromPartialIn -> ScoreResult},
+    /// Adds partials of one period, cut-off and grouping into one (in any order).
+    "score.merge" => scoring::api::{merge: MergeIn -> Partial},
+    /// Counts one partition's case records into a mergeable partial (per-unit counters).
+    "score.partial" => scoring::api::{partial: PartialIn -> Partial},
 }
 
 /// Deserializes an operation's input, naming the problem on failure: `invalid_json`, or

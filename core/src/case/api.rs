@@ -131,9 +131,17 @@ pub struct ApplyOut {
 /// assert!(e.to_string().contains("k1"));
 /// ```
 pub fn read_command(v: &Value) -> Result<Command, super::CaseError> {
-    let c: Command = Command::deserialize(v).map_err(|e| super::CaseError::InvalidCommand {
-        command: command_id(v),
-        message: e.to_string(),
+    let c: Command = serde_path_to_error::deserialize(v).map_err(|e| {
+        // Name the field at fault (`at: input is out of range`).
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        super::CaseError::InvalidCommand {
+            command: command_id(v),
+            message: match path.as_str() {
+                "." | "" => message,
+                _ => format!("{path}: {message}"),
+            },
+        }
     })?;
     c.check()?;
     Ok(c)

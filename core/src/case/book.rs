@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::{DateTime, FixedOffset};
 
 use super::CaseContext;
-use super::clocks::{overall_clock, stage_clock};
+use super::clocks::{check_in_due, overall_clock, stage_clock};
 use super::command::{Command, Op};
 use super::error::CaseError;
 use super::fact::{ClockKind, Event, Fact};
@@ -246,7 +246,8 @@ impl CaseBook {
 
     /// Breach facts for every deadline passed by `now` and not recorded yet, applied to
     /// the book and returned (the policy's breach actions: escalate a tier,
-    /// auto-supervise).
+    /// auto-supervise). A summoned department that has not checked in by its limit gets
+    /// one `check_in` breach fact naming it, with no action on the case.
     pub fn tick(
         &mut self,
         now: DateTime<FixedOffset>,
@@ -278,6 +279,7 @@ impl CaseBook {
                         due: k.due,
                         escalated,
                         supervision: supervise,
+                        department: None,
                     },
                 });
             }
@@ -295,8 +297,32 @@ impl CaseBook {
                         due: k.due,
                         escalated: None,
                         supervision: supervise,
+                        department: None,
                     },
                 });
+            }
+            // a summoned department not checked in by its limit: recorded once, no action
+            // on the case (its handler is not the one late)
+            for (d, s) in &c.summoned {
+                if s.checked_in.is_some() || s.breached {
+                    continue;
+                }
+                let due = check_in_due(ctx.policy, ctx.calendar, &s.at)?;
+                if due < now {
+                    out.push(Fact {
+                        case: c.id.clone(),
+                        command: None,
+                        at,
+                        actor: None,
+                        event: Event::Breached {
+                            clock: ClockKind::CheckIn,
+                            due,
+                            escalated: None,
+                            supervision: None,
+                            department: Some(d.clone()),
+                        },
+                    });
+                }
             }
         }
         for f in &out {

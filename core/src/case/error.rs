@@ -99,6 +99,14 @@ pub enum CaseError {
         /// What is wrong.
         message: String,
     },
+    /// A journal holds more facts than the limit ([`super::MAX_FACTS`]).
+    #[error("journal line {line}: more than {limit} facts (the limit, wangge::case::MAX_FACTS)")]
+    TooManyFacts {
+        /// 1-based line number of the first fact over the limit.
+        line: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The journal's format version is newer than this release reads.
     #[error("journal line {line}: format {found} is not supported (this release reads 1..={max})")]
     UnsupportedJournalFormat {
@@ -136,6 +144,7 @@ impl CaseError {
             CaseError::InvalidCommand { .. } => ErrorCode::InvalidCommand,
             CaseError::InvalidJournal { .. } => ErrorCode::InvalidJournal,
             CaseError::UnsupportedJournalFormat { .. } => ErrorCode::UnsupportedJournalFormat,
+            CaseError::TooManyFacts { .. } => ErrorCode::InputTooLarge,
             CaseError::Calendar(e) => e.code(),
         }
     }

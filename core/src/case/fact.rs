@@ -44,6 +44,8 @@ pub enum ClockKind {
     Stage,
     /// The report-to-close clock.
     Overall,
+    /// A summoned department's check-in limit (报到), named in the fact's `department`.
+    CheckIn,
 }
 
 /// The content of a report.
@@ -232,6 +234,9 @@ pub enum Event {
         /// Supervised at this level, if the policy supervises.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         supervision: Option<Supervision>,
+        /// The summoned department that has not checked in (`check_in` breaches only).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        department: Option<String>,
     },
 }
 

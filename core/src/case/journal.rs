@@ -22,6 +22,11 @@ pub const JOURNAL_FORMAT: u32 = 1;
 /// The longest journal line read, in bytes.
 pub const MAX_LINE: usize = 1 << 20;
 
+/// The most facts a journal may hold: 10 million (two million cases of about five facts
+/// each). Replaying a fact takes about 2 KB, so a journal at the limit takes about 20 GB;
+/// the CLI's 1 GiB byte cap on a journal (about 4 million facts) comes first.
+pub const MAX_FACTS: usize = 10_000_000;
+
 /// The first line of a journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +56,20 @@ pub fn write_header(policy: Option<&str>) -> String {
 /// other line must parse. Order is checked when the facts are replayed
 /// ([`super::CaseBook::replay`]).
 pub fn read_journal(text: &str) -> Result<Vec<Fact>, CaseError> {
+    read_journal_within(text, MAX_FACTS)
+}
+
+/// [`read_journal`] with at most `max_facts` facts: one more is
+/// [`CaseError::TooManyFacts`] (`input_too_large`), before it is parsed.
+///
+/// ```
+/// use wangge::case::read_journal_within;
+/// let text = "{\"format\":\"wangge.case.journal\",\"version\":1}\n{}\n";
+/// let e = read_journal_within(text, 0).unwrap_err();
+/// assert_eq!(e.code(), wangge::ErrorCode::InputTooLarge);
+/// assert!(e.to_string().contains("line 2"));
+/// ```
+pub fn read_journal_within(text: &str, max_facts: usize) -> Result<Vec<Fact>, CaseError> {
     let mut facts = Vec::new();
     let mut header = false;
     for (i, line) in text.lines().enumerate() {
@@ -93,6 +112,12 @@ pub fn read_journal(text: &str) -> Result<Vec<Fact>, CaseError> {
             }
             header = true;
             continue;
+        }
+        if facts.len() >= max_facts {
+            return Err(CaseError::TooManyFacts {
+                line: n,
+                limit: max_facts,
+            });
         }
         let f: Fact = serde_json::from_str(line).map_err(|e| CaseError::InvalidJournal {
             line: n,

@@ -63,7 +63,9 @@ pub use clocks::{Colour, Due, Stage};
 pub use command::{Command, MAX_ID_LEN, Op};
 pub use error::CaseError;
 pub use fact::{ClockKind, Event, Fact, Report};
-pub use journal::{JOURNAL_FORMAT, JournalHeader, read_journal, write_header};
+pub use journal::{
+    JOURNAL_FORMAT, JournalHeader, MAX_FACTS, read_journal, read_journal_within, write_header,
+};
 pub use limit::{Limit, LimitUnit};
 pub use policy::{
     AuthRule, AuthRuleFile, BreachActions, CasePolicy, CasePolicyFile, Category, CategoryFile,

@@ -8,7 +8,7 @@ use super::CaseContext;
 use super::book::CaseBook;
 use super::clocks::{Colour, Due, check_in_due, colour, due, urgency_colour};
 use super::error::CaseError;
-use super::fact::{Event, Fact};
+use super::fact::{ClockKind, Event, Fact};
 use super::state::Case;
 use crate::actor::UnitRef;
 use crate::record::{CaseRecord, CaseStatus, Rating, Supervision, Tier};
@@ -218,6 +218,16 @@ fn text(e: &Event) -> String {
         Event::Merged { into, .. } => format!("merged into {into}"),
         Event::FeedbackGiven { message } => format!("feedback: {message}"),
         Event::Rated { rating, .. } => format!("rated {rating:?}"),
+        Event::Breached {
+            clock: ClockKind::CheckIn,
+            due,
+            department,
+            ..
+        } => format!(
+            "{} did not check in by {}",
+            department.as_deref().unwrap_or("a summoned department"),
+            due.to_rfc3339()
+        ),
         Event::Breached {
             clock,
             due,

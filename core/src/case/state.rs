@@ -18,6 +18,8 @@ pub struct Summons {
     pub at: DateTime<FixedOffset>,
     /// When it checked in, if it did.
     pub checked_in: Option<DateTime<FixedOffset>>,
+    /// A breach of its check-in limit was recorded (`tick`).
+    pub breached: bool,
 }
 
 /// One case: its report, where it stands, and the inputs of its clocks (the instants of
@@ -201,6 +203,7 @@ impl Case {
                         Summons {
                             at,
                             checked_in: None,
+                            breached: false,
                         },
                     );
                 }
@@ -275,11 +278,18 @@ impl Case {
                 clock,
                 escalated,
                 supervision,
+                department,
                 ..
             } => {
                 match clock {
                     ClockKind::Stage => self.breached_stage = Some(self.stage_no),
                     ClockKind::Overall => self.breached_overall = true,
+                    ClockKind::CheckIn => {
+                        if let Some(s) = department.as_ref().and_then(|d| self.summoned.get_mut(d))
+                        {
+                            s.breached = true;
+                        }
+                    }
                 }
                 if let Some(s) = supervision {
                     self.supervision = self.supervision.max(*s);

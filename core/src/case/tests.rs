@@ -1040,6 +1040,106 @@ fn colours_follow_progress_and_urgency() {
 }
 
 #[test]
+fn tick_records_a_missed_check_in_once() {
+    let mut fx = Fx::new();
+    fx.report("C2", "安全生产", "important", "2026-03-02T09:00:00+08:00");
+    let at = |h: &str| format!("2026-03-0{h}+08:00");
+    fx.ok(
+        "C2",
+        "accept",
+        &at("2T09:10:00"),
+        "town_centre",
+        TOWN,
+        json!({}),
+    );
+    fx.ok(
+        "C2",
+        "summon",
+        &at("2T09:30:00"),
+        "town_centre",
+        TOWN,
+        json!({"departments": ["emergency_management", "housing"]}),
+    );
+    fx.ok(
+        "C2",
+        "check_in",
+        &at("2T10:00:00"),
+        "department",
+        "dept:housing",
+        json!({}),
+    );
+    let policy = fx.policy.clone();
+    let cal = fx.cal.clone();
+    let ctx = CaseContext {
+        policy: &policy,
+        calendar: &cal,
+        grids: None,
+    };
+    // check-in within 1 working day: Monday 09:30 → Tuesday 17:30
+    assert!(fx.book.tick(t(&at("3T17:29:00")), &ctx).unwrap().is_empty());
+    let before = fx.book.case("C2").unwrap().clone();
+    let f = fx.book.tick(t(&at("4T09:00:00")), &ctx).unwrap();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].command.as_deref(), f[0].actor.as_ref()), (None, None));
+    assert_eq!(f[0].at, t(&at("4T09:00:00")));
+    assert_eq!(
+        f[0].event,
+        Event::Breached {
+            clock: ClockKind::CheckIn,
+            due: t(&at("3T17:30:00")),
+            escalated: None,
+            supervision: None,
+            department: Some("emergency_management".into()),
+        }
+    );
+    // no action on the case: same handler, tier, supervision and clocks
+    let c = fx.book.case("C2").unwrap();
+    assert_eq!(
+        (&c.handler, c.tier, c.supervision, c.stage_no),
+        (
+            &before.handler,
+            before.tier,
+            before.supervision,
+            before.stage_no
+        )
+    );
+    assert!(c.summoned["emergency_management"].breached);
+    assert!(!c.summoned["housing"].breached);
+    // once: not again, not after a replay of the journal, not after a late check-in
+    assert!(fx.book.tick(t(&at("4T10:00:00")), &ctx).unwrap().is_empty());
+    let mut replayed = CaseBook::replay(fx.book.facts()).unwrap();
+    assert!(
+        replayed
+            .tick(t(&at("4T11:00:00")), &ctx)
+            .unwrap()
+            .is_empty()
+    );
+    fx.ok(
+        "C2",
+        "check_in",
+        &at("4T11:00:00"),
+        "department",
+        "dept:emergency_management",
+        json!({}),
+    );
+    assert!(fx.book.tick(t(&at("5T09:00:00")), &ctx).unwrap().is_empty());
+    let h = fx.book.history("C2");
+    let line = h.iter().find(|l| l.kind == "breached").unwrap();
+    assert_eq!(line.who, "system");
+    assert!(
+        line.text.contains("emergency_management did not check in"),
+        "{}",
+        line.text
+    );
+    // the wire form names the clock and the department
+    let v = serde_json::to_value(&f[0]).unwrap();
+    assert_eq!(
+        (v["clock"].as_str(), v["department"].as_str()),
+        (Some("check_in"), Some("emergency_management"))
+    );
+}
+
+#[test]
 fn tick_escalates_and_supervises_once() {
     let mut fx = Fx::new();
     fx.report("C1", "邻里纠纷", "routine", "2026-03-02T09:00:00+08:00");
@@ -1264,6 +1364,17 @@ fn repeated_ids_have_effect_once_and_journals_replay() {
         ErrorCode::InvalidJournal
     );
     assert!(CaseBook::replay_journal("").unwrap().facts().is_empty());
+    // The fact count is capped: at the limit the journal reads, one more is too large.
+    let n = fx.book.facts().len();
+    assert_eq!(crate::case::read_journal_within(&text, n).unwrap().len(), n);
+    let e = crate::case::read_journal_within(&text, n - 1).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InputTooLarge);
+    assert!(
+        e.to_string().contains(&format!("line {}", n + 1))
+            && e.to_string()
+                .contains(&format!("more than {} facts", n - 1)),
+        "{e}"
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ const REQUIRED: &[&str] = &[
 /// let bad = text.replace("t1,", "t9,");
 /// let e = read_csv(&bad, ReadOptions::default()).unwrap_err();
 /// assert_eq!(e.bad_row().map(|r| (r.line, r.field.as_deref())), Some((2, Some("tier"))));
-/// let set = read_csv(&bad, ReadOptions { skip_bad_rows: true })?;
+/// let set = read_csv(&bad, ReadOptions { skip_bad_rows: true, ..ReadOptions::default() })?;
 /// assert_eq!((set.records.len(), set.skipped[0].line), (0, 2));
 /// # Ok::<(), wangge::record::RecordError>(())
 /// ```
@@ -70,6 +70,7 @@ pub fn read_csv(text: &str, options: ReadOptions) -> Result<RecordSet, RecordErr
     };
     let mut set = RecordSet::default();
     while let Some(row) = split.next(&mut fields) {
+        options.check_count(&set, row.as_ref().map_or_else(|(l, _)| *l, |l| *l))?;
         let result = match row {
             Ok(line) => parse_row(&columns, &fields).map_err(|(field, message)| BadRow {
                 line,

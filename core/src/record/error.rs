@@ -26,7 +26,8 @@ impl std::fmt::Display for BadRow {
     }
 }
 
-/// Errors from reading case records ([`ErrorCode::InvalidRecords`]).
+/// Errors from reading case records ([`ErrorCode::InvalidRecords`], or
+/// [`ErrorCode::InputTooLarge`] for too many rows).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RecordError {
@@ -36,6 +37,16 @@ pub enum RecordError {
     /// A row does not parse.
     #[error("invalid case records: {0}")]
     Row(BadRow),
+    /// More rows than [`super::ReadOptions::max_rows`].
+    #[error(
+        "case records: line {line}: more than {limit} rows (the limit, wangge::record::MAX_ROWS)"
+    )]
+    TooManyRows {
+        /// The line the first row over the limit starts on.
+        line: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl RecordError {
@@ -47,14 +58,17 @@ impl RecordError {
     /// assert_eq!(e.code(), ErrorCode::InvalidRecords);
     /// ```
     pub fn code(&self) -> ErrorCode {
-        ErrorCode::InvalidRecords
+        match self {
+            RecordError::TooManyRows { .. } => ErrorCode::InputTooLarge,
+            _ => ErrorCode::InvalidRecords,
+        }
     }
 
     /// The bad row, if the error is about one.
     pub fn bad_row(&self) -> Option<&BadRow> {
         match self {
             RecordError::Row(r) => Some(r),
-            RecordError::Header(_) => None,
+            RecordError::Header(_) | RecordError::TooManyRows { .. } => None,
         }
     }
 }

@@ -22,6 +22,7 @@ pub fn read_jsonl(text: &str, options: ReadOptions) -> Result<RecordSet, RecordE
         if line.trim().is_empty() {
             continue;
         }
+        options.check_count(&set, i + 1)?;
         match parse_line(line) {
             Ok(r) => set.records.push(r),
             Err((field, message)) => {

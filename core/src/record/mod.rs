@@ -248,12 +248,47 @@ pub const CSV_COLUMNS: &[&str] = &[
     "deferred",
 ];
 
-/// How a reader treats bad rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The most rows a reader takes from one input by default: 10 million (a province's cases
+/// over years). A row is counted whether it parses or is skipped.
+pub const MAX_ROWS: usize = 10_000_000;
+
+/// How a reader treats bad rows, and how many rows it takes.
+///
+/// ```
+/// use wangge::record::{ReadOptions, MAX_ROWS};
+/// let o = ReadOptions { skip_bad_rows: true, ..ReadOptions::default() };
+/// assert_eq!(o.max_rows, MAX_ROWS);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadOptions {
     /// Skip rows that do not parse and report them in [`RecordSet::skipped`] instead of
     /// failing on the first one.
     pub skip_bad_rows: bool,
+    /// The most rows read (default [`MAX_ROWS`]); one more is [`RecordError::TooManyRows`]
+    /// (`input_too_large`).
+    pub max_rows: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            skip_bad_rows: false,
+            max_rows: MAX_ROWS,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// The error when a row starting on `line` would be one more than [`Self::max_rows`].
+    pub(crate) fn check_count(&self, set: &RecordSet, line: usize) -> Result<(), RecordError> {
+        if set.records.len() + set.skipped.len() >= self.max_rows {
+            return Err(RecordError::TooManyRows {
+                line,
+                limit: self.max_rows,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The rows read from a file, and the rows skipped (only with

@@ -65,6 +65,7 @@ fn bad_rows_fail_or_are_skipped_and_reported() {
         &text,
         ReadOptions {
             skip_bad_rows: true,
+            ..ReadOptions::default()
         },
     )
     .unwrap();
@@ -119,6 +120,7 @@ fn jsonl_names_line_and_field() {
         &format!("{text}{{\n"),
         ReadOptions {
             skip_bad_rows: true,
+            ..ReadOptions::default()
         },
     )
     .unwrap();
@@ -275,7 +277,50 @@ proptest! {
     fn csv_reader_never_panics(body in "[a-z0-9,\"\r\n:+T-]{0,200}") {
         let text = format!("{HEAD}\n{body}");
         let _ = read_csv(&text, ReadOptions::default());
-        let skip = ReadOptions { skip_bad_rows: true };
+        let skip = ReadOptions { skip_bad_rows: true, ..ReadOptions::default() };
         prop_assert!(read_csv(&text, skip).is_ok());
     }
+}
+
+/// The row count is capped: at the limit a file reads, one row more (good or bad) is
+/// `input_too_large` naming the line; blank lines do not count.
+#[test]
+fn row_counts_are_capped() {
+    let csv = format!("{HEAD}\n{}\n\n{}\n{}\n", row("C1"), row("C2"), row("C3"));
+    let jsonl: String = read_csv(&csv, ReadOptions::default())
+        .unwrap()
+        .records
+        .iter()
+        .map(|r| format!("{}\n\n", serde_json::to_string(r).unwrap()))
+        .collect();
+    let at = ReadOptions {
+        max_rows: 3,
+        ..ReadOptions::default()
+    };
+    assert_eq!(read_csv(&csv, at).unwrap().records.len(), 3);
+    assert_eq!(read_jsonl(&jsonl, at).unwrap().records.len(), 3);
+    let below = ReadOptions {
+        max_rows: 2,
+        ..ReadOptions::default()
+    };
+    let e = read_csv(&csv, below).unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::InputTooLarge);
+    assert!(
+        e.to_string().contains("line 5") && e.to_string().contains("more than 2 rows"),
+        "{e}"
+    );
+    let e = read_jsonl(&jsonl, below).unwrap_err();
+    assert_eq!(e.code(), crate::ErrorCode::InputTooLarge);
+    assert!(e.to_string().contains("line 5"), "{e}");
+    // Skipped rows count too.
+    let bad = csv.replace("event", "thing");
+    let skip = ReadOptions {
+        skip_bad_rows: true,
+        max_rows: 2,
+    };
+    assert_eq!(
+        read_csv(&bad, skip).unwrap_err().code(),
+        crate::ErrorCode::InputTooLarge
+    );
+    assert_eq!(ReadOptions::default().max_rows, 10_000_000);
 }

@@ -239,4 +239,60 @@ proptest! {
             }
         }
     }
+
+    /// Through the JSON operations, as a host on a cluster uses them: each partition's
+    /// `score.partial` (with `as_of` or not), `score.merge` of the partials in any order
+    /// and grouping of merges, then `score.from_partial`, gives exactly `score.compute` on
+    /// all the rows.
+    #[test]
+    fn partial_merge_score_ops_equal_compute(
+        records in proptest::collection::vec(record(), 0..80),
+        cuts in proptest::collection::vec(0usize..80, 0..4),
+        order in Just(()).prop_perturb(|_, mut rng| rng.random::<u64>()),
+        by in by(),
+        as_of in proptest::option::of(0i64..31 * 24),
+        sheet in prop_oneof![Just("default_grid"), Just("jinhua_unit")],
+    ) {
+        use serde_json::{Value, json};
+        let call = |op: &str, v: Value| crate::api::call(op, &v).unwrap();
+        let as_of = as_of.map(|h| {
+            (chrono::FixedOffset::east_opt(8 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(2016, 12, 1, 0, 0, 0)
+                .unwrap()
+                + Duration::hours(h))
+            .to_rfc3339()
+        });
+        let mut base = json!({"policy": "seed002", "period": "2016-12", "by": by});
+        if let Some(t) = as_of {
+            base["as_of"] = json!(t);
+        }
+        let with = |extra: Value| {
+            let mut v = base.clone();
+            v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            v
+        };
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(records.len())).collect();
+        cuts.extend([0, records.len()]);
+        cuts.sort_unstable();
+        let mut parts: Vec<Value> = cuts
+            .windows(2)
+            .map(|w| call("score.partial", with(json!({"records": &records[w[0]..w[1]]}))))
+            .collect();
+        let n = parts.len();
+        for i in (1..n).rev() {
+            parts.swap(i, (order as usize).wrapping_mul(i + 3) % (i + 1));
+        }
+        // Merge pairwise from the right: (p0 + (p1 + (p2 + …))).
+        let mut acc = parts.pop().unwrap();
+        while let Some(p) = parts.pop() {
+            acc = call("score.merge", json!({"partials": [p, acc]}));
+        }
+        let scored = call(
+            "score.from_partial",
+            json!({"policy": "seed002", "partial": acc, "sheet": sheet}),
+        );
+        let whole = call("score.compute", with(json!({"records": records, "sheet": sheet})));
+        prop_assert_eq!(scored, whole);
+    }
 }
