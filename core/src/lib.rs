@@ -35,6 +35,7 @@ pub mod policy;
 pub mod record;
 pub mod scoring;
 pub mod staffing;
+pub mod toml_value;
 
 pub use error::{Error, ErrorCode, Result};
 

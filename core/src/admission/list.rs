@@ -237,15 +237,14 @@ impl AdmissionList {
                 text.len()
             )));
         }
-        let file = if text.trim_start().starts_with('{') {
-            let raw: RawFile<serde_json::Value> =
-                serde_json::from_str(text).map_err(|e| AdmissionError::Syntax(e.to_string()))?;
-            raw.into_file(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))?
+        // Both syntaxes read their entries as JSON values, so the entry types are
+        // deserialized from one value type only (one copy of that code in the WASM module).
+        let raw: RawFile<serde_json::Value> = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|e| AdmissionError::Syntax(e.to_string()))?
         } else {
-            let raw: RawFile<toml::Value> =
-                toml::from_str(text).map_err(|e| AdmissionError::Syntax(e.to_string()))?;
-            raw.into_file(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))?
+            crate::toml_value::from_str(text).map_err(AdmissionError::Syntax)?
         };
+        let file = raw.into_file(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))?;
         AdmissionList::from_file(file, rules)
     }
 

@@ -117,7 +117,7 @@ impl CalendarFile {
             serde_json::from_str(text)
                 .map_err(|e| CalendarError::invalid("calendar", e.to_string()))
         } else {
-            toml::from_str(text).map_err(|e| CalendarError::invalid("calendar", e.to_string()))
+            crate::toml_value::from_str(text).map_err(|e| CalendarError::invalid("calendar", e))
         }
     }
 }

@@ -334,7 +334,7 @@ fn scoring_error(e: ScoringError) -> PolicyError {
 impl Policy {
     /// Reads and validates a TOML policy.
     pub fn from_toml_str(text: &str) -> Result<Policy, PolicyError> {
-        let f: PolicyFile = toml::from_str(text).map_err(|e| PolicyError::Syntax(e.to_string()))?;
+        let f: PolicyFile = crate::toml_value::from_str(text).map_err(PolicyError::Syntax)?;
         Policy::try_from(f)
     }
 

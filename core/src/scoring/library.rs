@@ -13,7 +13,7 @@ struct LibraryFile {
 }
 
 fn sheets() -> Vec<SheetFile> {
-    toml::from_str::<LibraryFile>(LIBRARY)
+    crate::toml_value::from_str::<LibraryFile>(LIBRARY)
         .map(|l| l.sheets)
         .unwrap_or_default()
 }
