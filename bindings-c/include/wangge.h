@@ -168,6 +168,11 @@ typedef enum {
 // between threads.
 typedef struct wangge_calendar wangge_calendar;
 
+// A case book (opaque): the facts so far, the policy they run under and, optionally, the
+// grids that locate reports given as points. Made by [`wangge_case_book_open`], freed
+// with [`wangge_case_book_free`]. Not thread-safe: use one book from one thread at a time.
+typedef struct wangge_case_book wangge_case_book;
+
 // A point index over the grids of a layer (opaque). Made by [`wangge_grid_index_build`],
 // freed with [`wangge_grid_index_free`]. Immutable: may be shared between threads.
 typedef struct wangge_grid_index wangge_grid_index;
@@ -535,6 +540,119 @@ wangge_status wangge_calendar_years_json(const wangge_calendar *calendar,
 // # Safety
 // `calendar` NULL or a live handle, not used afterwards.
 void wangge_calendar_free(wangge_calendar *calendar);
+
+// Opens a case book.
+//
+// - `policy` (`policy_len` bytes, required): a preset id (`"seed003"`) or policy text,
+//   TOML or JSON;
+// - `grids` (NULL for none): a GeoJSON grid layer, to locate reports given as points;
+// - `journal` (NULL for a new book): a journal's text (JSON Lines, as `wangge case apply`
+//   writes it), replayed.
+//
+// Errors: `WANGGE_STATUS_UNKNOWN_PRESET`, `WANGGE_STATUS_INVALID_POLICY`, a bad layer, a
+// damaged journal (`WANGGE_STATUS_INVALID_JOURNAL`, naming the line), oversize input.
+//
+// # Safety
+// Each text NULL or its length readable; `out` NULL or valid for a write.
+wangge_status wangge_case_book_open(const char *policy,
+                                    size_t policy_len,
+                                    const char *grids,
+                                    size_t grids_len,
+                                    const char *journal,
+                                    size_t journal_len,
+                                    wangge_case_book **out);
+
+// Runs one command (`command`: one command object as JSON text). On success `*out` is
+// the JSON array of its new facts (`[]` for a command id seen before), to append to the
+// journal. A refused command returns its status (`WANGGE_STATUS_CASE_UNAUTHORIZED`,
+// `WANGGE_STATUS_INVALID_CASE_TRANSITION` …), `wangge_last_error_message` says why, and
+// the book is unchanged.
+//
+// # Safety
+// `book` NULL or a live handle; `command` NULL or `command_len` readable bytes; `out`
+// NULL or valid for a write; `out_len` NULL or valid for a write.
+wangge_status wangge_case_book_execute(wangge_case_book *book,
+                                       const char *command,
+                                       size_t command_len,
+                                       char **out,
+                                       size_t *out_len);
+
+// Adds the breach facts at `now` (RFC 3339 with offset) — deadlines passed and not yet
+// recorded — and writes them as a JSON array to `*out`.
+//
+// # Safety
+// As [`wangge_case_book_execute`].
+wangge_status wangge_case_book_tick(wangge_case_book *book,
+                                    const char *now,
+                                    size_t now_len,
+                                    char **out,
+                                    size_t *out_len);
+
+// One case's state as a JSON object (`null` for an unknown case) at `at` (RFC 3339; NULL:
+// the last fact's instant): status, tier, handler, deadlines, colour, rework, supervision.
+//
+// # Safety
+// `book` NULL or a live handle; texts NULL or their length readable; `out` NULL or valid
+// for a write; `out_len` NULL or valid for a write.
+wangge_status wangge_case_book_state(const wangge_case_book *book,
+                                     const char *case_id,
+                                     size_t case_id_len,
+                                     const char *at,
+                                     size_t at_len,
+                                     char **out,
+                                     size_t *out_len);
+
+// Every case's state, by id, at `at` (RFC 3339; NULL: the last fact's instant), as a JSON
+// array of state objects.
+//
+// # Safety
+// As [`wangge_case_book_state`].
+wangge_status wangge_case_book_states(const wangge_case_book *book,
+                                      const char *at,
+                                      size_t at_len,
+                                      char **out,
+                                      size_t *out_len);
+
+// The flat case records scoring reads, by case id, at `at` (RFC 3339; NULL: the last
+// fact's instant), as a JSON array of record objects.
+//
+// # Safety
+// As [`wangge_case_book_state`].
+wangge_status wangge_case_book_records(const wangge_case_book *book,
+                                       const char *at,
+                                       size_t at_len,
+                                       char **out,
+                                       size_t *out_len);
+
+// The readable history of a case (a JSON array of `{at, kind, who, text}`, oldest first);
+// `WANGGE_STATUS_UNKNOWN_CASE` for an unknown id.
+//
+// # Safety
+// As [`wangge_case_book_state`].
+wangge_status wangge_case_book_history(const wangge_case_book *book,
+                                       const char *case_id,
+                                       size_t case_id_len,
+                                       char **out,
+                                       size_t *out_len);
+
+// The whole journal as text (a header line, then one fact per line), to save and to open
+// again with [`wangge_case_book_open`].
+//
+// # Safety
+// `book` NULL or a live handle; `out` NULL or valid for a write; `out_len` NULL or valid.
+wangge_status wangge_case_book_journal(const wangge_case_book *book, char **out, size_t *out_len);
+
+// The number of facts in the book.
+//
+// # Safety
+// `book` NULL or a live handle; `out` NULL or valid for a write.
+wangge_status wangge_case_book_fact_count(const wangge_case_book *book, size_t *out);
+
+// Frees a case book. NULL is ignored.
+//
+// # Safety
+// `book` NULL or a live handle, not used afterwards.
+void wangge_case_book_free(wangge_case_book *book);
 
 // Validates the coverage of a layer (gaps, overlaps, duplicates, invalid rings, code
 // mismatches, orphans, parts outside the parent, size rules), optionally with a second

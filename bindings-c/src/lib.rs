@@ -24,6 +24,7 @@
 
 mod boundary;
 mod calendar;
+mod case;
 mod grid;
 #[cfg(test)]
 mod limits_tests;
@@ -49,6 +50,7 @@ use boundary::{
     write_handle, write_string,
 };
 pub use calendar::*;
+pub use case::*;
 pub use grid::*;
 pub use ops_json::*;
 pub use status::wangge_status;

@@ -19,6 +19,7 @@
 #include "wangge.h"
 #include "vectors.h"
 #include "test_grid.h"
+#include "test_case.h"
 
 static void test_conventions(const char *sample_path) {
     /* Status names equal the error names of docs/ERRORS.md. */
@@ -185,6 +186,7 @@ int main(int argc, char **argv) {
     test_json_cap();
     test_validate(argv[1]);
     test_index(argv[1]);
+    test_case_book();
     run_vectors(argv[1]);
     return harness_summary();
 }

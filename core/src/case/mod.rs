@@ -49,6 +49,7 @@ mod flow;
 mod intake;
 mod journal;
 mod limit;
+mod open;
 mod policy;
 mod queries;
 mod state;
@@ -67,6 +68,7 @@ pub use journal::{
     JOURNAL_FORMAT, JournalHeader, MAX_FACTS, read_journal, read_journal_within, write_header,
 };
 pub use limit::{Limit, LimitUnit};
+pub use open::{OpenBook, read_at};
 pub use policy::{
     AuthRule, AuthRuleFile, BreachActions, CasePolicy, CasePolicyFile, Category, CategoryFile,
     DepartmentFile, LimitRuleFile, PLATFORM_ROLES, ProgressColours, RoleFile, TierRuleFile,
