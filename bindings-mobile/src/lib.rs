@@ -18,6 +18,7 @@
 uniffi::setup_scaffolding!("wangge");
 
 mod calendar;
+mod case;
 mod grid;
 #[rustfmt::skip] // generated (tests/generated.rs)
 mod error;
@@ -34,6 +35,7 @@ pub use calendar::{
     Calendar, CalendarYears, DayInfo, DayKind, DurationUnit, HolidaySource, HolidayYearInfo,
     UnknownYears, YearOrigin,
 };
+pub use case::{CaseActor, CaseBook, CaseCommand, CaseFact, CaseOp, CaseState, CaseStatus};
 pub use error::WanggeError;
 pub use grid::{CoverageReport, GridIndex, Location, ValidateOptions, Violation, ViolationKind};
 pub use ops_json::*;

@@ -858,6 +858,313 @@ public func FfiConverterTypeCalendar_lower(_ value: Calendar) -> UInt64 {
 
 
 /**
+ * A case book: the facts so far, the policy they run under and, optionally, the grids
+ * that locate reports given as points. Commands are atomic: a refused one raises its
+ * typed error and leaves the book unchanged. Safe to share between threads (calls are
+ * serialized).
+ */
+public protocol CaseBookProtocol: AnyObject, Sendable {
+    
+    /**
+     * Runs one command; returns its new facts (empty for a command id seen before).
+     */
+    func execute(command: CaseCommand) throws  -> [CaseFact]
+    
+    /**
+     * Runs one command given as JSON text (one command object, as in a commands file).
+     */
+    func executeJson(command: String) throws  -> [CaseFact]
+    
+    /**
+     * The number of facts.
+     */
+    func factCount() throws  -> UInt64
+    
+    /**
+     * The readable history of a case, one line per fact, oldest first
+     * (`UnknownCase` for an unknown id).
+     */
+    func history(caseId: String) throws  -> [String]
+    
+    /**
+     * The whole journal as text (a header line, then one fact per line), to save and to
+     * open again.
+     */
+    func journal() throws  -> String
+    
+    /**
+     * The case records scoring reads, at `at` (none: the last fact's instant), as JSON
+     * Lines (one record object per line, the format `score_compute` and `wangge score`
+     * read).
+     */
+    func recordsJsonl(at: String?) throws  -> String
+    
+    /**
+     * One case's state at `at` (RFC 3339; none: the last fact's instant); none for an
+     * unknown case.
+     */
+    func state(caseId: String, at: String?) throws  -> CaseState?
+    
+    /**
+     * Every case's state at `at` (none: the last fact's instant), by id.
+     */
+    func states(at: String?) throws  -> [CaseState]
+    
+    /**
+     * Adds the breach facts at `now` (RFC 3339) — deadlines passed and not yet recorded
+     * — and returns them.
+     */
+    func tick(now: String) throws  -> [CaseFact]
+    
+}
+/**
+ * A case book: the facts so far, the policy they run under and, optionally, the grids
+ * that locate reports given as points. Commands are atomic: a refused one raises its
+ * typed error and leaves the book unchanged. Safe to share between threads (calls are
+ * serialized).
+ */
+open class CaseBook: CaseBookProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_wangge_mobile_fn_clone_casebook(self.handle, $0) }
+    }
+    /**
+     * Opens a book: `policy` is a preset id (`"seed003"`) or policy text (TOML or JSON);
+     * `grids` a GeoJSON grid layer (to locate reports given as points); `journal` a
+     * journal's text (JSON Lines, as `journal()` or `wangge case apply` writes it).
+     */
+public convenience init(policy: String, grids: String? = nil, journal: String? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_constructor_casebook_new(
+        FfiConverterString.lower(policy),
+        FfiConverterOptionString.lower(grids),
+        FfiConverterOptionString.lower(journal),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_wangge_mobile_fn_free_casebook(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Runs one command; returns its new facts (empty for a command id seen before).
+     */
+open func execute(command: CaseCommand)throws  -> [CaseFact]  {
+    return try  FfiConverterSequenceTypeCaseFact.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_execute(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeCaseCommand_lower(command),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Runs one command given as JSON text (one command object, as in a commands file).
+     */
+open func executeJson(command: String)throws  -> [CaseFact]  {
+    return try  FfiConverterSequenceTypeCaseFact.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_execute_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(command),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The number of facts.
+     */
+open func factCount()throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_fact_count(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The readable history of a case, one line per fact, oldest first
+     * (`UnknownCase` for an unknown id).
+     */
+open func history(caseId: String)throws  -> [String]  {
+    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_history(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(caseId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The whole journal as text (a header line, then one fact per line), to save and to
+     * open again.
+     */
+open func journal()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_journal(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The case records scoring reads, at `at` (none: the last fact's instant), as JSON
+     * Lines (one record object per line, the format `score_compute` and `wangge score`
+     * read).
+     */
+open func recordsJsonl(at: String? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_records_jsonl(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionString.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One case's state at `at` (RFC 3339; none: the last fact's instant); none for an
+     * unknown case.
+     */
+open func state(caseId: String, at: String? = nil)throws  -> CaseState?  {
+    return try  FfiConverterOptionTypeCaseState.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_state(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(caseId),
+        FfiConverterOptionString.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every case's state at `at` (none: the last fact's instant), by id.
+     */
+open func states(at: String? = nil)throws  -> [CaseState]  {
+    return try  FfiConverterSequenceTypeCaseState.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_states(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionString.lower(at),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Adds the breach facts at `now` (RFC 3339) — deadlines passed and not yet recorded
+     * — and returns them.
+     */
+open func tick(now: String)throws  -> [CaseFact]  {
+    return try  FfiConverterSequenceTypeCaseFact.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_method_casebook_tick(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(now),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseBook: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = CaseBook
+
+    public static func lift(_ handle: UInt64) throws -> CaseBook {
+        return CaseBook(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: CaseBook) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseBook {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: CaseBook, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseBook_lift(_ handle: UInt64) throws -> CaseBook {
+    return try FfiConverterTypeCaseBook.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseBook_lower(_ value: CaseBook) -> UInt64 {
+    return FfiConverterTypeCaseBook.lower(value)
+}
+
+
+
+
+
+
+/**
  * A point index over a layer's grids, built once (the boundary rule of the core: a point
  * on an edge shared by two grids belongs to the grid east of it, on an east–west edge to
  * the grid north of it). Immutable and thread-safe.
@@ -1621,6 +1928,494 @@ public func FfiConverterTypeCalendarYears_lift(_ buf: RustBuffer) throws -> Cale
 #endif
 public func FfiConverterTypeCalendarYears_lower(_ value: CalendarYears) -> RustBuffer {
     return FfiConverterTypeCalendarYears.lower(value)
+}
+
+
+/**
+ * Who gives a command: a person, their role (a policy role id: `grid_worker`,
+ * `town_centre` …) and their unit (a unit code, or `dept:<department id>`).
+ */
+public struct CaseActor: Equatable, Hashable {
+    /**
+     * Person id.
+     */
+    public var person: String
+    /**
+     * Role id.
+     */
+    public var role: String
+    /**
+     * Unit code or `dept:<id>`.
+     */
+    public var unit: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Person id.
+         */person: String, 
+        /**
+         * Role id.
+         */role: String, 
+        /**
+         * Unit code or `dept:<id>`.
+         */unit: String) {
+        self.person = person
+        self.role = role
+        self.unit = unit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CaseActor: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseActor: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseActor {
+        return
+            try CaseActor(
+                person: FfiConverterString.read(from: &buf), 
+                role: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CaseActor, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.person, into: &buf)
+        FfiConverterString.write(value.role, into: &buf)
+        FfiConverterString.write(value.unit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseActor_lift(_ buf: RustBuffer) throws -> CaseActor {
+    return try FfiConverterTypeCaseActor.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseActor_lower(_ value: CaseActor) -> RustBuffer {
+    return FfiConverterTypeCaseActor.lower(value)
+}
+
+
+/**
+ * One command. `args_json` holds the operation's arguments as a JSON object (their
+ * shapes differ by operation; see `schemas/case-command.schema.json`).
+ */
+public struct CaseCommand: Equatable, Hashable {
+    /**
+     * Command id: a command id seen before has no effect a second time.
+     */
+    public var id: String
+    /**
+     * Case id.
+     */
+    public var caseId: String
+    /**
+     * The operation.
+     */
+    public var op: CaseOp
+    /**
+     * When (RFC 3339 with offset: `2026-03-02T09:00:00+08:00`).
+     */
+    public var at: String
+    /**
+     * Who.
+     */
+    public var actor: CaseActor
+    /**
+     * The arguments, a JSON object (none: `{}`).
+     */
+    public var argsJson: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Command id: a command id seen before has no effect a second time.
+         */id: String, 
+        /**
+         * Case id.
+         */caseId: String, 
+        /**
+         * The operation.
+         */op: CaseOp, 
+        /**
+         * When (RFC 3339 with offset: `2026-03-02T09:00:00+08:00`).
+         */at: String, 
+        /**
+         * Who.
+         */actor: CaseActor, 
+        /**
+         * The arguments, a JSON object (none: `{}`).
+         */argsJson: String? = nil) {
+        self.id = id
+        self.caseId = caseId
+        self.op = op
+        self.at = at
+        self.actor = actor
+        self.argsJson = argsJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CaseCommand: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseCommand: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseCommand {
+        return
+            try CaseCommand(
+                id: FfiConverterString.read(from: &buf), 
+                caseId: FfiConverterString.read(from: &buf), 
+                op: FfiConverterTypeCaseOp.read(from: &buf), 
+                at: FfiConverterString.read(from: &buf), 
+                actor: FfiConverterTypeCaseActor.read(from: &buf), 
+                argsJson: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CaseCommand, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.caseId, into: &buf)
+        FfiConverterTypeCaseOp.write(value.op, into: &buf)
+        FfiConverterString.write(value.at, into: &buf)
+        FfiConverterTypeCaseActor.write(value.actor, into: &buf)
+        FfiConverterOptionString.write(value.argsJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseCommand_lift(_ buf: RustBuffer) throws -> CaseCommand {
+    return try FfiConverterTypeCaseCommand.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseCommand_lower(_ value: CaseCommand) -> RustBuffer {
+    return FfiConverterTypeCaseCommand.lower(value)
+}
+
+
+/**
+ * One fact of the journal.
+ */
+public struct CaseFact: Equatable, Hashable {
+    /**
+     * Case id.
+     */
+    public var caseId: String
+    /**
+     * The command that produced it (none for breach facts).
+     */
+    public var command: String?
+    /**
+     * When (RFC 3339).
+     */
+    public var at: String
+    /**
+     * What happened (`reported`, `accepted`, `breached` …).
+     */
+    public var kind: String
+    /**
+     * The whole fact as a journal line (JSON).
+     */
+    public var json: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Case id.
+         */caseId: String, 
+        /**
+         * The command that produced it (none for breach facts).
+         */command: String?, 
+        /**
+         * When (RFC 3339).
+         */at: String, 
+        /**
+         * What happened (`reported`, `accepted`, `breached` …).
+         */kind: String, 
+        /**
+         * The whole fact as a journal line (JSON).
+         */json: String) {
+        self.caseId = caseId
+        self.command = command
+        self.at = at
+        self.kind = kind
+        self.json = json
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CaseFact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseFact: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseFact {
+        return
+            try CaseFact(
+                caseId: FfiConverterString.read(from: &buf), 
+                command: FfiConverterOptionString.read(from: &buf), 
+                at: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterString.read(from: &buf), 
+                json: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CaseFact, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.caseId, into: &buf)
+        FfiConverterOptionString.write(value.command, into: &buf)
+        FfiConverterString.write(value.at, into: &buf)
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.json, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseFact_lift(_ buf: RustBuffer) throws -> CaseFact {
+    return try FfiConverterTypeCaseFact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseFact_lower(_ value: CaseFact) -> RustBuffer {
+    return FfiConverterTypeCaseFact.lower(value)
+}
+
+
+/**
+ * A case's state at an instant.
+ */
+public struct CaseState: Equatable, Hashable {
+    /**
+     * Case id.
+     */
+    public var caseId: String
+    /**
+     * Status.
+     */
+    public var status: CaseStatus
+    /**
+     * Tier (`grid`, `community`, `town`, `county`).
+     */
+    public var tier: String
+    /**
+     * Grid code.
+     */
+    public var grid: String
+    /**
+     * Handling unit (a unit code or `dept:<id>`).
+     */
+    public var handler: String
+    /**
+     * Category id.
+     */
+    public var category: String
+    /**
+     * Urgency (`routine`, `urgent`, `emergency` …).
+     */
+    public var urgency: String
+    /**
+     * An emergency (taken by the town).
+     */
+    public var emergency: Bool
+    /**
+     * The current stage's deadline (RFC 3339), if a clock runs.
+     */
+    public var dueStage: String?
+    /**
+     * The report-to-close deadline (RFC 3339), if any.
+     */
+    public var dueOverall: String?
+    /**
+     * Progress colour (`green`, `yellow`, `red`), none when no clock runs.
+     */
+    public var colour: String?
+    /**
+     * Failed verifications.
+     */
+    public var rework: UInt32
+    /**
+     * Supervision level (`none`, `reminder`, …).
+     */
+    public var supervision: String
+    /**
+     * The resident's rating, if given.
+     */
+    public var rating: String?
+    /**
+     * The whole state as JSON (every field, as the `case.replay` operation gives it).
+     */
+    public var json: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Case id.
+         */caseId: String, 
+        /**
+         * Status.
+         */status: CaseStatus, 
+        /**
+         * Tier (`grid`, `community`, `town`, `county`).
+         */tier: String, 
+        /**
+         * Grid code.
+         */grid: String, 
+        /**
+         * Handling unit (a unit code or `dept:<id>`).
+         */handler: String, 
+        /**
+         * Category id.
+         */category: String, 
+        /**
+         * Urgency (`routine`, `urgent`, `emergency` …).
+         */urgency: String, 
+        /**
+         * An emergency (taken by the town).
+         */emergency: Bool, 
+        /**
+         * The current stage's deadline (RFC 3339), if a clock runs.
+         */dueStage: String?, 
+        /**
+         * The report-to-close deadline (RFC 3339), if any.
+         */dueOverall: String?, 
+        /**
+         * Progress colour (`green`, `yellow`, `red`), none when no clock runs.
+         */colour: String?, 
+        /**
+         * Failed verifications.
+         */rework: UInt32, 
+        /**
+         * Supervision level (`none`, `reminder`, …).
+         */supervision: String, 
+        /**
+         * The resident's rating, if given.
+         */rating: String?, 
+        /**
+         * The whole state as JSON (every field, as the `case.replay` operation gives it).
+         */json: String) {
+        self.caseId = caseId
+        self.status = status
+        self.tier = tier
+        self.grid = grid
+        self.handler = handler
+        self.category = category
+        self.urgency = urgency
+        self.emergency = emergency
+        self.dueStage = dueStage
+        self.dueOverall = dueOverall
+        self.colour = colour
+        self.rework = rework
+        self.supervision = supervision
+        self.rating = rating
+        self.json = json
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CaseState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseState {
+        return
+            try CaseState(
+                caseId: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeCaseStatus.read(from: &buf), 
+                tier: FfiConverterString.read(from: &buf), 
+                grid: FfiConverterString.read(from: &buf), 
+                handler: FfiConverterString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
+                urgency: FfiConverterString.read(from: &buf), 
+                emergency: FfiConverterBool.read(from: &buf), 
+                dueStage: FfiConverterOptionString.read(from: &buf), 
+                dueOverall: FfiConverterOptionString.read(from: &buf), 
+                colour: FfiConverterOptionString.read(from: &buf), 
+                rework: FfiConverterUInt32.read(from: &buf), 
+                supervision: FfiConverterString.read(from: &buf), 
+                rating: FfiConverterOptionString.read(from: &buf), 
+                json: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CaseState, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.caseId, into: &buf)
+        FfiConverterTypeCaseStatus.write(value.status, into: &buf)
+        FfiConverterString.write(value.tier, into: &buf)
+        FfiConverterString.write(value.grid, into: &buf)
+        FfiConverterString.write(value.handler, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
+        FfiConverterString.write(value.urgency, into: &buf)
+        FfiConverterBool.write(value.emergency, into: &buf)
+        FfiConverterOptionString.write(value.dueStage, into: &buf)
+        FfiConverterOptionString.write(value.dueOverall, into: &buf)
+        FfiConverterOptionString.write(value.colour, into: &buf)
+        FfiConverterUInt32.write(value.rework, into: &buf)
+        FfiConverterString.write(value.supervision, into: &buf)
+        FfiConverterOptionString.write(value.rating, into: &buf)
+        FfiConverterString.write(value.json, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseState_lift(_ buf: RustBuffer) throws -> CaseState {
+    return try FfiConverterTypeCaseState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseState_lower(_ value: CaseState) -> RustBuffer {
+    return FfiConverterTypeCaseState.lower(value)
 }
 
 
@@ -2726,6 +3521,333 @@ public func FfiConverterTypeAdminLevel_lift(_ buf: RustBuffer) throws -> AdminLe
 #endif
 public func FfiConverterTypeAdminLevel_lower(_ value: AdminLevel) -> RustBuffer {
     return FfiConverterTypeAdminLevel.lower(value)
+}
+
+
+
+/**
+ * A case operation (the `op` of a command).
+ */
+
+public enum CaseOp: Equatable, Hashable {
+    
+    case report
+    case accept
+    case assess
+    case claim
+    case dispatch
+    case delegate
+    case summon
+    case checkIn
+    case sendBack
+    case start
+    case resolve
+    case verify
+    case close
+    case reopen
+    case suspend
+    case resume
+    case extend
+    case void
+    case supervise
+    case merge
+    case feedback
+    case rate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CaseOp: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseOp: FfiConverterRustBuffer {
+    typealias SwiftType = CaseOp
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseOp {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .report
+        
+        case 2: return .accept
+        
+        case 3: return .assess
+        
+        case 4: return .claim
+        
+        case 5: return .dispatch
+        
+        case 6: return .delegate
+        
+        case 7: return .summon
+        
+        case 8: return .checkIn
+        
+        case 9: return .sendBack
+        
+        case 10: return .start
+        
+        case 11: return .resolve
+        
+        case 12: return .verify
+        
+        case 13: return .close
+        
+        case 14: return .reopen
+        
+        case 15: return .suspend
+        
+        case 16: return .resume
+        
+        case 17: return .extend
+        
+        case 18: return .void
+        
+        case 19: return .supervise
+        
+        case 20: return .merge
+        
+        case 21: return .feedback
+        
+        case 22: return .rate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CaseOp, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .report:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .accept:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .assess:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .claim:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .dispatch:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .delegate:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .summon:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .checkIn:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .sendBack:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .start:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .resolve:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .verify:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .close:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .reopen:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .suspend:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .resume:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .extend:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .void:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .supervise:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .merge:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .feedback:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .rate:
+            writeInt(&buf, Int32(22))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseOp_lift(_ buf: RustBuffer) throws -> CaseOp {
+    return try FfiConverterTypeCaseOp.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseOp_lower(_ value: CaseOp) -> RustBuffer {
+    return FfiConverterTypeCaseOp.lower(value)
+}
+
+
+
+/**
+ * A case's status.
+ */
+
+public enum CaseStatus: Equatable, Hashable {
+    
+    case reported
+    case accepted
+    case assigned
+    case inProgress
+    case resolved
+    case closed
+    case suspended
+    case voided
+    case merged
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CaseStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseStatus: FfiConverterRustBuffer {
+    typealias SwiftType = CaseStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .reported
+        
+        case 2: return .accepted
+        
+        case 3: return .assigned
+        
+        case 4: return .inProgress
+        
+        case 5: return .resolved
+        
+        case 6: return .closed
+        
+        case 7: return .suspended
+        
+        case 8: return .voided
+        
+        case 9: return .merged
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CaseStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .reported:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .accepted:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .assigned:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .inProgress:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .resolved:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .suspended:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .voided:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .merged:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseStatus_lift(_ buf: RustBuffer) throws -> CaseStatus {
+    return try FfiConverterTypeCaseStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseStatus_lower(_ value: CaseStatus) -> RustBuffer {
+    return FfiConverterTypeCaseStatus.lower(value)
 }
 
 
@@ -4496,6 +5618,30 @@ fileprivate struct FfiConverterOptionTypeLayer: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeCaseState: FfiConverterRustBuffer {
+    typealias SwiftType = CaseState?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCaseState.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCaseState.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeValidateOptions: FfiConverterRustBuffer {
     typealias SwiftType = ValidateOptions?
 
@@ -4659,6 +5805,56 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCaseFact: FfiConverterRustBuffer {
+    typealias SwiftType = [CaseFact]
+
+    public static func write(_ value: [CaseFact], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCaseFact.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CaseFact] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CaseFact]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCaseFact.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCaseState: FfiConverterRustBuffer {
+    typealias SwiftType = [CaseState]
+
+    public static func write(_ value: [CaseState], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCaseState.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CaseState] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CaseState]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCaseState.read(from: &buf))
         }
         return seq
     }
@@ -5373,6 +6569,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_wangge_mobile_checksum_method_calendar_years() != 29599) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_wangge_mobile_checksum_method_casebook_execute() != 6859) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_execute_json() != 24811) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_fact_count() != 5065) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_history() != 7001) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_journal() != 15364) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_records_jsonl() != 29114) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_state() != 47062) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_states() != 33590) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_method_casebook_tick() != 15733) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_wangge_mobile_checksum_method_gridindex_codes() != 36917) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -5398,6 +6621,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_constructor_calendar_new() != 39850) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_constructor_casebook_new() != 20861) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_constructor_gridindex_new() != 13257) {

@@ -378,6 +378,66 @@ int64_t uniffi_wangge_mobile_fn_method_calendar_working_days_between(uint64_t pt
 RustBuffer uniffi_wangge_mobile_fn_method_calendar_years(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_CASEBOOK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_CASEBOOK
+uint64_t uniffi_wangge_mobile_fn_clone_casebook(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_CASEBOOK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FREE_CASEBOOK
+void uniffi_wangge_mobile_fn_free_casebook(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CASEBOOK_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CONSTRUCTOR_CASEBOOK_NEW
+uint64_t uniffi_wangge_mobile_fn_constructor_casebook_new(RustBuffer policy, RustBuffer grids, RustBuffer journal, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_EXECUTE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_EXECUTE
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_execute(uint64_t ptr, RustBuffer command, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_EXECUTE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_EXECUTE_JSON
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_execute_json(uint64_t ptr, RustBuffer command, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_FACT_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_FACT_COUNT
+uint64_t uniffi_wangge_mobile_fn_method_casebook_fact_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_HISTORY
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_history(uint64_t ptr, RustBuffer case_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_JOURNAL
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_journal(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_RECORDS_JSONL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_RECORDS_JSONL
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_records_jsonl(uint64_t ptr, RustBuffer at, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_STATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_STATE
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_state(uint64_t ptr, RustBuffer case_id, RustBuffer at, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_STATES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_STATES
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_states(uint64_t ptr, RustBuffer at, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_TICK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_METHOD_CASEBOOK_TICK
+RustBuffer uniffi_wangge_mobile_fn_method_casebook_tick(uint64_t ptr, RustBuffer now, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_GRIDINDEX
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_CLONE_GRIDINDEX
 uint64_t uniffi_wangge_mobile_fn_clone_gridindex(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -1190,6 +1250,60 @@ uint16_t uniffi_wangge_mobile_checksum_method_calendar_years(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_EXECUTE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_EXECUTE
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_execute(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_EXECUTE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_EXECUTE_JSON
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_execute_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_FACT_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_FACT_COUNT
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_fact_count(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_HISTORY
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_HISTORY
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_history(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_JOURNAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_JOURNAL
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_journal(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_RECORDS_JSONL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_RECORDS_JSONL
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_records_jsonl(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_STATE
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_STATE
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_state(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_STATES
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_STATES
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_states(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_TICK
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_CASEBOOK_TICK
+uint16_t uniffi_wangge_mobile_checksum_method_casebook_tick(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_CODES
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_METHOD_GRIDINDEX_CODES
 uint16_t uniffi_wangge_mobile_checksum_method_gridindex_codes(void
@@ -1241,6 +1355,12 @@ uint16_t uniffi_wangge_mobile_checksum_constructor_policy_preset(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CALENDAR_NEW
 uint16_t uniffi_wangge_mobile_checksum_constructor_calendar_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CASEBOOK_NEW
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_CONSTRUCTOR_CASEBOOK_NEW
+uint16_t uniffi_wangge_mobile_checksum_constructor_casebook_new(void
     
 );
 #endif

@@ -428,6 +428,65 @@ fun testGrid(vectors: File) {
     index.close()
 }
 
+const val GRID = "371323100201001"
+
+fun reportCommand() = CaseCommand(
+    "k1", "C1", CaseOp.REPORT, "2026-03-02T09:00:00+08:00", CaseActor("w1", "grid_worker", GRID),
+    "{\"category\":\"矛盾纠纷\",\"urgency\":\"routine\",\"grid\":\"$GRID\"}",
+)
+
+/** The case book object: typed commands one at a time, refusals that change nothing, the
+ *  journal of one book opening another. */
+fun testCaseBook() {
+    expectError("unknown_preset", 252) { CaseBook("seed009") }
+    expectError("invalid_journal", 456) { CaseBook("seed001", null, "{\"format\":\"x\"}\n") }
+    val book = CaseBook("seed001")
+    val facts = use("CaseBook.execute") { book.execute(reportCommand()) }
+    check(facts.size == 1 && facts[0].kind == "reported" && facts[0].caseId == "C1" && facts[0].command == "k1") { "reported: $facts" }
+    check(JsonParser.parseString(facts[0].json).asJsonObject.str("type") == "reported") { "the fact's journal line" }
+    check(book.execute(reportCommand()).isEmpty()) { "a repeated command id has no effect" }
+    val foreign = CaseCommand("k2", "C1", CaseOp.ACCEPT, "2026-03-02T10:00:00+08:00", CaseActor("w2", "grid_worker", "371323100201002"), null)
+    try {
+        book.execute(foreign)
+        check(false) { "a foreign grid worker may not accept" }
+    } catch (e: WanggeException) {
+        check(e.name == "case_unauthorized" || e.name == "case_out_of_jurisdiction") { "refused: ${e.name}" }
+    }
+    check(use("CaseBook.factCount") { book.factCount() } == 1uL) { "a refused command changes nothing" }
+    expectError("invalid_command", 455) { book.executeJson("{") }
+    expectError("invalid_date_time", 7) { book.state("C1", "tomorrow") }
+    val st = use("CaseBook.state") { book.state("C1") }
+    check(st != null && st.status == CaseStatus.REPORTED && st.grid == GRID && st.category == "矛盾纠纷" && st.dueOverall != null) { "state: $st" }
+    check(book.state("C9") == null) { "unknown case: null" }
+    expectError("unknown_case", 453) { book.history("C9") }
+    val hist = use("CaseBook.history") { book.history("C1") }
+    check(hist.size == 1 && "reported" in hist[0]) { "history: $hist" }
+    val late = "2026-06-01T09:00:00+08:00"
+    val breaches = use("CaseBook.tick") { book.tick(late) }
+    check(breaches.isNotEmpty() && breaches.all { it.kind == "breached" && it.command == null }) { "tick: $breaches" }
+    check(book.tick(late).isEmpty()) { "a breach is recorded once" }
+    val n = book.factCount()
+    check(n == 1uL + breaches.size.toULong()) { "breaches added" }
+    val line = JsonParser.parseString(facts[0].json).asJsonObject
+    val cmd = obj("id" to "k1", "case" to "C1", "op" to "report", "at" to line.str("at"))
+    cmd.add("actor", line["actor"])
+    cmd.add("args", JsonParser.parseString("{\"category\":\"矛盾纠纷\",\"urgency\":\"routine\",\"grid\":\"$GRID\"}"))
+    CaseBook("seed001").use { other ->
+        val again = use("CaseBook.executeJson") { other.executeJson(cmd.toString()) }
+        check(again.map { it.json } == listOf(facts[0].json)) { "executeJson and execute agree" }
+    }
+    val journal = use("CaseBook.journal") { book.journal() }
+    check(journal.startsWith("{\"format\":\"wangge.case.journal\"") && journal.count { it == '\n' }.toULong() == n + 1uL) { "journal" }
+    CaseBook("seed001", null, journal).use { reopened ->
+        check(reopened.factCount() == n) { "reopened: same facts" }
+        check(use("CaseBook.states") { reopened.states(late) }.map { it.json } == book.states(late).map { it.json }) { "reopened: same states" }
+        val rows = use("CaseBook.recordsJsonl") { reopened.recordsJsonl(null) }.lines().filter { it.isNotBlank() }
+            .map { JsonParser.parseString(it).asJsonObject }
+        check(rows.size == 1 && rows[0].str("id") == "C1" && rows[0].str("grid") == GRID) { "records: $rows" }
+    }
+    book.close()
+}
+
 /** Every public function and method of the generated API was called. */
 fun checkEverythingCalled() {
     val exported = mutableSetOf<String>()
@@ -438,7 +497,7 @@ fun checkEverythingCalled() {
     Class.forName("org.wangge.WanggeKt").declaredMethods
         .filter { api(it) && Modifier.isStatic(it.modifiers) && it.name != "use" }
         .forEach { exported += name(it) }
-    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java, GridIndex::class.java)) {
+    for (cls in listOf(Policy::class.java, Layer::class.java, Calendar::class.java, GridIndex::class.java, CaseBook::class.java)) {
         val ignore = setOf("close", "destroy", "uniffiClonePointer", "uniffiCloneHandle", "getUniffiIsDestroyed")
         cls.declaredMethods.filter { api(it) && name(it) !in ignore }
             .forEach { exported += "${cls.simpleName}.${name(it)}" }
@@ -454,6 +513,7 @@ fun checkEverythingCalled() {
 fun main(args: Array<String>) {
     testApi(args[1])
     testGrid(File(args[0]))
+    testCaseBook()
     runVectors(File(args[0]))
     checkEverythingCalled()
     println("$passed passed, $failed failed")

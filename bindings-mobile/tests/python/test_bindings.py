@@ -423,6 +423,77 @@ def test_grid(vectors_dir):
                  lambda: wangge.GridIndex(wangge.Layer.from_geojson('{"type":"FeatureCollection","features":[]}')))
 
 
+GRID = "371323100201001"
+
+
+def report(cid="k1", case="C1"):
+    return wangge.CaseCommand(
+        id=cid, case_id=case, op=wangge.CaseOp.REPORT, at="2026-03-02T09:00:00+08:00",
+        actor=wangge.CaseActor(person="w1", role="grid_worker", unit=GRID),
+        args_json=json.dumps({"category": "矛盾纠纷", "urgency": "routine", "grid": GRID}))
+
+
+def test_case_book():
+    """The case book object: typed commands one at a time, refusals that change nothing,
+    the journal of one book opening another."""
+    expect_error("unknown_preset", 252, lambda: wangge.CaseBook("seed009"))
+    expect_error("invalid_journal", 456, lambda: wangge.CaseBook("seed001", None, '{"format":"x"}\n'))
+    book = use("CaseBook.new", lambda: wangge.CaseBook("seed001"))
+    facts = use("CaseBook.execute", lambda: book.execute(report()))
+    check(len(facts) == 1 and facts[0].kind == "reported" and facts[0].case_id == "C1"
+          and facts[0].command == "k1", f"reported: {facts}")
+    check(json.loads(facts[0].json)["type"] == "reported", "the fact's journal line")
+    check(book.execute(report()) == [], "a repeated command id has no effect")
+    foreign = wangge.CaseCommand(
+        id="k2", case_id="C1", op=wangge.CaseOp.ACCEPT, at="2026-03-02T10:00:00+08:00",
+        actor=wangge.CaseActor(person="w2", role="grid_worker", unit="371323100201002"), args_json=None)
+    try:
+        book.execute(foreign)
+        check(False, "a foreign grid worker may not accept")
+    except wangge.WanggeError as e:
+        check(e.name in ("case_unauthorized", "case_out_of_jurisdiction"), f"refused: {e.name}")
+    check(use("CaseBook.fact_count", book.fact_count) == 1, "a refused command changes nothing")
+    expect_error("invalid_command", 455, lambda: book.execute_json("{"))
+    expect_error("invalid_command", 455, lambda: book.execute(
+        wangge.CaseCommand(id="k3", case_id="C1", op=wangge.CaseOp.CLOSE, at="2026-03-02T10:00:00+08:00",
+                           actor=wangge.CaseActor(person="w1", role="grid_worker", unit=GRID), args_json="[")))
+    expect_error("invalid_date_time", 7, lambda: book.state("C1", "tomorrow"))
+    st = use("CaseBook.state", lambda: book.state("C1"))
+    check(st is not None and st.status == wangge.CaseStatus.REPORTED and st.grid == GRID
+          and st.category == "矛盾纠纷" and st.due_overall is not None, f"state: {st}")
+    check(json.loads(st.json)["case"] == "C1", "state JSON")
+    check(book.state("C9") is None, "unknown case: None")
+    expect_error("unknown_case", 453, lambda: book.history("C9"))
+    hist = use("CaseBook.history", lambda: book.history("C1"))
+    check(len(hist) == 1 and "reported" in hist[0], f"history: {hist}")
+    late = "2026-06-01T09:00:00+08:00"
+    breaches = use("CaseBook.tick", lambda: book.tick(late))
+    check(breaches and all(f.kind == "breached" and f.command is None for f in breaches), f"tick: {breaches}")
+    check(book.tick(late) == [], "a breach is recorded once")
+    n = book.fact_count()
+    check(n == 1 + len(breaches), "breaches added")
+    # The same commands through execute_json on a second book give the same facts.
+    other = wangge.CaseBook("seed001")
+    line = json.loads(facts[0].json)
+    cmd = {"id": "k1", "case": "C1", "op": "report", "at": line["at"], "actor": line["actor"],
+           "args": {"category": "矛盾纠纷", "urgency": "routine", "grid": GRID}}
+    again = use("CaseBook.execute_json", lambda: other.execute_json(json.dumps(cmd)))
+    check([f.json for f in again] == [facts[0].json], "execute_json and execute agree")
+    journal = use("CaseBook.journal", book.journal)
+    check(journal.startswith('{"format":"wangge.case.journal"') and journal.count("\n") == n + 1, "journal")
+    reopened = wangge.CaseBook("seed001", None, journal)
+    check(reopened.fact_count() == n, "reopened: same facts")
+    check([s.json for s in use("CaseBook.states", lambda: reopened.states(late))]
+          == [s.json for s in book.states(late)], "reopened: same states")
+    rows = [json.loads(r) for r in use("CaseBook.records_jsonl", lambda: reopened.records_jsonl(None)).splitlines()]
+    check(len(rows) == 1 and rows[0]["id"] == "C1" and rows[0]["grid"] == GRID, f"records: {rows}")
+    # The records are what scoring reads.
+    month = rows[0]["due_at"][:7]
+    out = wangge.call("score.compute", json.dumps(
+        {"policy": "seed001", "records": rows, "period": month, "by": "grid"}))
+    check(GRID in out, f"the records score by grid: {out[:200]}")
+
+
 def check_everything_called():
     exported = set()
     for name in dir(generated):
@@ -431,7 +502,7 @@ def check_everything_called():
             continue
         if callable(obj) and not isinstance(obj, type):
             exported.add(name)
-        elif name in ("Policy", "Layer", "Calendar", "GridIndex"):
+        elif name in ("Policy", "Layer", "Calendar", "GridIndex", "CaseBook"):
             exported.update(f"{name}.{m}" for m in vars(obj) if not m.startswith("_"))
     missing = exported - called
     check(not missing, f"exported but not exercised: {sorted(missing)}")
@@ -441,6 +512,7 @@ def check_everything_called():
 if __name__ == "__main__":
     test_api(sys.argv[2])
     test_grid(sys.argv[1])
+    test_case_book()
     run_vectors(sys.argv[1])
     check_everything_called()
     print(f"{passed} passed, {failed} failed")
