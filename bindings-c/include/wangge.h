@@ -624,7 +624,7 @@ wangge_status wangge_case_book_records(const wangge_case_book *book,
                                        char **out,
                                        size_t *out_len);
 
-// The readable history of a case (a JSON array of `{at, kind, who, text}`, oldest first);
+// The readable history of a case (a JSON array of `{at, type, who, text}`, oldest first);
 // `WANGGE_STATUS_UNKNOWN_CASE` for an unknown id.
 //
 // # Safety

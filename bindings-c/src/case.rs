@@ -219,7 +219,7 @@ pub unsafe extern "C" fn wangge_case_book_records(
     })
 }
 
-/// The readable history of a case (a JSON array of `{at, kind, who, text}`, oldest first);
+/// The readable history of a case (a JSON array of `{at, type, who, text}`, oldest first);
 /// `WANGGE_STATUS_UNKNOWN_CASE` for an unknown id.
 ///
 /// # Safety

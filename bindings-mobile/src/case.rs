@@ -135,7 +135,7 @@ pub struct CaseState {
     pub case_id: String,
     /// Status.
     pub status: CaseStatus,
-    /// Tier (`grid`, `community`, `town`, `county`).
+    /// Tier: `t1` (grid), `t2` (community), `t3` (town), `t4` (county).
     pub tier: String,
     /// Grid code.
     pub grid: String,
@@ -143,7 +143,7 @@ pub struct CaseState {
     pub handler: String,
     /// Category id.
     pub category: String,
-    /// Urgency (`routine`, `urgent`, `emergency` …).
+    /// Urgency (`routine`, `important`, `urgent`).
     pub urgency: String,
     /// An emergency (taken by the town).
     pub emergency: bool,
@@ -151,11 +151,11 @@ pub struct CaseState {
     pub due_stage: Option<String>,
     /// The report-to-close deadline (RFC 3339), if any.
     pub due_overall: Option<String>,
-    /// Progress colour (`green`, `yellow`, `red`), none when no clock runs.
+    /// Progress colour (`green`, `blue`, `yellow`, `red`), none when no clock runs.
     pub colour: Option<String>,
     /// Failed verifications.
     pub rework: u32,
-    /// Supervision level (`none`, `reminder`, …).
+    /// Supervision level (`none`, `normal`, `yellow`, `red`).
     pub supervision: String,
     /// The resident's rating, if given.
     pub rating: Option<String>,

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod calendar;
+mod case;
 mod grid;
 #[cfg(test)]
 mod ops_gen_tests;
@@ -29,6 +30,7 @@ use wangge::{Error, ErrorCode, api};
 use wasm_bindgen::prelude::*;
 
 pub use calendar::{Calendar, CalendarOptions, DayInfo, DayKind, DurationUnit};
+pub use case::CaseBook;
 pub use grid::{
     CoverageReport, GridIndex, Location, SampleOptions, SampleUnits, ValidateOptions, Violation,
     ViolationKind, sample_county,

@@ -85,3 +85,21 @@ const hits: Int32Array = index.locateBatch(new Float64Array([118.5, 35.8]), 'wgs
 const table: string[] = index.codes();
 const inGrid: boolean = hits[0]! >= 0 && hits[0]! < index.gridCount;
 console.log(grid, fallback, loc.ancestors, inGrid, table[hits[0]!], index.memoryBytes);
+
+// The case book: typed commands in, typed facts and states out.
+using book = new w.CaseBook('seed001');
+const command: W.CaseCommand = {
+  id: 'k1', case: 'C1', op: 'report', at: '2026-03-02T09:00:00+08:00',
+  actor: { person: 'w1', role: 'grid_worker', unit: '371323100201001' },
+  args: { category: '矛盾纠纷', urgency: 'routine', grid: '371323100201001' },
+};
+const facts: W.CaseFact[] = book.execute(command);
+const state: W.CaseState | null = book.state('C1');
+const status: W.CaseStatus | undefined = state?.status;
+const dueOverall: string | null | undefined = state?.due.overall;
+const breaches: W.CaseFact[] = book.tick('2026-06-01T09:00:00+08:00');
+const states: W.CaseState[] = book.states();
+const records: W.CaseRecord[] = book.records();
+const history: W.CaseHistoryLine[] = book.history('C1');
+const journal: string = book.journal();
+console.log(facts[0]?.type, status, dueOverall, breaches.length, states.length, records[0]?.id, history[0]?.text, journal.length, book.factCount);

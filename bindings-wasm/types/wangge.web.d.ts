@@ -14,6 +14,76 @@ export interface WanggeError extends Error {
 
 
 
+/** A case operation. */
+export type CaseOp = "report" | "accept" | "assess" | "claim" | "dispatch" | "delegate"
+| "summon" | "check_in" | "send_back" | "start" | "resolve" | "verify" | "close" | "reopen"
+| "suspend" | "resume" | "extend" | "void" | "supervise" | "merge" | "feedback" | "rate";
+
+/** Who: a person, a policy role id and a unit code (or `dept:<department id>`). */
+export interface CaseActor { person: string; role: string; unit: string }
+
+/** One command (schemas/case-command.schema.json). `at`: RFC 3339 with offset. */
+export interface CaseCommand {
+    id: string;
+    case: string;
+    op: CaseOp;
+    at: string;
+    actor: CaseActor;
+    /** The operation's arguments (their shapes differ by operation). */
+    args?: Record<string, unknown>;
+}
+
+/** One journal fact (schemas/case-fact.schema.json): `type` says what happened. */
+export interface CaseFact {
+    case: string;
+    /** The command that produced it (absent for breach facts). */
+    command?: string;
+    at: string;
+    actor?: CaseActor;
+    type: string;
+    [field: string]: unknown;
+}
+
+/** A case's status. */
+export type CaseStatus = "reported" | "accepted" | "assigned" | "in_progress" | "resolved"
+| "closed" | "suspended" | "voided" | "merged";
+
+/** A case's state at an instant (schemas/case-state.schema.json). */
+export interface CaseState {
+    case: string;
+    status: CaseStatus;
+    /** `t1` grid, `t2` community, `t3` town, `t4` county. */
+    tier: "t1" | "t2" | "t3" | "t4";
+    grid: string;
+    handler: string;
+    category: string;
+    urgency: "routine" | "important" | "urgent";
+    emergency: boolean;
+    due: { stage: string | null; overall: string | null };
+    colour: "green" | "blue" | "yellow" | "red" | null;
+    urgency_colour: "green" | "blue" | "yellow" | "red";
+    rework: number;
+    supervision: "none" | "normal" | "yellow" | "red";
+    rating: "satisfied" | "basically_satisfied" | "unsatisfied" | null;
+    claimed: boolean;
+    summoned?: { department: string; [field: string]: unknown }[];
+    duplicate_of?: string;
+    likely_duplicate_of?: string;
+}
+
+/** One case record, the row scoring reads (schemas/case-record.schema.json). */
+export interface CaseRecord {
+    id: string;
+    grid: string;
+    handler: string;
+    [field: string]: unknown;
+}
+
+/** One line of a case's readable history. */
+export interface CaseHistoryLine { at: string; type: string; who: string; text: string }
+
+
+
 /** Any JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 /** A JSON object. */
@@ -495,6 +565,58 @@ export class Calendar {
 }
 
 /**
+ * A case book: the facts so far, the policy they run under and, optionally, the grids
+ * that locate reports given as points. Commands are atomic: a refused one throws its
+ * `WanggeError` and leaves the book unchanged.
+ */
+export class CaseBook {
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * Runs one command; returns its new facts (empty for a command id seen before).
+     */
+    execute(command: CaseCommand): CaseFact[];
+    /**
+     * The readable history of a case, oldest first (`unknown_case` for an unknown id).
+     */
+    history(caseId: string): CaseHistoryLine[];
+    /**
+     * The whole journal as text (a header line, then one fact per line), to save and to
+     * open again.
+     */
+    journal(): string;
+    /**
+     * Opens a book: `policy` is a preset id (`"seed003"`) or policy text (TOML or JSON);
+     * `grids` a GeoJSON grid layer (text), to locate reports given as points; `journal` a
+     * journal's text (JSON Lines, as `journal()` or `wangge case apply` writes it).
+     */
+    constructor(policy: string, grids?: string | null, journal?: string | null);
+    /**
+     * The case records scoring reads, at `at` (default: the last fact's instant), by id —
+     * the `records` of the `score.compute` operation.
+     */
+    records(at?: string | null): CaseRecord[];
+    /**
+     * One case's state at `at` (RFC 3339; default: the last fact's instant); `null` for
+     * an unknown case.
+     */
+    state(caseId: string, at?: string | null): CaseState | null;
+    /**
+     * Every case's state at `at` (default: the last fact's instant), by id.
+     */
+    states(at?: string | null): CaseState[];
+    /**
+     * Adds the breach facts at `now` (RFC 3339) — deadlines passed and not yet recorded
+     * — and returns them.
+     */
+    tick(now: string): CaseFact[];
+    /**
+     * The number of facts.
+     */
+    readonly factCount: number;
+}
+
+/**
  * A point index over a layer's grids, built once, answering many `locate` calls (the
  * boundary rule of the core: a point on an edge shared by two grids belongs to the grid
  * east of it, on an east–west edge to the grid north of it).
@@ -809,6 +931,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_calendar_free: (a: number, b: number) => void;
+    readonly __wbg_casebook_free: (a: number, b: number) => void;
     readonly __wbg_gridindex_free: (a: number, b: number) => void;
     readonly __wbg_layer_free: (a: number, b: number) => void;
     readonly __wbg_policy_free: (a: number, b: number) => void;
@@ -839,6 +962,15 @@ export interface InitOutput {
     readonly caseRecords: (a: any) => [number, number, number];
     readonly caseReplay: (a: any) => [number, number, number];
     readonly caseTick: (a: any) => [number, number, number];
+    readonly casebook_execute: (a: number, b: any) => [number, number, number];
+    readonly casebook_factCount: (a: number) => number;
+    readonly casebook_history: (a: number, b: number, c: number) => [number, number, number];
+    readonly casebook_journal: (a: number) => [number, number];
+    readonly casebook_new: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+    readonly casebook_records: (a: number, b: number, c: number) => [number, number, number];
+    readonly casebook_state: (a: number, b: number, c: number, d: number, e: number) => [number, number, number];
+    readonly casebook_states: (a: number, b: number, c: number) => [number, number, number];
+    readonly casebook_tick: (a: number, b: number, c: number) => [number, number, number];
     readonly codeParse: (a: any) => [number, number, number];
     readonly convertPoint: (a: any, b: any, c: any) => [number, number, number];
     readonly errorCodes: () => [number, number, number, number];

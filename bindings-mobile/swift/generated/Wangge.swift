@@ -2233,7 +2233,7 @@ public struct CaseState: Equatable, Hashable {
      */
     public var status: CaseStatus
     /**
-     * Tier (`grid`, `community`, `town`, `county`).
+     * Tier: `t1` (grid), `t2` (community), `t3` (town), `t4` (county).
      */
     public var tier: String
     /**
@@ -2249,7 +2249,7 @@ public struct CaseState: Equatable, Hashable {
      */
     public var category: String
     /**
-     * Urgency (`routine`, `urgent`, `emergency` …).
+     * Urgency (`routine`, `important`, `urgent`).
      */
     public var urgency: String
     /**
@@ -2265,7 +2265,7 @@ public struct CaseState: Equatable, Hashable {
      */
     public var dueOverall: String?
     /**
-     * Progress colour (`green`, `yellow`, `red`), none when no clock runs.
+     * Progress colour (`green`, `blue`, `yellow`, `red`), none when no clock runs.
      */
     public var colour: String?
     /**
@@ -2273,7 +2273,7 @@ public struct CaseState: Equatable, Hashable {
      */
     public var rework: UInt32
     /**
-     * Supervision level (`none`, `reminder`, …).
+     * Supervision level (`none`, `normal`, `yellow`, `red`).
      */
     public var supervision: String
     /**
@@ -2295,7 +2295,7 @@ public struct CaseState: Equatable, Hashable {
          * Status.
          */status: CaseStatus, 
         /**
-         * Tier (`grid`, `community`, `town`, `county`).
+         * Tier: `t1` (grid), `t2` (community), `t3` (town), `t4` (county).
          */tier: String, 
         /**
          * Grid code.
@@ -2307,7 +2307,7 @@ public struct CaseState: Equatable, Hashable {
          * Category id.
          */category: String, 
         /**
-         * Urgency (`routine`, `urgent`, `emergency` …).
+         * Urgency (`routine`, `important`, `urgent`).
          */urgency: String, 
         /**
          * An emergency (taken by the town).
@@ -2319,13 +2319,13 @@ public struct CaseState: Equatable, Hashable {
          * The report-to-close deadline (RFC 3339), if any.
          */dueOverall: String?, 
         /**
-         * Progress colour (`green`, `yellow`, `red`), none when no clock runs.
+         * Progress colour (`green`, `blue`, `yellow`, `red`), none when no clock runs.
          */colour: String?, 
         /**
          * Failed verifications.
          */rework: UInt32, 
         /**
-         * Supervision level (`none`, `reminder`, …).
+         * Supervision level (`none`, `normal`, `yellow`, `red`).
          */supervision: String, 
         /**
          * The resident's rating, if given.
