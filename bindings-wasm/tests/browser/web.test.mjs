@@ -87,6 +87,29 @@ test('click a grid in Chromium: the page shows its code; the vectors pass in the
     assert.deepEqual(result.failures, []);
     assert.equal(result.files, names.length);
     assert.ok(result.cases > 0);
+
+    // The case book object in the page: a report, a refused command, the journal reopened.
+    const book = await page.evaluate(() => {
+      const w = window.wangge;
+      const GRID = '371323100201001';
+      const actor = (unit) => ({ person: 'p', role: 'grid_worker', unit });
+      const b = new w.CaseBook('seed001');
+      const facts = b.execute({ id: 'k1', case: 'C1', op: 'report', at: '2026-03-02T09:00:00+08:00',
+        actor: actor(GRID), args: { category: '矛盾纠纷', urgency: 'routine', grid: GRID } });
+      let refused = null;
+      try {
+        b.execute({ id: 'k2', case: 'C1', op: 'accept', at: '2026-03-02T10:00:00+08:00',
+          actor: actor('371323100201002') });
+      } catch (e) {
+        refused = `${e.name}:${e.kind}`;
+      }
+      const again = new w.CaseBook('seed001', undefined, b.journal());
+      return { type: facts[0].type, refused, count: b.factCount, reopened: again.factCount,
+        status: again.state('C1').status };
+    });
+    assert.ok(['WanggeError:case_unauthorized', 'WanggeError:case_out_of_jurisdiction'].includes(book.refused), book.refused);
+    assert.deepEqual({ ...book, refused: undefined },
+      { type: 'reported', refused: undefined, count: 1, reopened: 1, status: 'reported' });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
