@@ -86,5 +86,28 @@ int main(int argc, char **argv) {
         wangge_string_free(json);
         wangge_layer_free(layer);
     }
+
+    /* 7. A case book: a report (a JSON command), a refused command, the state. */
+    static const char REPORT[] =
+        "{\"id\":\"k1\",\"case\":\"C1\",\"op\":\"report\",\"at\":\"2026-03-02T09:00:00+08:00\","
+        "\"actor\":{\"person\":\"w1\",\"role\":\"grid_worker\",\"unit\":\"371323100201001\"},"
+        "\"args\":{\"category\":\"矛盾纠纷\",\"urgency\":\"routine\",\"grid\":\"371323100201001\"}}";
+    static const char ACCEPT[] =
+        "{\"id\":\"k2\",\"case\":\"C1\",\"op\":\"accept\",\"at\":\"2026-03-02T10:00:00+08:00\","
+        "\"actor\":{\"person\":\"w2\",\"role\":\"grid_worker\",\"unit\":\"371323100201002\"}}";
+    wangge_case_book *book = NULL;
+    st = wangge_case_book_open("seed003", 7, NULL, 0, NULL, 0, &book);
+    if (st != WANGGE_STATUS_OK) return fail("case book", st);
+    st = wangge_case_book_execute(book, REPORT, strlen(REPORT), &json, NULL);
+    if (st != WANGGE_STATUS_OK) return fail("report", st);
+    printf("facts: %s\n", json);
+    wangge_string_free(json);
+    st = wangge_case_book_execute(book, ACCEPT, strlen(ACCEPT), &json, NULL);
+    printf("refused: %s: %s\n", wangge_status_name(st), wangge_last_error_message());
+    st = wangge_case_book_state(book, "C1", 2, NULL, 0, &json, NULL);
+    if (st != WANGGE_STATUS_OK) return fail("state", st);
+    printf("state: %s\n", json);
+    wangge_string_free(json);
+    wangge_case_book_free(book);
     return 0;
 }

@@ -39,4 +39,21 @@ fun main(args: Array<String>) {
 
     // 7. Any operation by name, JSON text in and out.
     println(call("code.parse", """{"code": "330102016001"}"""))
+
+    // 8. A case book: a report, a refused command, the state with its deadlines.
+    CaseBook("seed003").use { book ->
+        val grid = "371323100201001"
+        val facts = book.execute(CaseCommand("k1", "C1", CaseOp.REPORT, "2026-03-02T09:00:00+08:00",
+            CaseActor("w1", "grid_worker", grid),
+            """{"category": "矛盾纠纷", "urgency": "routine", "grid": "$grid"}"""))
+        println(facts.map { "${it.kind} ${it.at}" })
+        try {
+            book.execute(CaseCommand("k2", "C1", CaseOp.ACCEPT, "2026-03-02T10:00:00+08:00",
+                CaseActor("w2", "grid_worker", "371323100201002"), null))
+        } catch (e: WanggeException) {
+            println("refused: ${e.code} ${e.name}: ${e.message}")
+        }
+        val state = book.state("C1")
+        println("${state?.status} ${state?.dueStage} ${state?.dueOverall} ${state?.colour} ${book.factCount()} fact(s)")
+    }
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const { parseCode, convertPoint, Policy, Layer, Calendar, call } = createRequire(import.meta.url)('wangge');
+const { parseCode, convertPoint, Policy, Layer, Calendar, CaseBook, call } = createRequire(import.meta.url)('wangge');
 
 // 1. Codes come back as plain, typed objects (see wangge.d.ts: CodeInfo).
 console.log(parseCode('371323100201007')); // { kind: 'grid', layout: 'd15', sequence: 7, … }
@@ -36,3 +36,20 @@ if (process.argv[2]) {
 
 // 7. Any operation by name, JSON in and out.
 console.log(call('geo.convert', { lon: 118.5, lat: 35.8, from: 'wgs84', to: 'gcj02' }));
+
+// 8. A case book: a report, a refused command, the state with its deadlines, the journal.
+const book = new CaseBook('seed003');
+const GRID = '371323100201001';
+const worker = { person: 'w1', role: 'grid_worker', unit: GRID };
+console.log(book.execute({ id: 'k1', case: 'C1', op: 'report', at: '2026-03-02T09:00:00+08:00',
+  actor: worker, args: { category: '矛盾纠纷', urgency: 'routine', grid: GRID } }));
+try {
+  book.execute({ id: 'k2', case: 'C1', op: 'accept', at: '2026-03-02T10:00:00+08:00',
+    actor: { ...worker, unit: '371323100201002' } });
+} catch (e) {
+  console.log(`refused: ${e.code} ${e.kind}: ${e.message}`);
+}
+const state = book.state('C1');
+console.log(state.status, state.due, state.colour, `${book.factCount} fact(s)`);
+book.free();
+

@@ -35,3 +35,21 @@ if len(sys.argv) > 1:
 
 # 7. Any operation by name, JSON text in and out.
 print(json.loads(wangge.call("geo.convert", json.dumps({"lon": 118.5, "lat": 35.8, "from": "wgs84", "to": "gcj02"}))))
+
+# 8. A case book: a report, a refused command, the state with its deadlines, the journal.
+book = wangge.CaseBook("seed003")
+GRID = "371323100201001"
+facts = book.execute(wangge.CaseCommand(
+    id="k1", case_id="C1", op=wangge.CaseOp.REPORT, at="2026-03-02T09:00:00+08:00",
+    actor=wangge.CaseActor(person="w1", role="grid_worker", unit=GRID),
+    args_json=json.dumps({"category": "矛盾纠纷", "urgency": "routine", "grid": GRID})))
+print([(f.kind, f.at) for f in facts])
+try:
+    book.execute(wangge.CaseCommand(
+        id="k2", case_id="C1", op=wangge.CaseOp.ACCEPT, at="2026-03-02T10:00:00+08:00",
+        actor=wangge.CaseActor(person="w2", role="grid_worker", unit="371323100201002"), args_json=None))
+except wangge.WanggeError as e:
+    print(f"refused: {e.code} {e.name}: {e}")
+state = book.state("C1")
+print(state.status, state.due_stage, state.due_overall, state.colour, f"{book.fact_count()} fact(s)")
+
