@@ -160,6 +160,7 @@ impl CaseBook {
             .collect()
     }
 
+    /// Folds in a fact the engine decided (valid by construction).
     fn fold(&mut self, f: Fact) {
         if let Some(id) = &f.command {
             self.seen.insert(id.clone());
@@ -175,34 +176,43 @@ impl CaseBook {
         self.facts.push(f);
     }
 
-    /// Checks that a fact can follow the book's facts (its case exists unless it reports
-    /// one, it is not earlier than the case's last fact), then folds it in.
-    pub fn apply(&mut self, f: &Fact) -> Result<(), String> {
-        self.check(f)?;
-        self.fold(f.clone());
-        Ok(())
-    }
-
-    fn check(&self, f: &Fact) -> Result<(), String> {
-        match (&f.event, self.cases.get(&f.case)) {
-            (Event::Reported(_), Some(_)) => {
+    /// Checks that `f` can follow the book's facts, then folds it in — one lookup of its
+    /// case for both (replay's hot path).
+    fn fold_checked(&mut self, f: Fact) -> Result<(), String> {
+        let reported = matches!(f.event, Event::Reported(_));
+        match self.cases.get_mut(&f.case) {
+            Some(_) if reported => {
                 return Err(format!("case {:?} is reported twice", f.case));
             }
-            (Event::Reported(_), None) if f.actor.is_none() => {
-                return Err("a report needs its actor".into());
-            }
-            (Event::Reported(_), None) => {}
-            (_, None) => return Err(format!("case {:?} has no report before this fact", f.case)),
-            (_, Some(c)) if f.at < c.last_at => {
+            Some(c) if f.at < c.last_at => {
                 return Err(format!(
                     "out of order: {} is before the case's last fact ({})",
                     f.at.to_rfc3339(),
                     c.last_at.to_rfc3339()
                 ));
             }
-            _ => {}
+            Some(c) => c.apply(&f),
+            None if !reported => {
+                return Err(format!("case {:?} has no report before this fact", f.case));
+            }
+            None if f.actor.is_none() => return Err("a report needs its actor".into()),
+            None => {
+                if let Some(c) = Case::from_fact(&f) {
+                    self.cases.insert(f.case.clone(), c);
+                }
+            }
         }
+        if let Some(id) = &f.command {
+            self.seen.insert(id.clone());
+        }
+        self.facts.push(f);
         Ok(())
+    }
+
+    /// Checks that a fact can follow the book's facts (its case exists unless it reports
+    /// one, it is not earlier than the case's last fact), then folds it in.
+    pub fn apply(&mut self, f: &Fact) -> Result<(), String> {
+        self.fold_checked(f.clone())
     }
 
     /// A book from facts in journal order; an error names the 1-based position.
@@ -221,12 +231,13 @@ impl CaseBook {
     pub fn replay_owned(facts: Vec<Fact>) -> Result<CaseBook, CaseError> {
         let mut b = CaseBook::new();
         b.facts.reserve(facts.len());
+        b.seen.reserve(facts.len());
         for (i, f) in facts.into_iter().enumerate() {
-            b.check(&f).map_err(|message| CaseError::InvalidJournal {
-                line: i + 1,
-                message,
-            })?;
-            b.fold(f);
+            b.fold_checked(f)
+                .map_err(|message| CaseError::InvalidJournal {
+                    line: i + 1,
+                    message,
+                })?;
         }
         Ok(b)
     }
