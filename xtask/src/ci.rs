@@ -2,7 +2,7 @@
 //!
 //! 1. bootstrap the tools (see `tools.rs`);
 //! 2. `cargo fmt --check`, `cargo clippy -D warnings`, `cargo test --workspace` (never with
-//!    `WANGGE_BLESS`: see `sh::run_in`); the fuzz targets compile against the core (with a
+//!    `WANGGE_BLESS`: see `sh::run_in`; the case property test with 10,000 sequences); the fuzz targets compile against the core (with a
 //!    nightly toolchain, `--cfg fuzzing` as `cargo fuzz` builds them);
 //! 3. C: header drift, gcc tests (shared + static) under valgrind, panic test, pkg-config
 //!    install and the C example;
@@ -78,7 +78,14 @@ fn steps(times: &mut Vec<(String, f64)>) -> Result<(), String> {
         )
     })?;
     step("cargo test", &mut || {
-        sh::run("cargo", &["test", "--workspace", "--locked"])
+        // The case property test runs the 10,000 random command sequences in CI
+        // (1,000 by default on a developer's `cargo test`).
+        sh::run_in(
+            &sh::root(),
+            "cargo",
+            &["test", "--workspace", "--locked"],
+            &[("WANGGE_CASE_PROPTEST_CASES", "10000")],
+        )
     })?;
     step("fuzz targets", &mut fuzz_check)?;
     step("C", &mut || bindings::c(&tools))?;
