@@ -171,6 +171,33 @@ pub unsafe extern "C" fn wangge_case_book_state(
     })
 }
 
+/// Runs a query of the book at an optional instant and writes its answer as JSON.
+///
+/// # Safety
+/// As [`wangge_case_book_state`].
+unsafe fn at_query<T: serde::Serialize>(
+    book: *const wangge_case_book,
+    at: *const c_char,
+    at_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    query: impl FnOnce(
+        &OpenBook,
+        Option<chrono::DateTime<chrono::FixedOffset>>,
+    ) -> Result<T, wangge_core::Error>,
+) -> wangge_status {
+    guard(|| {
+        // SAFETY: per the contract above.
+        let b = unsafe { handle_arg("book", book)? };
+        let out = out_arg("out", out)?;
+        // SAFETY: per the contract above.
+        let at = read_at(unsafe { opt_text("at", at, at_len)? })?;
+        let answer = query(&b.book, at)?;
+        // SAFETY: `out` checked.
+        unsafe { write_json(out, out_len, &answer) }
+    })
+}
+
 /// Every case's state, by id, at `at` (RFC 3339; NULL: the last fact's instant), as a JSON
 /// array of state objects.
 ///
@@ -184,15 +211,8 @@ pub unsafe extern "C" fn wangge_case_book_states(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
-    guard(|| {
-        // SAFETY: per the contract above.
-        let b = unsafe { handle_arg("book", book)? };
-        let out = out_arg("out", out)?;
-        // SAFETY: per the contract above.
-        let at = read_at(unsafe { opt_text("at", at, at_len)? })?;
-        // SAFETY: `out` checked.
-        unsafe { write_json(out, out_len, &b.book.cases(at)?) }
-    })
+    // SAFETY: per the contract above.
+    unsafe { at_query(book, at, at_len, out, out_len, |b, at| b.cases(at)) }
 }
 
 /// The flat case records scoring reads, by case id, at `at` (RFC 3339; NULL: the last
@@ -208,15 +228,8 @@ pub unsafe extern "C" fn wangge_case_book_records(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
-    guard(|| {
-        // SAFETY: per the contract above.
-        let b = unsafe { handle_arg("book", book)? };
-        let out = out_arg("out", out)?;
-        // SAFETY: per the contract above.
-        let at = read_at(unsafe { opt_text("at", at, at_len)? })?;
-        // SAFETY: `out` checked.
-        unsafe { write_json(out, out_len, &b.book.records(at)?) }
-    })
+    // SAFETY: per the contract above.
+    unsafe { at_query(book, at, at_len, out, out_len, |b, at| b.records(at)) }
 }
 
 /// The readable history of a case (a JSON array of `{at, type, who, text}`, oldest first);
