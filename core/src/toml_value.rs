@@ -125,6 +125,45 @@ mod tests {
         assert!(e.contains("line 2"), "{e}");
     }
 
+    use proptest::prelude::*;
+
+    /// JSON values TOML can hold: no nulls, finite floats, a table at the top.
+    fn toml_shaped() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            any::<i64>().prop_map(Value::from),
+            (-1e12f64..1e12).prop_map(Value::from),
+            any::<bool>().prop_map(Value::from),
+            "[a-z0-9 _.\\-\"'\u{4e00}-\u{4e10}]{0,12}".prop_map(Value::from),
+        ];
+        let inner = leaf.prop_recursive(3, 24, 4, |v| {
+            prop_oneof![
+                prop::collection::vec(v.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_][a-z0-9_-]{0,6}", v, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        });
+        prop::collection::btree_map("[a-z_][a-z0-9_-]{0,6}", inner, 0..5)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+    }
+
+    proptest! {
+        /// Property: a table written by the `toml` crate's own writer reads back as the
+        /// JSON value it was written from (the reference is the generated value itself).
+        #[test]
+        fn what_toml_writes_reads_back_as_the_same_value(v in toml_shaped()) {
+            let text = toml::to_string(&v).expect("TOML-shaped values serialize");
+            let back = parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(back, v);
+        }
+
+        /// Property: any text gives a value or an error, never a panic (fuzz target:
+        /// `policy`, which reads every policy through this module).
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,80}") {
+            let _ = parse(&text);
+        }
+    }
+
     #[test]
     fn numbers_keep_their_kind() {
         let v = parse("i = -3\nf = 2.5\nbig = 9007199254740993").unwrap();
