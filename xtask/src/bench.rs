@@ -59,25 +59,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let dir = sh::root().join("out/bench");
     sh::fresh_dir(&dir)?;
     let layer = dir.join("layer.geojson");
-    sh::run(
-        "cargo",
-        &[
-            "run",
-            "-q",
-            "-p",
-            "wangge-cli",
-            "--locked",
-            "--",
-            "grid",
-            "generate",
-            "--grids",
-            &grids.to_string(),
-            "--only",
-            "grids",
-            "-o",
-            s(&layer),
-        ],
-    )?;
+    sh::wangge_cli(&[
+        "grid",
+        "generate",
+        "--grids",
+        &grids.to_string(),
+        "--only",
+        "grids",
+        "-o",
+        s(&layer),
+    ])?;
     let pts = dir.join("points.txt");
     std::fs::write(&pts, points(n)).map_err(|e| e.to_string())?;
 

@@ -359,45 +359,27 @@ pub fn wasm(tools: &Tools) -> Result<(), String> {
     // of its test).
     let web = out("web");
     sh::fresh_dir(&web)?;
-    sh::run(
-        "cargo",
-        &[
-            "run",
-            "-q",
-            "-p",
-            "wangge-cli",
-            "--locked",
-            "--",
-            "grid",
-            "generate",
-            "--grids",
-            "300",
-            "--only",
-            "grids",
-            "-o",
-            s(&web.join("sample-county.geojson")),
-        ],
-    )?;
+    sh::wangge_cli(&[
+        "grid",
+        "generate",
+        "--grids",
+        "300",
+        "--only",
+        "grids",
+        "-o",
+        s(&web.join("sample-county.geojson")),
+    ])?;
     // The demo's month (county.svg, scores.json, the journal): the browser looks at the
     // picture and replays the month in WebAssembly (bindings-wasm/tests/browser/month.test.mjs).
-    sh::run(
-        "cargo",
-        &[
-            "run",
-            "-q",
-            "-p",
-            "wangge-cli",
-            "--locked",
-            "--",
-            "demo",
-            "--grids",
-            "300",
-            "--points",
-            "1000",
-            "--out",
-            s(&web.join("month")),
-        ],
-    )?;
+    sh::wangge_cli(&[
+        "demo",
+        "--grids",
+        "300",
+        "--points",
+        "1000",
+        "--out",
+        s(&web.join("month")),
+    ])?;
 
     let nm = s(&tools.node_modules).to_string();
     let env = [

@@ -51,6 +51,13 @@ pub fn run_in(
     }
 }
 
+/// Runs the workspace's CLI (`cargo run -q -p wangge-cli --locked -- ARGS`, debug build).
+pub fn wangge_cli(args: &[&str]) -> Result<(), String> {
+    let mut all = vec!["run", "-q", "-p", "wangge-cli", "--locked", "--"];
+    all.extend_from_slice(args);
+    run("cargo", &all)
+}
+
 /// Runs a command quietly and returns its trimmed stdout+stderr if it exits 0.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program)
