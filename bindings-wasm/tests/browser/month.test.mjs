@@ -9,13 +9,10 @@
 // Writes out/web/county.png and out/web/month.png.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT, serve } from './serve.mjs';
+import { ROOT, withBrowser } from './serve.mjs';
 
-const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
-const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
 const MONTH = join(ROOT, 'out/web/month');
 
 // The legend, written here (not read from the code under test).
@@ -27,22 +24,6 @@ function expectedFill(p) {
   return '#d73027';
 }
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-
-async function withBrowser(f) {
-  const server = await serve();
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    await f(browser, base);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
 
 const scores = JSON.parse(readFileSync(join(MONTH, 'scores.json'), 'utf8'));
 const percentOf = new Map(scores.by_grid.units.map((u) => [u.unit, u.total != null && u.max > 0 ? (u.total / u.max) * 100 : null]));

@@ -1,7 +1,9 @@
-// A read-only static server of the repository for the browser tests (127.0.0.1, an
-// ephemeral port).
+// What the browser tests share: a read-only static server of the repository (127.0.0.1,
+// an ephemeral port) and headless Chromium driven by Playwright (WANGGE_NODE_TOOLS holds
+// playwright-core, CHROMIUM is the browser).
 import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,4 +28,24 @@ export function serve() {
     res.end(readFileSync(file));
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
+const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
+
+/** Runs `f(browser, base)` with headless Chromium and the server at `base`; closes both. */
+export async function withBrowser(f) {
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await f(browser, base);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }

@@ -10,13 +10,10 @@
 // Writes out/web/screenshot.png.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import test from 'node:test';
-import { ROOT, serve } from './serve.mjs';
+import { ROOT, withBrowser } from './serve.mjs';
 
-const TOOLS = process.env.WANGGE_NODE_TOOLS ?? join(ROOT, 'target/tools/node_modules');
-const { chromium } = createRequire(join(TOOLS, 'noop.js'))('playwright-core');
 const DATA = join(ROOT, 'out/web/sample-county.geojson');
 
 /** Even-odd point in polygon on raw GeoJSON rings: an answer independent of the library. */
@@ -37,14 +34,7 @@ function inside(geometry, [x, y]) {
 
 test('click a grid in Chromium: the page shows its code; the vectors pass in the page', async () => {
   const features = JSON.parse(readFileSync(DATA, 'utf8')).features;
-  const server = await serve();
-  const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
+  await withBrowser(async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 960, height: 820 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -111,8 +101,5 @@ test('click a grid in Chromium: the page shows its code; the vectors pass in the
     assert.deepEqual({ ...book, refused: undefined },
       { type: 'reported', refused: undefined, count: 1, reopened: 1, status: 'reported' });
     assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
