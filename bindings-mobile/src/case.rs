@@ -172,17 +172,20 @@ fn name<T: Serialize>(v: &T) -> String {
     }
 }
 
-fn status(s: &str) -> CaseStatus {
-    match s {
-        "accepted" => CaseStatus::Accepted,
-        "assigned" => CaseStatus::Assigned,
-        "in_progress" => CaseStatus::InProgress,
-        "resolved" => CaseStatus::Resolved,
-        "closed" => CaseStatus::Closed,
-        "suspended" => CaseStatus::Suspended,
-        "voided" => CaseStatus::Voided,
-        "merged" => CaseStatus::Merged,
-        _ => CaseStatus::Reported,
+impl From<wangge::record::CaseStatus> for CaseStatus {
+    fn from(s: wangge::record::CaseStatus) -> CaseStatus {
+        use wangge::record::CaseStatus as S;
+        match s {
+            S::Reported => CaseStatus::Reported,
+            S::Accepted => CaseStatus::Accepted,
+            S::Assigned => CaseStatus::Assigned,
+            S::InProgress => CaseStatus::InProgress,
+            S::Resolved => CaseStatus::Resolved,
+            S::Closed => CaseStatus::Closed,
+            S::Suspended => CaseStatus::Suspended,
+            S::Voided => CaseStatus::Voided,
+            S::Merged => CaseStatus::Merged,
+        }
     }
 }
 
@@ -202,7 +205,7 @@ impl From<&CaseView> for CaseState {
     fn from(v: &CaseView) -> CaseState {
         CaseState {
             case_id: v.case.clone(),
-            status: status(&name(&v.status)),
+            status: v.status.into(),
             tier: name(&v.tier),
             grid: v.grid.clone(),
             handler: v.handler.clone(),
@@ -279,12 +282,6 @@ impl CaseBook {
         journal: Option<String>,
     ) -> Result<Arc<CaseBook>, WanggeError> {
         guard(|| {
-            let limits = wangge::api::Limits::default();
-            for (what, t) in [("policy", Some(&policy)), ("grids", grids.as_ref())] {
-                if let Some(t) = t {
-                    limits.check_len(what, t.len()).map_err(core)?;
-                }
-            }
             let inner =
                 OpenBook::open(&policy, grids.as_deref(), journal.as_deref()).map_err(core)?;
             Ok(Arc::new(CaseBook {

@@ -99,12 +99,6 @@ impl CaseBook {
         grids: Option<String>,
         journal: Option<String>,
     ) -> Result<CaseBook, JsValue> {
-        let limits = Limits::default();
-        for (what, t) in [("policy", Some(policy)), ("grids", grids.as_deref())] {
-            if let Some(t) = t {
-                limits.check_len(what, t.len()).map_err(err)?;
-            }
-        }
         let inner = OpenBook::open(policy, grids.as_deref(), journal.as_deref()).map_err(err)?;
         Ok(CaseBook { inner })
     }

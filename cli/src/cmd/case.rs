@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::{Subcommand, ValueEnum};
 use serde_json::Value;
 use wangge::case::api::{CommandError, CommandResult, read_command};
-use wangge::case::{CaseBook, CaseContext, Fact, write_header};
+use wangge::case::{CaseBook, CaseContext, Fact, write_facts, write_header};
 use wangge::grid::{GridIndex, Layer};
 use wangge::policy::Policy;
 use wangge::record::CSV_COLUMNS;
@@ -174,10 +174,7 @@ pub fn run(cmd: CaseCommand) -> Result<u8, Error> {
         }
         CaseCommand::History { journal, case } => {
             let (_, book) = load_journal(&journal)?;
-            if book.case(&case).is_none() {
-                return Err(wangge::case::CaseError::UnknownCase(case).into());
-            }
-            for h in book.history(&case) {
+            for h in book.history(&case)? {
                 print_json(&h)?;
             }
             Ok(EXIT_OK)
@@ -186,11 +183,7 @@ pub fn run(cmd: CaseCommand) -> Result<u8, Error> {
 }
 
 fn ctx<'a>(policy: &'a Policy, grids: Option<&'a GridIndex>) -> CaseContext<'a> {
-    CaseContext {
-        policy: &policy.case,
-        calendar: &policy.calendar,
-        grids,
-    }
+    CaseContext::of(policy, grids)
 }
 
 fn parse_at(s: &str) -> Result<DateTime<FixedOffset>, Error> {
@@ -352,10 +345,7 @@ fn append(path: &Path, old: &str, facts: &[Fact], policy: &Policy) -> Result<(),
         }
         s
     };
-    for f in facts {
-        text.push_str(&serde_json::to_string(f)?);
-        text.push('\n');
-    }
+    write_facts(&mut text, facts);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -239,12 +239,12 @@ impl AdmissionList {
         }
         // Both syntaxes read their entries as JSON values, so the entry types are
         // deserialized from one value type only (one copy of that code in the WASM module).
-        let raw: RawFile<serde_json::Value> = if text.trim_start().starts_with('{') {
+        let raw: RawFile = if text.trim_start().starts_with('{') {
             serde_json::from_str(text).map_err(|e| AdmissionError::Syntax(e.to_string()))?
         } else {
             crate::toml_value::from_str(text).map_err(AdmissionError::Syntax)?
         };
-        let file = raw.into_file(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))?;
+        let file = raw.into_file()?;
         AdmissionList::from_file(file, rules)
     }
 
@@ -260,9 +260,9 @@ impl AdmissionList {
         value: serde_json::Value,
         rules: &AdmissionRules,
     ) -> Result<AdmissionList, AdmissionError> {
-        let raw: RawFile<serde_json::Value> =
+        let raw: RawFile =
             serde_json::from_value(value).map_err(|e| AdmissionError::Syntax(e.to_string()))?;
-        let file = raw.into_file(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))?;
+        let file = raw.into_file()?;
         AdmissionList::from_file(file, rules)
     }
 
@@ -499,8 +499,8 @@ impl AdmissionList {
 
 /// The list file with its entries still undecoded, so that an entry's error can name it.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound = "V: Deserialize<'de>")]
-struct RawFile<V> {
+#[serde(deny_unknown_fields)]
+struct RawFile {
     format: u32,
     #[serde(default)]
     title: Option<String>,
@@ -509,18 +509,11 @@ struct RawFile<V> {
     #[serde(default)]
     revision: u64,
     #[serde(default = "Vec::new")]
-    entries: Vec<V>,
+    entries: Vec<serde_json::Value>,
 }
 
-impl<V> RawFile<V> {
-    fn into_file<'de>(
-        self,
-        code: impl Fn(&V) -> Option<String>,
-    ) -> Result<AdmissionListFile, AdmissionError>
-    where
-        V: serde::Deserializer<'de>,
-        V::Error: std::fmt::Display,
-    {
+impl RawFile {
+    fn into_file(self) -> Result<AdmissionListFile, AdmissionError> {
         if self.entries.len() > MAX_ENTRIES {
             return Err(AdmissionError::TooLarge(format!(
                 "{} entries exceed the limit of {MAX_ENTRIES}",
@@ -529,8 +522,10 @@ impl<V> RawFile<V> {
         }
         let mut entries = Vec::with_capacity(self.entries.len());
         for (i, v) in self.entries.into_iter().enumerate() {
-            let name = code(&v)
-                .map(|c| format!(" ({})", super::short(&c)))
+            let name = v
+                .get("code")
+                .and_then(|c| c.as_str())
+                .map(|c| format!(" ({})", super::short(c)))
                 .unwrap_or_default();
             entries.push(
                 EntryFile::deserialize(v)

@@ -160,11 +160,7 @@ fn command_id(v: &Value) -> String {
 pub fn apply(i: ApplyIn) -> Result<ApplyOut, Error> {
     let policy = policy_source(i.policy.as_ref())?;
     let grids = grid_source(i.grids)?;
-    let ctx = CaseContext {
-        policy: &policy.case,
-        calendar: &policy.calendar,
-        grids: grids.as_ref(),
-    };
+    let ctx = CaseContext::of(&policy, grids.as_ref());
     let mut book = CaseBook::replay(&i.journal)?;
     let mut results = Vec::with_capacity(i.commands.len());
     let mut facts = Vec::new();
@@ -237,11 +233,7 @@ pub fn replay(i: JournalIn) -> Result<ReplayOut, Error> {
 }
 
 fn ctx(p: &Policy) -> CaseContext<'_> {
-    CaseContext {
-        policy: &p.case,
-        calendar: &p.calendar,
-        grids: None,
-    }
+    CaseContext::of(p, None)
 }
 
 /// Output of `case.records`.
@@ -303,10 +295,7 @@ pub struct HistoryOut {
 /// `case.history`: the readable history of one case.
 pub fn history(i: HistoryIn) -> Result<HistoryOut, Error> {
     let book = CaseBook::replay(&i.journal)?;
-    if book.case(&i.case).is_none() {
-        return Err(super::CaseError::UnknownCase(i.case.chars().take(128).collect()).into());
-    }
     Ok(HistoryOut {
-        history: book.history(&i.case),
+        history: book.history(&i.case)?,
     })
 }

@@ -52,6 +52,25 @@ pub fn write_header(policy: Option<&str>) -> String {
     s
 }
 
+/// Appends facts to a journal's text, one JSON object and a newline each.
+///
+/// ```
+/// let f: wangge::case::Fact = serde_json::from_str(r#"{"case": "C1", "command": "k2",
+///   "at": "2026-02-14T09:00:00+08:00", "type": "accepted",
+///   "actor": {"person": "p1", "role": "town_centre", "unit": "371323100000"}}"#)?;
+/// let mut text = wangge::case::write_header(None);
+/// wangge::case::write_facts(&mut text, &[f.clone()]);
+/// assert_eq!(wangge::case::read_journal(&text)?, vec![f]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_facts(out: &mut String, facts: &[Fact]) {
+    for f in facts {
+        // A fact always serializes: strings, instants and enums only.
+        out.push_str(&serde_json::to_string(f).unwrap_or_default());
+        out.push('\n');
+    }
+}
+
 /// Reads a journal's facts (empty text: an empty journal). Blank lines are skipped; every
 /// other line must parse. Order is checked when the facts are replayed
 /// ([`super::CaseBook::replay`]).

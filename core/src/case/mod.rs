@@ -65,7 +65,8 @@ pub use command::{Command, MAX_ID_LEN, Op};
 pub use error::CaseError;
 pub use fact::{ClockKind, Event, Fact, Report};
 pub use journal::{
-    JOURNAL_FORMAT, JournalHeader, MAX_FACTS, read_journal, read_journal_within, write_header,
+    JOURNAL_FORMAT, JournalHeader, MAX_FACTS, read_journal, read_journal_within, write_facts,
+    write_header,
 };
 pub use limit::{Limit, LimitUnit};
 pub use open::{OpenBook, read_at};
@@ -91,6 +92,24 @@ pub struct CaseContext<'a> {
     pub calendar: &'a Calendar,
     /// A grid index, to locate reports given as points.
     pub grids: Option<&'a GridIndex>,
+}
+
+impl<'a> CaseContext<'a> {
+    /// The context of a policy: its `[case]` section and its calendar, with optional grids.
+    ///
+    /// ```
+    /// let p = wangge::policy::Policy::preset("seed003")?;
+    /// let ctx = wangge::case::CaseContext::of(&p, None);
+    /// assert!(ctx.grids.is_none());
+    /// # Ok::<(), wangge::Error>(())
+    /// ```
+    pub fn of(policy: &'a crate::policy::Policy, grids: Option<&'a GridIndex>) -> CaseContext<'a> {
+        CaseContext {
+            policy: &policy.case,
+            calendar: &policy.calendar,
+            grids,
+        }
+    }
 }
 
 impl std::fmt::Debug for CaseContext<'_> {

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{CaseBook, CaseContext, CaseError, CaseView, Command, Fact, HistoryLine};
+use super::{CaseBook, CaseContext, CaseView, Command, Fact, HistoryLine};
 use crate::api::args::PolicySource;
 use crate::error::Error;
 use crate::grid::{GridIndex, Layer};
@@ -47,7 +47,17 @@ impl OpenBook {
     /// - `grids`: a GeoJSON grid layer, to locate reports given as points;
     /// - `journal`: a journal's text (JSON Lines, as `wangge case apply` writes it) whose
     ///   facts are replayed; none or empty: a new book.
+    ///
+    /// Each text is held to the cap on JSON crossing a binding ([`crate::api::Limits`]).
     pub fn open(policy: &str, grids: Option<&str>, journal: Option<&str>) -> Result<Self, Error> {
+        let limits = crate::api::Limits::default();
+        for (what, text) in [
+            ("policy", Some(policy)),
+            ("grids", grids),
+            ("journal", journal),
+        ] {
+            limits.check_len(what, text.map_or(0, str::len))?;
+        }
         let policy = PolicySource::Text(policy.to_owned()).load()?;
         let grids = match grids {
             Some(text) => Some(GridIndex::build(&Layer::from_geojson(text)?)?),
@@ -64,23 +74,10 @@ impl OpenBook {
         })
     }
 
-    fn ctx(&self) -> CaseContext<'_> {
-        CaseContext {
-            policy: &self.policy.case,
-            calendar: &self.policy.calendar,
-            grids: self.grids.as_ref(),
-        }
-    }
-
     /// Runs one command: its new facts (empty for a command id seen before), or the error
     /// that refused it — and then the book is unchanged.
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Fact>, Error> {
-        command.check()?;
-        let ctx = CaseContext {
-            policy: &self.policy.case,
-            calendar: &self.policy.calendar,
-            grids: self.grids.as_ref(),
-        };
+        let ctx = CaseContext::of(&self.policy, self.grids.as_ref());
         Ok(self.book.execute(command, &ctx)?)
     }
 
@@ -94,11 +91,7 @@ impl OpenBook {
     /// The breach facts at `now` (deadlines passed and not yet recorded), added to the
     /// book and returned.
     pub fn tick(&mut self, now: DateTime<FixedOffset>) -> Result<Vec<Fact>, Error> {
-        let ctx = CaseContext {
-            policy: &self.policy.case,
-            calendar: &self.policy.calendar,
-            grids: self.grids.as_ref(),
-        };
+        let ctx = CaseContext::of(&self.policy, self.grids.as_ref());
         Ok(self.book.tick(now, &ctx)?)
     }
 
@@ -117,14 +110,19 @@ impl OpenBook {
         let (Some(c), Some(at)) = (self.book.case(case), self.at(at)) else {
             return Ok(None);
         };
-        Ok(Some(c.view(&self.ctx(), &at)?))
+        Ok(Some(c.view(
+            &CaseContext::of(&self.policy, self.grids.as_ref()),
+            &at,
+        )?))
     }
 
     /// Every case's state at `at` (default: the last fact's instant), by id.
     pub fn cases(&self, at: Option<DateTime<FixedOffset>>) -> Result<Vec<CaseView>, Error> {
         match self.at(at) {
             None => Ok(Vec::new()),
-            Some(at) => Ok(self.book.views(&self.ctx(), &at)?),
+            Some(at) => Ok(self
+                .book
+                .views(&CaseContext::of(&self.policy, self.grids.as_ref()), &at)?),
         }
     }
 
@@ -133,16 +131,15 @@ impl OpenBook {
     pub fn records(&self, at: Option<DateTime<FixedOffset>>) -> Result<Vec<CaseRecord>, Error> {
         match self.at(at) {
             None => Ok(Vec::new()),
-            Some(at) => Ok(self.book.records(&self.ctx(), &at)?),
+            Some(at) => Ok(self
+                .book
+                .records(&CaseContext::of(&self.policy, self.grids.as_ref()), &at)?),
         }
     }
 
     /// The readable history of a case, oldest first (`unknown_case` for an unknown id).
     pub fn history(&self, case: &str) -> Result<Vec<HistoryLine>, Error> {
-        if self.book.case(case).is_none() {
-            return Err(CaseError::UnknownCase(case.chars().take(128).collect()).into());
-        }
-        Ok(self.book.history(case))
+        Ok(self.book.history(case)?)
     }
 
     /// Every fact, in order.
@@ -155,16 +152,8 @@ impl OpenBook {
     pub fn journal(&self) -> String {
         let id = format!("{}@{}", self.policy.id, self.policy.version);
         let mut out = super::write_header(Some(&id));
-        for f in self.book.facts() {
-            out.push_str(&serde_json::to_string(f).unwrap_or_default());
-            out.push('\n');
-        }
+        super::write_facts(&mut out, self.book.facts());
         out
-    }
-
-    /// The policy's id.
-    pub fn policy_id(&self) -> &str {
-        &self.policy.id
     }
 }
 

@@ -246,9 +246,13 @@ fn text(e: &Event) -> String {
 }
 
 impl CaseBook {
-    /// The readable history of a case (empty for an unknown case).
-    pub fn history(&self, case: &str) -> Vec<HistoryLine> {
-        self.facts()
+    /// The readable history of a case (`unknown_case` for an unknown id).
+    pub fn history(&self, case: &str) -> Result<Vec<HistoryLine>, CaseError> {
+        if self.case(case).is_none() {
+            return Err(CaseError::UnknownCase(case.chars().take(128).collect()));
+        }
+        Ok(self
+            .facts()
             .iter()
             .filter(|f| f.case == case)
             .map(|f| HistoryLine {
@@ -257,7 +261,7 @@ impl CaseBook {
                 who: who(f),
                 text: text(&f.event),
             })
-            .collect()
+            .collect())
     }
 
     /// Every case at `now`, by id.

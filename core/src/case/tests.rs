@@ -542,7 +542,7 @@ fn a_t1_case_runs_the_whole_loop_and_closes_at_its_grid() {
     assert_eq!(r.closed_at, Some(t("2026-03-02T11:20:00+08:00")));
     assert_eq!(r.worker.as_deref(), Some("grid_worker-1"));
     assert_eq!(r.contacted, Some(true));
-    let h = fx.book.history("C1");
+    let h = fx.book.history("C1").unwrap();
     assert_eq!(h.len(), 10);
     assert_eq!(h[4].kind, "verified");
     assert!(h[4].text.contains("rework"), "{}", h[4].text);
@@ -1123,7 +1123,7 @@ fn tick_records_a_missed_check_in_once() {
         json!({}),
     );
     assert!(fx.book.tick(t(&at("5T09:00:00")), &ctx).unwrap().is_empty());
-    let h = fx.book.history("C2");
+    let h = fx.book.history("C2").unwrap();
     let line = h.iter().find(|l| l.kind == "breached").unwrap();
     assert_eq!(line.who, "system");
     assert!(

@@ -214,11 +214,7 @@ pub fn simulate(
     index: &GridIndex,
     opts: &MonthOptions<'_>,
 ) -> Result<Month, Error> {
-    let ctx = CaseContext {
-        policy: &policy.case,
-        calendar: &policy.calendar,
-        grids: Some(index),
-    };
+    let ctx = CaseContext::of(policy, Some(index));
     let zone = *opts.bounds.start.offset();
     let mut towns: Vec<UnitCode> = index
         .unit_codes()

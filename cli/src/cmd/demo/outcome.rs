@@ -8,7 +8,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset};
 use serde_json::{Value, json};
 use wangge::actor::UnitRef;
-use wangge::case::{CaseContext, write_header};
+use wangge::case::{CaseContext, write_facts, write_header};
 use wangge::code::{GridCode, UnitCode};
 use wangge::geo::Point;
 use wangge::grid::GridIndex;
@@ -182,11 +182,7 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
         },
     )?;
     let sim_ms = ms(t);
-    let ctx = CaseContext {
-        policy: &i.policy.case,
-        calendar: &i.policy.calendar,
-        grids: Some(i.index),
-    };
+    let ctx = CaseContext::of(i.policy, Some(i.index));
     let now = m.now;
     let records = m.book.records(&ctx, &now)?;
     let mut facts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -451,10 +447,7 @@ pub fn month(out: &mut Report, i: &Inputs<'_>) -> Result<(), Error> {
             ),
         });
         let mut journal = write_header(Some(&i.policy.id));
-        for f in m.book.facts() {
-            journal.push_str(&serde_json::to_string(f).map_err(internal)?);
-            journal.push('\n');
-        }
+        write_facts(&mut journal, m.book.facts());
         let scores_json = json!({
             "preset": i.policy.id,
             "period": i.period.to_string(),
