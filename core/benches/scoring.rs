@@ -182,6 +182,32 @@ fn bench(c: &mut Criterion) {
             p
         },
     );
+    // A year's worker-months, as the DuckDB/polars baselines compute them.
+    let months: Vec<wangge::scoring::Period> = (1..=12)
+        .map(|m| format!("2025-{m:02}").parse().unwrap())
+        .collect();
+    for threads in [1, 2] {
+        let name = format!(
+            "twelve monthly partials, 10M rows from columns, one pass, {threads} thread(s)"
+        );
+        let f = || {
+            Partial::periods_from_columns(
+                &policy,
+                &months,
+                GroupBy::Worker,
+                None,
+                black_box(&cols),
+                threads,
+            )
+            .unwrap()
+        };
+        if threads == 1 {
+            both(&mut g, &name, f);
+        } else {
+            // On-CPU time of the calling thread would leave out the workers: wall time only.
+            g.bench_function(&name, |b| b.iter(f));
+        }
+    }
     let mut p = Partial::new(&policy, period, GroupBy::Worker, None).unwrap();
     p.add_columns(&cols).unwrap();
     let request = ScoreRequest::new(period, GroupBy::Worker).with_sheet("default_grid");

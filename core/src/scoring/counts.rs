@@ -171,70 +171,140 @@ impl Row for CaseRecord {
     }
 }
 
-impl Counts {
-    /// Folds one case in.
-    #[inline]
-    pub(crate) fn add<R: Row>(&mut self, r: &R, w: &Window<R::Instant>) {
+/// What one case adds to one period's counters, as bits (see [`Sig::of`]): the part of
+/// the reported window, of the due window and of the return-visit window, each with the
+/// facts its counters need. [`Counts::apply`] turns it into counts; the one-pass fold of
+/// many periods stores it in a word instead of touching the counters at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sig(pub u32);
+
+impl Sig {
+    pub const BITS: u32 = 17;
+    const R: u32 = 1;
+    const R_VOID: u32 = 1 << 1;
+    const R_MISSED: u32 = 1 << 2;
+    const R_CLOSED: u32 = 1 << 3;
+    const R_ON_TIME: u32 = 1 << 4;
+    const D: u32 = 1 << 5;
+    const D_CLOSED: u32 = 1 << 6;
+    const D_ON_TIME: u32 = 1 << 7;
+    const D_DEFERRED: u32 = 1 << 8;
+    const D_URGENT: u32 = 1 << 9;
+    const D_LEADER: u32 = 1 << 10;
+    const D_SUPERVISED: u32 = 1 << 11;
+    const C: u32 = 1 << 12;
+    const C_CONTACTED: u32 = 1 << 13;
+    const C_RESOLVED: u32 = 1 << 14;
+    const C_RATING: u32 = 15; // two bits: 0 none, 1 satisfied, 2 basically, 3 unsatisfied
+
+    /// The bits of case `r` for window `w` (0: the case touches no counter of it). The
+    /// rules of every counter are here and nowhere else.
+    #[inline(always)]
+    pub fn of<R: Row>(r: &R, w: &Window<R::Instant>) -> Sig {
+        let bit = |b: bool, m: u32| if b { m } else { 0 };
         let never_due = matches!(r.status(), CaseStatus::Voided | CaseStatus::Merged);
         let closed_at = r.closed_at();
         let due_at = r.due_at();
-        let closed_by_cut = closed_at.filter(|&c| c < w.cut);
-        let on_time = closed_by_cut.is_some_and(|c| due_at.is_none_or(|d| c <= d));
+        let closed_by_cut = closed_at.is_some_and(|c| c < w.cut);
+        let on_time = closed_by_cut && closed_at.is_some_and(|c| due_at.is_none_or(|d| c <= d));
+        let mut s = 0;
         if w.inside(r.reported_at()) {
-            self.reported += 1;
-            if never_due {
-                self.voided += 1;
-            } else {
-                self.registered += 1;
-                self.missed += u64::from(r.source() != Source::Patrol);
-                self.registered_closed += u64::from(closed_by_cut.is_some());
-                self.registered_on_time += u64::from(on_time);
-            }
+            s |= Sig::R
+                | bit(never_due, Sig::R_VOID)
+                | bit(r.source() != Source::Patrol, Sig::R_MISSED)
+                | bit(closed_by_cut, Sig::R_CLOSED)
+                | bit(on_time, Sig::R_ON_TIME);
         }
         if never_due {
-            return;
+            return Sig(s);
         }
         if due_at.is_some_and(|d| w.inside(d)) {
-            let closed = u64::from(closed_by_cut.is_some());
-            let on_time = u64::from(on_time);
-            self.due += 1;
-            self.closed += closed;
-            self.on_time += on_time;
-            if r.deferred() {
-                self.due_deferred += 1;
-                self.closed_deferred += closed;
-                self.on_time_deferred += on_time;
-            }
-            if r.urgency() == Urgency::Urgent {
-                self.due_urgent += 1;
-                self.closed_urgent += closed;
-                self.on_time_urgent += on_time;
-            }
-            let rework = r.rework();
-            if rework > 0 {
-                let failed = u64::from(rework >= 3);
-                self.reworked += 1;
-                self.rework += u64::from(rework);
-                self.failed_verification += failed;
-                if r.leader_assigned() {
-                    self.rework_leader += u64::from(rework);
-                    self.failed_verification_leader += failed;
-                }
-            }
-            self.due_leader += u64::from(r.leader_assigned());
-            self.supervised += u64::from(r.supervised());
+            s |= Sig::D
+                | bit(closed_by_cut, Sig::D_CLOSED)
+                | bit(on_time, Sig::D_ON_TIME)
+                | bit(r.deferred(), Sig::D_DEFERRED)
+                | bit(r.urgency() == Urgency::Urgent, Sig::D_URGENT)
+                | bit(r.leader_assigned(), Sig::D_LEADER)
+                | bit(r.supervised(), Sig::D_SUPERVISED);
         }
         let (rating, contacted, resolved) = (r.rating(), r.contacted(), r.resolved());
         let asked = rating.is_some() || contacted.is_some() || resolved.is_some();
         if asked && closed_at.is_some_and(|c| w.inside(c)) {
+            let rating = match rating {
+                None => 0,
+                Some(Rating::Satisfied) => 1,
+                Some(Rating::BasicallySatisfied) => 2,
+                Some(Rating::Unsatisfied) => 3,
+            };
+            s |= Sig::C
+                | bit(contacted == Some(true), Sig::C_CONTACTED)
+                | bit(resolved == Some(true), Sig::C_RESOLVED)
+                | rating << Sig::C_RATING;
+        }
+        Sig(s)
+    }
+}
+
+impl Counts {
+    /// Folds one case in.
+    #[inline]
+    pub(crate) fn add<R: Row>(&mut self, r: &R, w: &Window<R::Instant>) {
+        self.apply(Sig::of(r, w), r.rework());
+    }
+
+    /// Adds what one case's bits say, with its rework count.
+    #[inline(always)]
+    pub(crate) fn apply(&mut self, Sig(s): Sig, rework: u32) {
+        let n = |m: u32| u64::from(s & m != 0);
+        if s & Sig::R != 0 {
+            self.reported += 1;
+            if s & Sig::R_VOID != 0 {
+                self.voided += 1;
+            } else {
+                self.registered += 1;
+                self.missed += n(Sig::R_MISSED);
+                self.registered_closed += n(Sig::R_CLOSED);
+                self.registered_on_time += n(Sig::R_ON_TIME);
+            }
+        }
+        if s & Sig::D != 0 {
+            let (closed, on_time) = (n(Sig::D_CLOSED), n(Sig::D_ON_TIME));
+            self.due += 1;
+            self.closed += closed;
+            self.on_time += on_time;
+            if s & Sig::D_DEFERRED != 0 {
+                self.due_deferred += 1;
+                self.closed_deferred += closed;
+                self.on_time_deferred += on_time;
+            }
+            if s & Sig::D_URGENT != 0 {
+                self.due_urgent += 1;
+                self.closed_urgent += closed;
+                self.on_time_urgent += on_time;
+            }
+            if rework > 0 {
+                let failed = u64::from(rework >= 3);
+                let leader = s & Sig::D_LEADER != 0;
+                self.reworked += 1;
+                self.rework += u64::from(rework);
+                self.failed_verification += failed;
+                if leader {
+                    self.rework_leader += u64::from(rework);
+                    self.failed_verification_leader += failed;
+                }
+            }
+            self.due_leader += n(Sig::D_LEADER);
+            self.supervised += n(Sig::D_SUPERVISED);
+        }
+        if s & Sig::C != 0 {
             self.revisited += 1;
-            self.contacted += u64::from(contacted == Some(true));
-            self.resolved += u64::from(resolved == Some(true));
-            match rating {
-                Some(Rating::Satisfied) => self.satisfied += 1,
-                Some(Rating::BasicallySatisfied) => self.basically_satisfied += 1,
-                Some(Rating::Unsatisfied) => self.unsatisfied += 1,
-                None => {}
+            self.contacted += n(Sig::C_CONTACTED);
+            self.resolved += n(Sig::C_RESOLVED);
+            match (s >> Sig::C_RATING) & 3 {
+                1 => self.satisfied += 1,
+                2 => self.basically_satisfied += 1,
+                3 => self.unsatisfied += 1,
+                _ => {}
             }
         }
     }

@@ -51,6 +51,7 @@ pub mod api;
 mod columns;
 mod compute;
 mod counts;
+mod fold;
 mod group;
 mod indicator;
 mod library;

@@ -106,12 +106,7 @@ impl Partial {
     /// second rounds up, which is exact for whole-second instants).
     pub fn add_columns(&mut self, columns: &CaseColumns) -> Result<(), ScoringError> {
         columns.check()?;
-        let ceil =
-            |t: DateTime<FixedOffset>| t.timestamp() + i64::from(t.timestamp_subsec_nanos() > 0);
-        let w = Window {
-            start: ceil(self.bounds.start),
-            cut: ceil(self.cut),
-        };
+        let w = self.column_window();
         let mut per_unit = vec![Counts::default(); columns.units.len()];
         let inside = |t: i64| w.start <= t && t < w.cut;
         for (i, &u) in columns.unit.iter().enumerate() {
@@ -130,6 +125,17 @@ impl Partial {
             }
         }
         Ok(())
+    }
+
+    /// The window in whole Unix seconds: `[start, cut)` rounded up (exact for the
+    /// whole-second instants of columns).
+    pub(crate) fn column_window(&self) -> Window<i64> {
+        let ceil =
+            |t: DateTime<FixedOffset>| t.timestamp() + i64::from(t.timestamp_subsec_nanos() > 0);
+        Window {
+            start: ceil(self.bounds.start),
+            cut: ceil(self.cut),
+        }
     }
 
     /// Adds another partial of the same period, bounds, cut and grouping.

@@ -7,7 +7,7 @@ use chrono::{Duration, TimeZone};
 use proptest::prelude::*;
 
 use super::fixtures::case;
-use crate::record::{CaseRecord, CaseStatus, Rating, Source, Urgency};
+use crate::record::{CaseRecord, CaseStatus, Rating, Source, Supervision, Urgency};
 use crate::scoring::*;
 
 /// Records spread over November–January in three grids of two towns, with every status,
@@ -58,6 +58,8 @@ fn record() -> impl Strategy<Value = CaseRecord> {
             r.contacted = [None, Some(true), Some(false)][f.3 as usize];
             r.resolved = [None, Some(true), Some(false)][f.4 as usize];
             r.urgency = [Urgency::Routine, Urgency::Urgent][f.5 as usize];
+            r.supervision =
+                [Supervision::None, Supervision::Normal, Supervision::Red][(rep_h % 3) as usize];
             r.source = if f.0 % 2 == 0 {
                 Source::Patrol
             } else {
@@ -124,6 +126,47 @@ proptest! {
         prop_assert_eq!(&cols, &whole);
         let json = serde_json::to_string(&whole).unwrap();
         prop_assert_eq!(serde_json::from_str::<Partial>(&json).unwrap(), whole);
+    }
+
+    /// One pass over columns for many periods equals a pass per period: for a run of
+    /// months (disjoint windows, found by search), with a quarter over them (overlapping
+    /// windows), with a cut-off inside a month, on one to three threads, and with the
+    /// units spread over several blocks of the fold's tables (unused units between them).
+    #[test]
+    fn one_pass_over_periods_equals_a_pass_per_period(
+        records in proptest::collection::vec(record(), 0..150),
+        by in by(),
+        overlapping in any::<bool>(),
+        as_of_h in proptest::option::of(0i64..100 * 24),
+        threads in 1usize..4,
+        spread in prop_oneof![Just(1u32), Just(1500), Just(4099)],
+    ) {
+        let p = ScoringPolicy::default();
+        let mut names = vec!["2016-10", "2016-11", "2016-12", "2017-01", "2017-02"];
+        if overlapping {
+            names.push("2016-Q4");
+        }
+        let periods: Vec<Period> = names.iter().map(|n| n.parse().unwrap()).collect();
+        let as_of = as_of_h.map(|h| {
+            chrono::FixedOffset::east_opt(8 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(2016, 11, 1, 0, 0, 0)
+                .unwrap()
+                + Duration::hours(h)
+        });
+        let mut cols = CaseColumns::from_records(&records, by);
+        // Unit k becomes unit k × spread; the units between have no rows.
+        let real = std::mem::take(&mut cols.units);
+        cols.units = (0..real.len() as u32 * spread)
+            .map(|i| if i % spread == 0 { real[(i / spread) as usize].clone() } else { format!("pad{i}") })
+            .collect();
+        cols.unit.iter_mut().for_each(|u| *u *= spread);
+        let parts = Partial::fold_periods(&p, &periods, by, as_of, &cols, threads).unwrap();
+        prop_assert_eq!(parts.len(), periods.len());
+        for (part, &period) in parts.iter().zip(&periods) {
+            let alone = Partial::from_records(&p, period, by, as_of, &records).unwrap();
+            prop_assert_eq!(part, &alone, "{}", period);
+        }
     }
 
     /// Every unit's total lies in [0, max] and every item's points in [0, item max].
