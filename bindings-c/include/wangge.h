@@ -240,6 +240,9 @@ typedef struct {
   char ancestors[WANGGE_MAX_ANCESTORS][WANGGE_CODE_CAPACITY];
 } wangge_location;
 
+// The grouping of [`wangge_score_csv`] (`WANGGE_GROUP_BY_*`).
+typedef uint32_t wangge_group_by;
+
 // An administrative division code (6 or 12 digits).
 #define WANGGE_CODE_KIND_ADMIN 1
 
@@ -323,6 +326,33 @@ typedef struct {
 
 // No grid holds the point; a larger unit does (属地兜底).
 #define WANGGE_PLACE_FALLBACK 2
+
+// Per grid.
+#define WANGGE_GROUP_BY_GRID 1
+
+// Per community (社区/村: the grid code's 12-digit community).
+#define WANGGE_GROUP_BY_COMMUNITY 2
+
+// Per town (乡镇/街道).
+#define WANGGE_GROUP_BY_TOWN 3
+
+// Per county (县/区).
+#define WANGGE_GROUP_BY_COUNTY 4
+
+// Per handling unit (the record's `handler`).
+#define WANGGE_GROUP_BY_HANDLER 5
+
+// Per class (`event` / `component`).
+#define WANGGE_GROUP_BY_CLASS 6
+
+// Per grid worker (the record's `worker`).
+#define WANGGE_GROUP_BY_WORKER 7
+
+// Per category.
+#define WANGGE_GROUP_BY_CATEGORY 8
+
+// One unit, `"all"`, for the whole data set.
+#define WANGGE_GROUP_BY_ALL 9
 
 #ifdef __cplusplus
 extern "C" {
@@ -1019,6 +1049,63 @@ wangge_status wangge_op_score_partial(const char *input,
                                       size_t len,
                                       char **out,
                                       size_t *out_len);
+
+// Scores case records given as CSV text for one period: `score.compute` for a platform's
+// own export, without building JSON.
+//
+// - `policy` (`policy_len` bytes; NULL for the defaults): a preset id (`"seed002"`) or
+//   policy text, TOML or JSON;
+// - `csv` (`csv_len` bytes, required): a header line naming the record columns
+//   (`id,grid,category,class,urgency,tier,source,reported_at,…`, the columns of
+//   `wangge case records --format csv`), then one case per line;
+// - `period` (required): `"2016-12"`, `"2016-Q4"` or `"2016"`;
+// - `by`: a `WANGGE_GROUP_BY_*` value;
+// - `sheet` (NULL: the policy's default sheet): a score sheet id;
+// - `as_of` (NULL: the period's end): count only what happened before this RFC 3339
+//   instant.
+//
+// On success `*out` is the score result as JSON text (the output of `score.compute`:
+// `{"period", "bounds", "cut", "by", "sheet", "indicators", "units", …}`), freed with
+// `wangge_string_free`. Errors: `WANGGE_STATUS_INVALID_RECORDS` (the message names the
+// line and column), `WANGGE_STATUS_INVALID_PERIOD`, `WANGGE_STATUS_UNKNOWN_PRESET`,
+// `WANGGE_STATUS_INVALID_POLICY`, `WANGGE_STATUS_UNKNOWN_SCORE_SHEET`,
+// `WANGGE_STATUS_INVALID_ARGUMENT` (a bad `by`), oversize input.
+//
+// # Safety
+// Each text NULL or its length readable; `out` NULL or valid for a write; `out_len`
+// NULL or valid for a write.
+wangge_status wangge_score_csv(const char *policy,
+                               size_t policy_len,
+                               const char *csv,
+                               size_t csv_len,
+                               const char *period,
+                               size_t period_len,
+                               wangge_group_by by,
+                               const char *sheet,
+                               size_t sheet_len,
+                               const char *as_of,
+                               size_t as_of_len,
+                               char **out,
+                               size_t *out_len);
+
+// As [`wangge_score_csv`], with the records as JSON Lines (`jsonl`, `jsonl_len` bytes: one
+// record object per line, as `wangge case records` writes them; blank lines skipped).
+//
+// # Safety
+// As [`wangge_score_csv`].
+wangge_status wangge_score_jsonl(const char *policy,
+                                 size_t policy_len,
+                                 const char *jsonl,
+                                 size_t jsonl_len,
+                                 const char *period,
+                                 size_t period_len,
+                                 wangge_group_by by,
+                                 const char *sheet,
+                                 size_t sheet_len,
+                                 const char *as_of,
+                                 size_t as_of_len,
+                                 char **out,
+                                 size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -32,6 +32,7 @@ mod limits_tests;
 mod ops_gen_tests;
 #[rustfmt::skip] // generated (src/ops_gen_tests.rs)
 mod ops_json;
+mod score;
 #[rustfmt::skip] // generated (src/status_tests.rs)
 mod status;
 #[cfg(test)]
@@ -53,6 +54,7 @@ pub use calendar::*;
 pub use case::*;
 pub use grid::*;
 pub use ops_json::*;
+pub use score::*;
 pub use status::wangge_status;
 
 // ---- general --------------------------------------------------------------------------

@@ -172,23 +172,6 @@ fn name<T: Serialize>(v: &T) -> String {
     }
 }
 
-impl From<wangge::record::CaseStatus> for CaseStatus {
-    fn from(s: wangge::record::CaseStatus) -> CaseStatus {
-        use wangge::record::CaseStatus as S;
-        match s {
-            S::Reported => CaseStatus::Reported,
-            S::Accepted => CaseStatus::Accepted,
-            S::Assigned => CaseStatus::Assigned,
-            S::InProgress => CaseStatus::InProgress,
-            S::Resolved => CaseStatus::Resolved,
-            S::Closed => CaseStatus::Closed,
-            S::Suspended => CaseStatus::Suspended,
-            S::Voided => CaseStatus::Voided,
-            S::Merged => CaseStatus::Merged,
-        }
-    }
-}
-
 impl From<&Fact> for CaseFact {
     fn from(f: &Fact) -> CaseFact {
         CaseFact {

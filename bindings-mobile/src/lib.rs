@@ -24,6 +24,7 @@ mod grid;
 mod error;
 #[rustfmt::skip] // generated (tests/generated.rs)
 mod ops_json;
+mod score;
 mod types;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -39,6 +40,13 @@ pub use case::{CaseActor, CaseBook, CaseCommand, CaseFact, CaseOp, CaseState, Ca
 pub use error::WanggeError;
 pub use grid::{CoverageReport, GridIndex, Location, ValidateOptions, Violation, ViolationKind};
 pub use ops_json::*;
+pub use score::{
+    Anchor, Basis, CaseClass, CaseRecord, Denominator, Direction, GroupBy, IndicatorInfo,
+    IndicatorKind, IndicatorValue, ItemScore, LinkedScore, PeriodBounds, Rating, ReportSource,
+    ScoreResult, SheetSummary, Supervision, Tier, UnitScore, Urgency, read_case_records_csv,
+    read_case_records_jsonl, score_merge_partials, score_partial_result, score_records,
+    score_records_partial,
+};
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
     UnitInfo,

@@ -67,12 +67,43 @@ export interface CaseState {
   likely_duplicate_of?: string;
 }
 
-/** One case record, the row scoring reads (schemas/case-record.schema.json). */
+/**
+ * One case record, the row scoring reads (schemas/case-record.schema.json). Instants are
+ * RFC 3339 with an offset. Fields marked optional may be left out when written (absent
+ * or `null`: unknown; counts and flags: 0 / false; `handler`: empty).
+ */
 export interface CaseRecord {
   id: string;
+  /** The grid code (14, 15 or 20 digits). */
   grid: string;
-  handler: string;
-  [field: string]: unknown;
+  /** The unit handling it last: a unit code or `dept:<department id>`. */
+  handler?: string;
+  /** The grid worker responsible. */
+  worker?: string | null;
+  /** Category id from the policy's catalogue. */
+  category: string;
+  class: "event" | "component";
+  urgency: "routine" | "important" | "urgent";
+  tier: "t1" | "t2" | "t3" | "t4";
+  source: "patrol" | "resident" | "hotline" | "sensor" | "department" | "leader";
+  reported_at: string;
+  accepted_at?: string | null;
+  /** The overall deadline in force. */
+  due_at?: string | null;
+  closed_at?: string | null;
+  status: CaseStatus;
+  /** Failed verifications (返工). */
+  rework?: number;
+  supervision?: "none" | "normal" | "yellow" | "red";
+  rating?: "satisfied" | "basically_satisfied" | "unsatisfied" | null;
+  /** Whether the return visit reached the reporter. */
+  contacted?: boolean | null;
+  /** Whether the reporter says the matter was resolved. */
+  resolved?: boolean | null;
+  /** Assigned by a leader (领导交办). */
+  leader_assigned?: boolean;
+  /** Deferred (缓办). */
+  deferred?: boolean;
 }
 
 /** One line of a case's readable history. */

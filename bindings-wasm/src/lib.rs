@@ -9,6 +9,9 @@
 //!   (tsify): [`parse_code`] → `CodeInfo`, [`convert_point`] → `LonLat`, ….
 //! * Every failure is thrown as a JS `Error` named `WanggeError` with `code` (the stable
 //!   number of `docs/ERRORS.md`) and `kind` (its snake-case name).
+//! * Scoring is typed end to end: [`score_records`] takes `CaseRecord[]` (from
+//!   [`read_case_records_csv`], [`read_case_records_jsonl`] or `CaseBook.records`) and
+//!   returns a `ScoreResult`.
 //! * [`call`] runs any JSON operation of `wangge::api` by name (the conformance vectors
 //!   use it beside the typed functions).
 //! * A panic inside the library (a bug) is thrown as a `WanggeError` with code 99; reload
@@ -22,6 +25,7 @@ mod grid;
 mod ops_gen_tests;
 #[rustfmt::skip] // generated (src/ops_gen_tests.rs)
 mod ops_json;
+mod score;
 mod types;
 
 use serde::Serialize;
@@ -36,6 +40,10 @@ pub use grid::{
     ViolationKind, sample_county,
 };
 pub use ops_json::*;
+pub use score::{
+    read_case_records_csv, read_case_records_jsonl, score_merge_partials, score_partial_result,
+    score_records, score_records_partial,
+};
 pub use types::{
     AdminLevel, CodeInfo, Crs, ErrorCodeInfo, GridCodeLayout, LonLat, PolicySummary, TownshipHint,
     UnitInfo,

@@ -34,6 +34,11 @@ function withCalendar(w, input, keys, f) {
 const isStr = (...vs) => vs.every((v) => typeof v === 'string');
 
 export const NATIVE = {
+  // The typed scoring functions take the operations' inputs with precise types.
+  'score.compute': (w, i) => w.scoreRecords(i),
+  'score.partial': (w, i) => w.scoreRecordsPartial(i),
+  'score.merge': (w, i) => (onlyKeys(i, ['partials']) ? w.scoreMergePartials(i.partials) : INEXPRESSIBLE),
+  'score.from_partial': (w, i) => w.scorePartialResult(i),
   'grid.locate': (w, i) => {
     if (!onlyKeys(i, ['layer', 'points', 'as_of']) || !Array.isArray(i.points)) return INEXPRESSIBLE;
     const pointOk = (p) =>

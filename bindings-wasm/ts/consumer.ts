@@ -103,3 +103,34 @@ const records: W.CaseRecord[] = book.records();
 const history: W.CaseHistoryLine[] = book.history('C1');
 const journal: string = book.journal();
 console.log(facts[0]?.type, status, dueOverall, breaches.length, states.length, records[0]?.id, history[0]?.text, journal.length, book.factCount);
+
+// Typed scoring: records from CSV (or a book), a ScoreResult out.
+const rows: W.CaseRecord[] = w.readCaseRecordsCsv(
+  'id,grid,category,class,urgency,tier,source,reported_at,due_at,status\n' +
+  'A,371323100201001,x,event,routine,t1,patrol,2016-12-01T09:00:00+08:00,2016-12-05T17:00:00+08:00,assigned\n');
+const more: W.CaseRecord[] = w.readCaseRecordsJsonl('');
+const own: W.CaseRecord = {
+  id: 'B', grid: '371323100201001', category: 'x', class: 'component', urgency: 'urgent',
+  tier: 't2', source: 'hotline', reported_at: '2016-12-02T09:00:00+08:00',
+  due_at: '2016-12-06T17:00:00+08:00', closed_at: null, status: 'assigned', rating: null,
+};
+const by: W.GroupBy = 'community';
+const input: W.ScoreRecordsInput = {
+  policy: 'seed001', records: [...rows, ...more, own, ...records], period: '2016-12', by,
+  inputs: { '371323100201': { values: { inspection: 90 }, months_in_post: 12 } },
+};
+const scored: W.ScoreResult = w.scoreRecords(input);
+const first: W.UnitScore | undefined = scored.units[0];
+const completion: W.IndicatorValue | undefined = first?.indicators['completion'];
+const percent: number | null | undefined = completion?.value;
+const shown: string | null | undefined = completion?.display;
+const rank: number | null | undefined = first?.rank;
+const indicatorKind: W.IndicatorKind | undefined = scored.indicators[0]?.kind;
+const denominator: W.Denominator | null | undefined = scored.indicators[0]?.denominator;
+const sheet: W.SheetSummary | null = scored.sheet;
+const basis: W.Basis | undefined = sheet?.basis;
+const bounds: W.PeriodBounds = scored.bounds;
+const partial: W.ScorePartial = w.scoreRecordsPartial({ records: rows, period: '2016-12', by: 'grid' });
+const merged: W.ScorePartial = w.scoreMergePartials([partial, w.scoreRecordsPartial({ records: [own], period: '2016-12' })]);
+const again: W.ScoreResult = w.scorePartialResult({ partial: merged, sheet: null });
+console.log(percent, shown, rank, indicatorKind, denominator, basis, bounds.start, scored.cut, again.units.length, scored.red_list);

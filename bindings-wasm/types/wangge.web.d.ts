@@ -71,12 +71,43 @@ export interface CaseState {
     likely_duplicate_of?: string;
 }
 
-/** One case record, the row scoring reads (schemas/case-record.schema.json). */
+/**
+ * One case record, the row scoring reads (schemas/case-record.schema.json). Instants are
+ * RFC 3339 with an offset. Fields marked optional may be left out when written (absent
+ * or `null`: unknown; counts and flags: 0 / false; `handler`: empty).
+ */
 export interface CaseRecord {
     id: string;
+    /** The grid code (14, 15 or 20 digits). */
     grid: string;
-    handler: string;
-    [field: string]: unknown;
+    /** The unit handling it last: a unit code or `dept:<department id>`. */
+    handler?: string;
+    /** The grid worker responsible. */
+    worker?: string | null;
+    /** Category id from the policy's catalogue. */
+    category: string;
+    class: "event" | "component";
+    urgency: "routine" | "important" | "urgent";
+    tier: "t1" | "t2" | "t3" | "t4";
+    source: "patrol" | "resident" | "hotline" | "sensor" | "department" | "leader";
+    reported_at: string;
+    accepted_at?: string | null;
+    /** The overall deadline in force. */
+    due_at?: string | null;
+    closed_at?: string | null;
+    status: CaseStatus;
+    /** Failed verifications (返工). */
+    rework?: number;
+    supervision?: "none" | "normal" | "yellow" | "red";
+    rating?: "satisfied" | "basically_satisfied" | "unsatisfied" | null;
+    /** Whether the return visit reached the reporter. */
+    contacted?: boolean | null;
+    /** Whether the reporter says the matter was resolved. */
+    resolved?: boolean | null;
+    /** Assigned by a leader (领导交办). */
+    leader_assigned?: boolean;
+    /** Deferred (缓办). */
+    deferred?: boolean;
 }
 
 /** One line of a case's readable history. */
@@ -226,6 +257,170 @@ export interface CalendarYears {
         origin: "bundled" | "injected";
         sources: { title: string; issued?: string; url?: string }[];
     }[];
+}
+
+
+
+/** The unit scores are computed per (community, town and county are grid-code prefixes). */
+export type GroupBy = "grid" | "community" | "town" | "county" | "handler" | "class"
+| "worker" | "category" | "all";
+
+/** What an indicator measures. */
+export type IndicatorKind = "completion" | "on_time" | "satisfaction" | "response"
+| "resolution" | "rework" | "report_validity" | "missed_report" | "urgent_completion"
+| "urgent_on_time" | "reported" | "registered" | "due" | "closed" | "rework_count";
+
+/** The denominator of a rate (policy). */
+export type Denominator = "due" | "registered" | "due_minus_deferred" | "closed" | "revisited"
+| "rated" | "reported" | "urgent_due";
+
+/** The instant that places a case in the period for an indicator. */
+export type Anchor = "due_at" | "reported_at" | "closed_at";
+
+/** Which way is good. */
+export type Direction = "higher_is_better" | "lower_is_better";
+
+/** Whether a sheet reproduces a published one (`default`: numbers are placeholders). */
+export type Basis = "published" | "unofficial" | "default";
+
+/** A period's bounds, `[start, end)`, RFC 3339 in the policy zone's local time. */
+export interface PeriodBounds { start: string; end: string }
+
+/** An indicator's declaration, as reported with every result. */
+export interface IndicatorInfo {
+    id: string;
+    kind: IndicatorKind;
+    /** The numerator, in words. */
+    numerator: string;
+    /** `null` for a count. */
+    denominator: Denominator | null;
+    anchor: Anchor;
+    direction: Direction;
+    /** Whether the value is a percentage (else a count). */
+    rate: boolean;
+}
+
+/**
+ * An indicator's value for one unit. `value` and `display` are `null` when the
+ * denominator is empty: not applicable, never 0 % or 100 %.
+ */
+export interface IndicatorValue {
+    numerator: number;
+    /** `null` for a count. */
+    denominator: number | null;
+    /** The percentage or count. */
+    value: number | null;
+    /** Rounded for display (`"93.72%"`). */
+    display: string | null;
+}
+
+/** One sheet item's points (`null` when its value is not applicable). */
+export interface ItemScore { id: string; max: number; points: number | null }
+
+/** One unit's scores. */
+export interface UnitScore {
+    /** Grid code, community code, handler, class … (per `by`). */
+    unit: string;
+    /** Every indicator of the policy, by id (`completion`, `on_time` …). */
+    indicators: Record<string, IndicatorValue>;
+    /** The sheet's items (empty without a sheet). */
+    items: ItemScore[];
+    total: number | null;
+    max: number | null;
+    grade: string | null;
+    stars: number | null;
+    pay: number | null;
+    advanced_eligible: boolean | null;
+    composite: number | null;
+    /** 1 = best; ties share a rank; `null` if not ranked. */
+    rank: number | null;
+}
+
+/** The sheet a result was scored with. */
+export interface SheetSummary { id: string; name: string; basis: Basis; scale: number }
+
+/** One linked person's score. */
+export interface LinkedScore { id: string; score: number }
+
+/** The result of scoring one period (the output of `score.compute`). */
+export interface ScoreResult {
+    /** `2016-12`, `2016-Q4` or `2016`. */
+    period: string;
+    bounds: PeriodBounds;
+    /** The instant counting stopped at. */
+    cut: string;
+    by: GroupBy;
+    sheet: SheetSummary | null;
+    indicators: IndicatorInfo[];
+    /** Sorted by unit id. */
+    units: UnitScore[];
+    /** The best ranked units, best first. */
+    red_list: string[];
+    /** The worst ranked units, worst first. */
+    black_list: string[];
+    /** Linked assessments (absent when none). */
+    linked?: LinkedScore[];
+}
+
+/** What the host knows about a unit that the records do not say. */
+export interface UnitInput {
+    /** Named values for `input:NAME` sources. */
+    values?: Record<string, number>;
+    /** Named level lists for bonus items (`{"innovations": ["county", "province"]}`). */
+    levels?: Record<string, string[]>;
+    months_in_post?: number;
+}
+
+/** One linked person: their own score and the units of the result linked to them. */
+export interface ScoreLink { id: string; own: number; members: string[] }
+
+/** The input of `scoreRecords` (the `score.compute` operation's). */
+export interface ScoreRecordsInput {
+    /** A preset id (`"seed002"`), TOML/JSON policy text or the policy object; absent: the defaults. */
+    policy?: string | Record<string, unknown>;
+    records: CaseRecord[];
+    /** `2016-12`, `2016-Q4` or `2016`. */
+    period: string;
+    /** Default `"grid"`. */
+    by?: GroupBy;
+    /** A sheet id (default: the policy's default sheet). */
+    sheet?: string | null;
+    /** Count only what happened before this RFC 3339 instant. */
+    as_of?: string | null;
+    /** Per-unit inputs, by unit id. */
+    inputs?: Record<string, UnitInput>;
+    links?: ScoreLink[];
+}
+
+/**
+ * Per-unit counters of one period (the output of `scoreRecordsPartial`): a value to
+ * store, ship and merge, not to edit.
+ */
+export interface ScorePartial {
+    period: string;
+    bounds: PeriodBounds;
+    cut: string;
+    by: GroupBy;
+    groups: Record<string, Record<string, number>>;
+}
+
+/** The input of `scoreRecordsPartial` (the `score.partial` operation's). */
+export interface ScoreRecordsPartialInput {
+    policy?: string | Record<string, unknown>;
+    records: CaseRecord[];
+    period: string;
+    by?: GroupBy;
+    as_of?: string | null;
+}
+
+/** The input of `scorePartialResult` (the `score.from_partial` operation's). */
+export interface ScorePartialResultInput {
+    /** The policy the partial was counted under. */
+    policy?: string | Record<string, unknown>;
+    partial: ScorePartial;
+    sheet?: string | null;
+    inputs?: Record<string, UnitInput>;
+    links?: ScoreLink[];
 }
 
 
@@ -881,6 +1076,19 @@ export function parseCode(code: string): CodeInfo;
 export function policyLoad(input: PolicyLoadInput): PolicyLoadOutput;
 
 /**
+ * Reads case records from CSV text with a header line (the columns of
+ * `wangge case records --format csv`). A bad row throws `invalid_records`, the message
+ * naming the line and column.
+ */
+export function readCaseRecordsCsv(text: string): CaseRecord[];
+
+/**
+ * Reads case records from JSON Lines (one record object per line; blank lines skipped).
+ * A bad line throws `invalid_records`, the message naming the line and field.
+ */
+export function readCaseRecordsJsonl(text: string): CaseRecord[];
+
+/**
  * `roster.holder`: Who holds a role in a grid on a date. Input `HolderIn` → output `HolderOut`.
  */
 export function rosterHolder(input: RosterHolderInput): RosterHolderOutput;
@@ -917,9 +1125,34 @@ export function scoreFromPartial(input: ScoreFromPartialInput): ScoreFromPartial
 export function scoreMerge(input: ScoreMergeInput): ScoreMergeOutput;
 
 /**
+ * Adds partials of one period, cut-off and grouping into one, in any order (typed
+ * `score.merge`). Throws `invalid_scoring_input` for none or partials that do not match.
+ */
+export function scoreMergePartials(partials: ScorePartial[]): ScorePartial;
+
+/**
  * `score.partial`: Counts one partition's case records into a mergeable partial (per-unit counters). Input `PartialIn` → output `Partial`.
  */
 export function scorePartial(input: ScorePartialInput): ScorePartialOutput;
+
+/**
+ * Scores a partial (merged or not) as `scoreRecords` scores records (typed
+ * `score.from_partial`).
+ */
+export function scorePartialResult(input: ScorePartialResultInput): ScoreResult;
+
+/**
+ * Scores case records for one period: indicators, sheet items, totals, grades, ranks
+ * (typed `score.compute`). Throws `invalid_period`, `unknown_preset`, `invalid_policy`,
+ * `unknown_score_sheet`, or the code of a bad record field (naming `records[i].field`).
+ */
+export function scoreRecords(input: ScoreRecordsInput): ScoreResult;
+
+/**
+ * Counts one partition's records into a partial (typed `score.partial`), to merge with
+ * `scoreMergePartials` and score with `scorePartialResult`.
+ */
+export function scoreRecordsPartial(input: ScoreRecordsPartialInput): ScorePartial;
 
 /**
  * The package version.
@@ -1000,6 +1233,8 @@ export interface InitOutput {
     readonly policy_summary: (a: number) => [number, number, number];
     readonly policy_toJsonText: (a: number) => [number, number];
     readonly policy_version: (a: number) => [number, number];
+    readonly readCaseRecordsCsv: (a: number, b: number) => [number, number, number];
+    readonly readCaseRecordsJsonl: (a: number, b: number) => [number, number, number];
     readonly rosterHolder: (a: any) => [number, number, number];
     readonly rosterSummary: (a: any) => [number, number, number];
     readonly rosterValidate: (a: any) => [number, number, number];
@@ -1007,7 +1242,11 @@ export interface InitOutput {
     readonly scoreCompute: (a: any) => [number, number, number];
     readonly scoreFromPartial: (a: any) => [number, number, number];
     readonly scoreMerge: (a: any) => [number, number, number];
+    readonly scoreMergePartials: (a: any) => [number, number, number];
     readonly scorePartial: (a: any) => [number, number, number];
+    readonly scorePartialResult: (a: any) => [number, number, number];
+    readonly scoreRecords: (a: any) => [number, number, number];
+    readonly scoreRecordsPartial: (a: any) => [number, number, number];
     readonly start: () => void;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;

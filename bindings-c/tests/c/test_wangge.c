@@ -20,6 +20,7 @@
 #include "vectors.h"
 #include "test_grid.h"
 #include "test_case.h"
+#include "test_score.h"
 
 static void test_conventions(const char *sample_path) {
     /* Status names equal the error names of docs/ERRORS.md. */
@@ -186,6 +187,7 @@ int main(int argc, char **argv) {
     test_validate(argv[1]);
     test_index(argv[1]);
     test_case_book();
+    test_score();
     run_vectors(argv[1]);
     return harness_summary();
 }

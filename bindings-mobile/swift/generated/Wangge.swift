@@ -465,6 +465,22 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt8: FfiConverterPrimitive {
+    typealias FfiType = UInt8
+    typealias SwiftType = UInt8
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt8 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: UInt8, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
     typealias FfiType = UInt32
     typealias SwiftType = UInt32
@@ -2221,6 +2237,267 @@ public func FfiConverterTypeCaseFact_lower(_ value: CaseFact) -> RustBuffer {
 
 
 /**
+ * One case as a flat row: what scoring reads (`wangge::record::CaseRecord`, the rows of
+ * `read_case_records_csv` and of `CaseBook.records_jsonl`). Instants are RFC 3339 with an
+ * offset.
+ */
+public struct CaseRecord: Equatable, Hashable {
+    /**
+     * Case id, unique within a data set.
+     */
+    public var id: String
+    /**
+     * The grid code (14, 15 or 20 digits).
+     */
+    public var grid: String
+    /**
+     * The unit handling it last: a unit code or `dept:<department id>`; empty if none.
+     */
+    public var handler: String
+    /**
+     * The grid worker responsible, if known.
+     */
+    public var worker: String?
+    /**
+     * Category id from the policy's catalogue.
+     */
+    public var category: String
+    /**
+     * Event or component (the record's `class`; renamed, a keyword in the hosts).
+     */
+    public var caseClass: CaseClass
+    /**
+     * Urgency.
+     */
+    public var urgency: Urgency
+    /**
+     * Tier that handled it last.
+     */
+    public var tier: Tier
+    /**
+     * Where the report came from.
+     */
+    public var source: ReportSource
+    /**
+     * When it was reported.
+     */
+    public var reportedAt: String
+    /**
+     * When it was first accepted, if it was.
+     */
+    public var acceptedAt: String?
+    /**
+     * The overall deadline in force, if any.
+     */
+    public var dueAt: String?
+    /**
+     * When it was closed, if it was.
+     */
+    public var closedAt: String?
+    /**
+     * Status at the time the record was taken.
+     */
+    public var status: CaseStatus
+    /**
+     * How many times verification failed (返工).
+     */
+    public var rework: UInt32
+    /**
+     * Highest supervision level reached.
+     */
+    public var supervision: Supervision
+    /**
+     * The reporter's rating, if a return visit rated it.
+     */
+    public var rating: Rating?
+    /**
+     * Whether the return visit reached the reporter, if asked.
+     */
+    public var contacted: Bool?
+    /**
+     * Whether the reporter says the matter was resolved, if asked.
+     */
+    public var resolved: Bool?
+    /**
+     * Assigned by a leader (领导交办).
+     */
+    public var leaderAssigned: Bool
+    /**
+     * Deferred (缓办).
+     */
+    public var deferred: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Case id, unique within a data set.
+         */id: String, 
+        /**
+         * The grid code (14, 15 or 20 digits).
+         */grid: String, 
+        /**
+         * The unit handling it last: a unit code or `dept:<department id>`; empty if none.
+         */handler: String = "", 
+        /**
+         * The grid worker responsible, if known.
+         */worker: String? = nil, 
+        /**
+         * Category id from the policy's catalogue.
+         */category: String, 
+        /**
+         * Event or component (the record's `class`; renamed, a keyword in the hosts).
+         */caseClass: CaseClass, 
+        /**
+         * Urgency.
+         */urgency: Urgency, 
+        /**
+         * Tier that handled it last.
+         */tier: Tier, 
+        /**
+         * Where the report came from.
+         */source: ReportSource, 
+        /**
+         * When it was reported.
+         */reportedAt: String, 
+        /**
+         * When it was first accepted, if it was.
+         */acceptedAt: String? = nil, 
+        /**
+         * The overall deadline in force, if any.
+         */dueAt: String? = nil, 
+        /**
+         * When it was closed, if it was.
+         */closedAt: String? = nil, 
+        /**
+         * Status at the time the record was taken.
+         */status: CaseStatus, 
+        /**
+         * How many times verification failed (返工).
+         */rework: UInt32 = UInt32(0), 
+        /**
+         * Highest supervision level reached.
+         */supervision: Supervision, 
+        /**
+         * The reporter's rating, if a return visit rated it.
+         */rating: Rating? = nil, 
+        /**
+         * Whether the return visit reached the reporter, if asked.
+         */contacted: Bool? = nil, 
+        /**
+         * Whether the reporter says the matter was resolved, if asked.
+         */resolved: Bool? = nil, 
+        /**
+         * Assigned by a leader (领导交办).
+         */leaderAssigned: Bool = false, 
+        /**
+         * Deferred (缓办).
+         */deferred: Bool = false) {
+        self.id = id
+        self.grid = grid
+        self.handler = handler
+        self.worker = worker
+        self.category = category
+        self.caseClass = caseClass
+        self.urgency = urgency
+        self.tier = tier
+        self.source = source
+        self.reportedAt = reportedAt
+        self.acceptedAt = acceptedAt
+        self.dueAt = dueAt
+        self.closedAt = closedAt
+        self.status = status
+        self.rework = rework
+        self.supervision = supervision
+        self.rating = rating
+        self.contacted = contacted
+        self.resolved = resolved
+        self.leaderAssigned = leaderAssigned
+        self.deferred = deferred
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CaseRecord: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseRecord: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseRecord {
+        return
+            try CaseRecord(
+                id: FfiConverterString.read(from: &buf), 
+                grid: FfiConverterString.read(from: &buf), 
+                handler: FfiConverterString.read(from: &buf), 
+                worker: FfiConverterOptionString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
+                caseClass: FfiConverterTypeCaseClass.read(from: &buf), 
+                urgency: FfiConverterTypeUrgency.read(from: &buf), 
+                tier: FfiConverterTypeTier.read(from: &buf), 
+                source: FfiConverterTypeReportSource.read(from: &buf), 
+                reportedAt: FfiConverterString.read(from: &buf), 
+                acceptedAt: FfiConverterOptionString.read(from: &buf), 
+                dueAt: FfiConverterOptionString.read(from: &buf), 
+                closedAt: FfiConverterOptionString.read(from: &buf), 
+                status: FfiConverterTypeCaseStatus.read(from: &buf), 
+                rework: FfiConverterUInt32.read(from: &buf), 
+                supervision: FfiConverterTypeSupervision.read(from: &buf), 
+                rating: FfiConverterOptionTypeRating.read(from: &buf), 
+                contacted: FfiConverterOptionBool.read(from: &buf), 
+                resolved: FfiConverterOptionBool.read(from: &buf), 
+                leaderAssigned: FfiConverterBool.read(from: &buf), 
+                deferred: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CaseRecord, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.grid, into: &buf)
+        FfiConverterString.write(value.handler, into: &buf)
+        FfiConverterOptionString.write(value.worker, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
+        FfiConverterTypeCaseClass.write(value.caseClass, into: &buf)
+        FfiConverterTypeUrgency.write(value.urgency, into: &buf)
+        FfiConverterTypeTier.write(value.tier, into: &buf)
+        FfiConverterTypeReportSource.write(value.source, into: &buf)
+        FfiConverterString.write(value.reportedAt, into: &buf)
+        FfiConverterOptionString.write(value.acceptedAt, into: &buf)
+        FfiConverterOptionString.write(value.dueAt, into: &buf)
+        FfiConverterOptionString.write(value.closedAt, into: &buf)
+        FfiConverterTypeCaseStatus.write(value.status, into: &buf)
+        FfiConverterUInt32.write(value.rework, into: &buf)
+        FfiConverterTypeSupervision.write(value.supervision, into: &buf)
+        FfiConverterOptionTypeRating.write(value.rating, into: &buf)
+        FfiConverterOptionBool.write(value.contacted, into: &buf)
+        FfiConverterOptionBool.write(value.resolved, into: &buf)
+        FfiConverterBool.write(value.leaderAssigned, into: &buf)
+        FfiConverterBool.write(value.deferred, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseRecord_lift(_ buf: RustBuffer) throws -> CaseRecord {
+    return try FfiConverterTypeCaseRecord.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseRecord_lower(_ value: CaseRecord) -> RustBuffer {
+    return FfiConverterTypeCaseRecord.lower(value)
+}
+
+
+/**
  * A case's state at an instant.
  */
 public struct CaseState: Equatable, Hashable {
@@ -2847,6 +3124,363 @@ public func FfiConverterTypeHolidayYearInfo_lower(_ value: HolidayYearInfo) -> R
 
 
 /**
+ * An indicator's declaration, as reported with every result.
+ */
+public struct IndicatorInfo: Equatable, Hashable {
+    /**
+     * The id (`completion`, `on_time` …).
+     */
+    public var id: String
+    /**
+     * What it measures.
+     */
+    public var kind: IndicatorKind
+    /**
+     * The numerator, in words.
+     */
+    public var numerator: String
+    /**
+     * The denominator (none for a count).
+     */
+    public var denominator: Denominator?
+    /**
+     * The instant that places a case in the period.
+     */
+    public var anchor: Anchor
+    /**
+     * Which way is good.
+     */
+    public var direction: Direction
+    /**
+     * Whether the value is a percentage (else a count).
+     */
+    public var rate: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The id (`completion`, `on_time` …).
+         */id: String, 
+        /**
+         * What it measures.
+         */kind: IndicatorKind, 
+        /**
+         * The numerator, in words.
+         */numerator: String, 
+        /**
+         * The denominator (none for a count).
+         */denominator: Denominator?, 
+        /**
+         * The instant that places a case in the period.
+         */anchor: Anchor, 
+        /**
+         * Which way is good.
+         */direction: Direction, 
+        /**
+         * Whether the value is a percentage (else a count).
+         */rate: Bool) {
+        self.id = id
+        self.kind = kind
+        self.numerator = numerator
+        self.denominator = denominator
+        self.anchor = anchor
+        self.direction = direction
+        self.rate = rate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IndicatorInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIndicatorInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IndicatorInfo {
+        return
+            try IndicatorInfo(
+                id: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeIndicatorKind.read(from: &buf), 
+                numerator: FfiConverterString.read(from: &buf), 
+                denominator: FfiConverterOptionTypeDenominator.read(from: &buf), 
+                anchor: FfiConverterTypeAnchor.read(from: &buf), 
+                direction: FfiConverterTypeDirection.read(from: &buf), 
+                rate: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IndicatorInfo, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeIndicatorKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.numerator, into: &buf)
+        FfiConverterOptionTypeDenominator.write(value.denominator, into: &buf)
+        FfiConverterTypeAnchor.write(value.anchor, into: &buf)
+        FfiConverterTypeDirection.write(value.direction, into: &buf)
+        FfiConverterBool.write(value.rate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorInfo_lift(_ buf: RustBuffer) throws -> IndicatorInfo {
+    return try FfiConverterTypeIndicatorInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorInfo_lower(_ value: IndicatorInfo) -> RustBuffer {
+    return FfiConverterTypeIndicatorInfo.lower(value)
+}
+
+
+/**
+ * An indicator's value for one unit. `value` and `display` are none when the denominator
+ * is empty (not applicable — never 0 % or 100 %).
+ */
+public struct IndicatorValue: Equatable, Hashable {
+    /**
+     * The numerator (fractional for weighted satisfaction).
+     */
+    public var numerator: Double
+    /**
+     * The denominator (none for a count).
+     */
+    public var denominator: UInt64?
+    /**
+     * The percentage or count; none when not applicable.
+     */
+    public var value: Double?
+    /**
+     * The value rounded for display (`"93.72%"`); none when not applicable.
+     */
+    public var display: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The numerator (fractional for weighted satisfaction).
+         */numerator: Double, 
+        /**
+         * The denominator (none for a count).
+         */denominator: UInt64?, 
+        /**
+         * The percentage or count; none when not applicable.
+         */value: Double?, 
+        /**
+         * The value rounded for display (`"93.72%"`); none when not applicable.
+         */display: String?) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.display = display
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IndicatorValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIndicatorValue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IndicatorValue {
+        return
+            try IndicatorValue(
+                numerator: FfiConverterDouble.read(from: &buf), 
+                denominator: FfiConverterOptionUInt64.read(from: &buf), 
+                value: FfiConverterOptionDouble.read(from: &buf), 
+                display: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IndicatorValue, into buf: inout [UInt8]) {
+        FfiConverterDouble.write(value.numerator, into: &buf)
+        FfiConverterOptionUInt64.write(value.denominator, into: &buf)
+        FfiConverterOptionDouble.write(value.value, into: &buf)
+        FfiConverterOptionString.write(value.display, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorValue_lift(_ buf: RustBuffer) throws -> IndicatorValue {
+    return try FfiConverterTypeIndicatorValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorValue_lower(_ value: IndicatorValue) -> RustBuffer {
+    return FfiConverterTypeIndicatorValue.lower(value)
+}
+
+
+/**
+ * One sheet item's points (none when its value is not applicable).
+ */
+public struct ItemScore: Equatable, Hashable {
+    /**
+     * The item id.
+     */
+    public var id: String
+    /**
+     * Its max points.
+     */
+    public var max: Double
+    /**
+     * The points.
+     */
+    public var points: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The item id.
+         */id: String, 
+        /**
+         * Its max points.
+         */max: Double, 
+        /**
+         * The points.
+         */points: Double?) {
+        self.id = id
+        self.max = max
+        self.points = points
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ItemScore: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeItemScore: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ItemScore {
+        return
+            try ItemScore(
+                id: FfiConverterString.read(from: &buf), 
+                max: FfiConverterDouble.read(from: &buf), 
+                points: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ItemScore, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterDouble.write(value.max, into: &buf)
+        FfiConverterOptionDouble.write(value.points, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemScore_lift(_ buf: RustBuffer) throws -> ItemScore {
+    return try FfiConverterTypeItemScore.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeItemScore_lower(_ value: ItemScore) -> RustBuffer {
+    return FfiConverterTypeItemScore.lower(value)
+}
+
+
+/**
+ * One linked person's score.
+ */
+public struct LinkedScore: Equatable, Hashable {
+    /**
+     * The person.
+     */
+    public var id: String
+    /**
+     * The linked score.
+     */
+    public var score: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The person.
+         */id: String, 
+        /**
+         * The linked score.
+         */score: Double) {
+        self.id = id
+        self.score = score
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LinkedScore: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLinkedScore: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LinkedScore {
+        return
+            try LinkedScore(
+                id: FfiConverterString.read(from: &buf), 
+                score: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LinkedScore, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterDouble.write(value.score, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkedScore_lift(_ buf: RustBuffer) throws -> LinkedScore {
+    return try FfiConverterTypeLinkedScore.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLinkedScore_lower(_ value: LinkedScore) -> RustBuffer {
+    return FfiConverterTypeLinkedScore.lower(value)
+}
+
+
+/**
  * Where a point is: its grid and the units above it, or the fallback unit.
  */
 public struct Location: Equatable, Hashable {
@@ -2997,6 +3631,75 @@ public func FfiConverterTypeLonLat_lower(_ value: LonLat) -> RustBuffer {
 
 
 /**
+ * A period's bounds: `[start, end)` in the policy zone's local time (RFC 3339).
+ */
+public struct PeriodBounds: Equatable, Hashable {
+    /**
+     * The first instant inside the period.
+     */
+    public var start: String
+    /**
+     * The first instant after it.
+     */
+    public var end: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The first instant inside the period.
+         */start: String, 
+        /**
+         * The first instant after it.
+         */end: String) {
+        self.start = start
+        self.end = end
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PeriodBounds: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePeriodBounds: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PeriodBounds {
+        return
+            try PeriodBounds(
+                start: FfiConverterString.read(from: &buf), 
+                end: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PeriodBounds, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.start, into: &buf)
+        FfiConverterString.write(value.end, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodBounds_lift(_ buf: RustBuffer) throws -> PeriodBounds {
+    return try FfiConverterTypePeriodBounds.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePeriodBounds_lower(_ value: PeriodBounds) -> RustBuffer {
+    return FfiConverterTypePeriodBounds.lower(value)
+}
+
+
+/**
  * A policy's summary (the output of the `policy.load` operation).
  */
 public struct PolicySummary: Equatable, Hashable {
@@ -3092,6 +3795,244 @@ public func FfiConverterTypePolicySummary_lift(_ buf: RustBuffer) throws -> Poli
 #endif
 public func FfiConverterTypePolicySummary_lower(_ value: PolicySummary) -> RustBuffer {
     return FfiConverterTypePolicySummary.lower(value)
+}
+
+
+/**
+ * The result of scoring one period (the output of `score.compute`).
+ */
+public struct ScoreResult: Equatable, Hashable {
+    /**
+     * The period (`2016-12`, `2016-Q4`, `2016`).
+     */
+    public var period: String
+    /**
+     * Its bounds.
+     */
+    public var bounds: PeriodBounds
+    /**
+     * The instant counting stopped at (RFC 3339).
+     */
+    public var cut: String
+    /**
+     * The grouping.
+     */
+    public var by: GroupBy
+    /**
+     * The sheet, if one was used.
+     */
+    public var sheet: SheetSummary?
+    /**
+     * The indicators' declarations.
+     */
+    public var indicators: [IndicatorInfo]
+    /**
+     * Per unit, sorted by unit id.
+     */
+    public var units: [UnitScore]
+    /**
+     * Red list: the best ranked units, best first.
+     */
+    public var redList: [String]
+    /**
+     * Black list: the worst ranked units, worst first.
+     */
+    public var blackList: [String]
+    /**
+     * Linked assessments.
+     */
+    public var linked: [LinkedScore]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The period (`2016-12`, `2016-Q4`, `2016`).
+         */period: String, 
+        /**
+         * Its bounds.
+         */bounds: PeriodBounds, 
+        /**
+         * The instant counting stopped at (RFC 3339).
+         */cut: String, 
+        /**
+         * The grouping.
+         */by: GroupBy, 
+        /**
+         * The sheet, if one was used.
+         */sheet: SheetSummary?, 
+        /**
+         * The indicators' declarations.
+         */indicators: [IndicatorInfo], 
+        /**
+         * Per unit, sorted by unit id.
+         */units: [UnitScore], 
+        /**
+         * Red list: the best ranked units, best first.
+         */redList: [String], 
+        /**
+         * Black list: the worst ranked units, worst first.
+         */blackList: [String], 
+        /**
+         * Linked assessments.
+         */linked: [LinkedScore]) {
+        self.period = period
+        self.bounds = bounds
+        self.cut = cut
+        self.by = by
+        self.sheet = sheet
+        self.indicators = indicators
+        self.units = units
+        self.redList = redList
+        self.blackList = blackList
+        self.linked = linked
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScoreResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScoreResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScoreResult {
+        return
+            try ScoreResult(
+                period: FfiConverterString.read(from: &buf), 
+                bounds: FfiConverterTypePeriodBounds.read(from: &buf), 
+                cut: FfiConverterString.read(from: &buf), 
+                by: FfiConverterTypeGroupBy.read(from: &buf), 
+                sheet: FfiConverterOptionTypeSheetSummary.read(from: &buf), 
+                indicators: FfiConverterSequenceTypeIndicatorInfo.read(from: &buf), 
+                units: FfiConverterSequenceTypeUnitScore.read(from: &buf), 
+                redList: FfiConverterSequenceString.read(from: &buf), 
+                blackList: FfiConverterSequenceString.read(from: &buf), 
+                linked: FfiConverterSequenceTypeLinkedScore.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScoreResult, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.period, into: &buf)
+        FfiConverterTypePeriodBounds.write(value.bounds, into: &buf)
+        FfiConverterString.write(value.cut, into: &buf)
+        FfiConverterTypeGroupBy.write(value.by, into: &buf)
+        FfiConverterOptionTypeSheetSummary.write(value.sheet, into: &buf)
+        FfiConverterSequenceTypeIndicatorInfo.write(value.indicators, into: &buf)
+        FfiConverterSequenceTypeUnitScore.write(value.units, into: &buf)
+        FfiConverterSequenceString.write(value.redList, into: &buf)
+        FfiConverterSequenceString.write(value.blackList, into: &buf)
+        FfiConverterSequenceTypeLinkedScore.write(value.linked, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScoreResult_lift(_ buf: RustBuffer) throws -> ScoreResult {
+    return try FfiConverterTypeScoreResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScoreResult_lower(_ value: ScoreResult) -> RustBuffer {
+    return FfiConverterTypeScoreResult.lower(value)
+}
+
+
+/**
+ * The sheet a result was scored with.
+ */
+public struct SheetSummary: Equatable, Hashable {
+    /**
+     * The id.
+     */
+    public var id: String
+    /**
+     * The name.
+     */
+    public var name: String
+    /**
+     * Published, unofficial or default.
+     */
+    public var basis: Basis
+    /**
+     * The scale.
+     */
+    public var scale: Double
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The id.
+         */id: String, 
+        /**
+         * The name.
+         */name: String, 
+        /**
+         * Published, unofficial or default.
+         */basis: Basis, 
+        /**
+         * The scale.
+         */scale: Double) {
+        self.id = id
+        self.name = name
+        self.basis = basis
+        self.scale = scale
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SheetSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSheetSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SheetSummary {
+        return
+            try SheetSummary(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                basis: FfiConverterTypeBasis.read(from: &buf), 
+                scale: FfiConverterDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SheetSummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterTypeBasis.write(value.basis, into: &buf)
+        FfiConverterDouble.write(value.scale, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetSummary_lift(_ buf: RustBuffer) throws -> SheetSummary {
+    return try FfiConverterTypeSheetSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSheetSummary_lower(_ value: SheetSummary) -> RustBuffer {
+    return FfiConverterTypeSheetSummary.lower(value)
 }
 
 
@@ -3211,6 +4152,165 @@ public func FfiConverterTypeUnitInfo_lift(_ buf: RustBuffer) throws -> UnitInfo 
 #endif
 public func FfiConverterTypeUnitInfo_lower(_ value: UnitInfo) -> RustBuffer {
     return FfiConverterTypeUnitInfo.lower(value)
+}
+
+
+/**
+ * One unit's scores.
+ */
+public struct UnitScore: Equatable, Hashable {
+    /**
+     * The unit id (grid code, community code, handler, class …).
+     */
+    public var unit: String
+    /**
+     * Every indicator of the policy, by id.
+     */
+    public var indicators: [String: IndicatorValue]
+    /**
+     * The sheet's items (empty without a sheet).
+     */
+    public var items: [ItemScore]
+    /**
+     * The total (none without a sheet or when no item applies).
+     */
+    public var total: Double?
+    /**
+     * The highest possible total.
+     */
+    public var max: Double?
+    /**
+     * The grade.
+     */
+    public var grade: String?
+    /**
+     * Stars, if the sheet awards them.
+     */
+    public var stars: UInt8?
+    /**
+     * Pay, if the sheet sets it.
+     */
+    public var pay: Double?
+    /**
+     * Eligible for 先进 (none without eligibility rules).
+     */
+    public var advancedEligible: Bool?
+    /**
+     * The points in the larger assessment, if the sheet is part of one.
+     */
+    public var composite: Double?
+    /**
+     * The rank among ranked units (1 = best), none if not ranked.
+     */
+    public var rank: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The unit id (grid code, community code, handler, class …).
+         */unit: String, 
+        /**
+         * Every indicator of the policy, by id.
+         */indicators: [String: IndicatorValue], 
+        /**
+         * The sheet's items (empty without a sheet).
+         */items: [ItemScore], 
+        /**
+         * The total (none without a sheet or when no item applies).
+         */total: Double?, 
+        /**
+         * The highest possible total.
+         */max: Double?, 
+        /**
+         * The grade.
+         */grade: String?, 
+        /**
+         * Stars, if the sheet awards them.
+         */stars: UInt8?, 
+        /**
+         * Pay, if the sheet sets it.
+         */pay: Double?, 
+        /**
+         * Eligible for 先进 (none without eligibility rules).
+         */advancedEligible: Bool?, 
+        /**
+         * The points in the larger assessment, if the sheet is part of one.
+         */composite: Double?, 
+        /**
+         * The rank among ranked units (1 = best), none if not ranked.
+         */rank: UInt64?) {
+        self.unit = unit
+        self.indicators = indicators
+        self.items = items
+        self.total = total
+        self.max = max
+        self.grade = grade
+        self.stars = stars
+        self.pay = pay
+        self.advancedEligible = advancedEligible
+        self.composite = composite
+        self.rank = rank
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UnitScore: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnitScore: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnitScore {
+        return
+            try UnitScore(
+                unit: FfiConverterString.read(from: &buf), 
+                indicators: FfiConverterDictionaryStringTypeIndicatorValue.read(from: &buf), 
+                items: FfiConverterSequenceTypeItemScore.read(from: &buf), 
+                total: FfiConverterOptionDouble.read(from: &buf), 
+                max: FfiConverterOptionDouble.read(from: &buf), 
+                grade: FfiConverterOptionString.read(from: &buf), 
+                stars: FfiConverterOptionUInt8.read(from: &buf), 
+                pay: FfiConverterOptionDouble.read(from: &buf), 
+                advancedEligible: FfiConverterOptionBool.read(from: &buf), 
+                composite: FfiConverterOptionDouble.read(from: &buf), 
+                rank: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UnitScore, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.unit, into: &buf)
+        FfiConverterDictionaryStringTypeIndicatorValue.write(value.indicators, into: &buf)
+        FfiConverterSequenceTypeItemScore.write(value.items, into: &buf)
+        FfiConverterOptionDouble.write(value.total, into: &buf)
+        FfiConverterOptionDouble.write(value.max, into: &buf)
+        FfiConverterOptionString.write(value.grade, into: &buf)
+        FfiConverterOptionUInt8.write(value.stars, into: &buf)
+        FfiConverterOptionDouble.write(value.pay, into: &buf)
+        FfiConverterOptionBool.write(value.advancedEligible, into: &buf)
+        FfiConverterOptionDouble.write(value.composite, into: &buf)
+        FfiConverterOptionUInt64.write(value.rank, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnitScore_lift(_ buf: RustBuffer) throws -> UnitScore {
+    return try FfiConverterTypeUnitScore.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnitScore_lower(_ value: UnitScore) -> RustBuffer {
+    return FfiConverterTypeUnitScore.lower(value)
 }
 
 
@@ -3521,6 +4621,251 @@ public func FfiConverterTypeAdminLevel_lift(_ buf: RustBuffer) throws -> AdminLe
 #endif
 public func FfiConverterTypeAdminLevel_lower(_ value: AdminLevel) -> RustBuffer {
     return FfiConverterTypeAdminLevel.lower(value)
+}
+
+
+
+/**
+ * The instant that places a case in the period for an indicator.
+ */
+
+public enum Anchor: Equatable, Hashable {
+    
+    /**
+     * `due_at` falls in the period.
+     */
+    case dueAt
+    /**
+     * `reported_at` falls in the period.
+     */
+    case reportedAt
+    /**
+     * `closed_at` falls in the period.
+     */
+    case closedAt
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Anchor: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAnchor: FfiConverterRustBuffer {
+    typealias SwiftType = Anchor
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Anchor {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .dueAt
+        
+        case 2: return .reportedAt
+        
+        case 3: return .closedAt
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Anchor, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .dueAt:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .reportedAt:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .closedAt:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnchor_lift(_ buf: RustBuffer) throws -> Anchor {
+    return try FfiConverterTypeAnchor.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnchor_lower(_ value: Anchor) -> RustBuffer {
+    return FfiConverterTypeAnchor.lower(value)
+}
+
+
+
+/**
+ * Whether a sheet reproduces a published one.
+ */
+
+public enum Basis: Equatable, Hashable {
+    
+    /**
+     * Published by the locality.
+     */
+    case published
+    /**
+     * From open-source code or practice, not an official document.
+     */
+    case unofficial
+    /**
+     * A default: numbers are placeholders.
+     */
+    case `default`
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Basis: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBasis: FfiConverterRustBuffer {
+    typealias SwiftType = Basis
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Basis {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .published
+        
+        case 2: return .unofficial
+        
+        case 3: return .`default`
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Basis, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .published:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .unofficial:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .`default`:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBasis_lift(_ buf: RustBuffer) throws -> Basis {
+    return try FfiConverterTypeBasis.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBasis_lower(_ value: Basis) -> RustBuffer {
+    return FfiConverterTypeBasis.lower(value)
+}
+
+
+
+/**
+ * 数字城管 class of a category.
+ */
+
+public enum CaseClass: Equatable, Hashable {
+    
+    /**
+     * 事件.
+     */
+    case event
+    /**
+     * 部件.
+     */
+    case component
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CaseClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCaseClass: FfiConverterRustBuffer {
+    typealias SwiftType = CaseClass
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CaseClass {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .event
+        
+        case 2: return .component
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CaseClass, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .event:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .component:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseClass_lift(_ buf: RustBuffer) throws -> CaseClass {
+    return try FfiConverterTypeCaseClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCaseClass_lower(_ value: CaseClass) -> RustBuffer {
+    return FfiConverterTypeCaseClass.lower(value)
 }
 
 
@@ -4144,6 +5489,216 @@ public func FfiConverterTypeDayKind_lower(_ value: DayKind) -> RustBuffer {
 
 
 /**
+ * The denominator of a rate (policy).
+ */
+
+public enum Denominator: Equatable, Hashable {
+    
+    /**
+     * Cases due in the period.
+     */
+    case due
+    /**
+     * Cases registered in the period.
+     */
+    case registered
+    /**
+     * Due less deferred (金华).
+     */
+    case dueMinusDeferred
+    /**
+     * Due cases closed.
+     */
+    case closed
+    /**
+     * Cases revisited.
+     */
+    case revisited
+    /**
+     * Revisited cases that were rated.
+     */
+    case rated
+    /**
+     * Cases reported.
+     */
+    case reported
+    /**
+     * Urgent cases due.
+     */
+    case urgentDue
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Denominator: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDenominator: FfiConverterRustBuffer {
+    typealias SwiftType = Denominator
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Denominator {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .due
+        
+        case 2: return .registered
+        
+        case 3: return .dueMinusDeferred
+        
+        case 4: return .closed
+        
+        case 5: return .revisited
+        
+        case 6: return .rated
+        
+        case 7: return .reported
+        
+        case 8: return .urgentDue
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Denominator, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .due:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .registered:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .dueMinusDeferred:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .revisited:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rated:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .reported:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .urgentDue:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDenominator_lift(_ buf: RustBuffer) throws -> Denominator {
+    return try FfiConverterTypeDenominator.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDenominator_lower(_ value: Denominator) -> RustBuffer {
+    return FfiConverterTypeDenominator.lower(value)
+}
+
+
+
+/**
+ * Which way is good.
+ */
+
+public enum Direction: Equatable, Hashable {
+    
+    /**
+     * More is better.
+     */
+    case higherIsBetter
+    /**
+     * Less is better.
+     */
+    case lowerIsBetter
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Direction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirection: FfiConverterRustBuffer {
+    typealias SwiftType = Direction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Direction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .higherIsBetter
+        
+        case 2: return .lowerIsBetter
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Direction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .higherIsBetter:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .lowerIsBetter:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirection_lift(_ buf: RustBuffer) throws -> Direction {
+    return try FfiConverterTypeDirection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirection_lower(_ value: Direction) -> RustBuffer {
+    return FfiConverterTypeDirection.lower(value)
+}
+
+
+
+/**
  * The unit of `Calendar.add`.
  */
 
@@ -4344,6 +5899,746 @@ public func FfiConverterTypeGridCodeLayout_lower(_ value: GridCodeLayout) -> Rus
 
 
 /**
+ * The unit scores are computed per.
+ */
+
+public enum GroupBy: Equatable, Hashable {
+    
+    /**
+     * Per grid.
+     */
+    case grid
+    /**
+     * Per community (社区/村).
+     */
+    case community
+    /**
+     * Per town (乡镇/街道).
+     */
+    case town
+    /**
+     * Per county (县/区).
+     */
+    case county
+    /**
+     * Per handling unit.
+     */
+    case handler
+    /**
+     * Per class: `event` / `component`.
+     */
+    case `class`
+    /**
+     * Per grid worker.
+     */
+    case worker
+    /**
+     * Per category.
+     */
+    case category
+    /**
+     * One unit, `"all"`, for the whole data set.
+     */
+    case all
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension GroupBy: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroupBy: FfiConverterRustBuffer {
+    typealias SwiftType = GroupBy
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupBy {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .grid
+        
+        case 2: return .community
+        
+        case 3: return .town
+        
+        case 4: return .county
+        
+        case 5: return .handler
+        
+        case 6: return .`class`
+        
+        case 7: return .worker
+        
+        case 8: return .category
+        
+        case 9: return .all
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: GroupBy, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .grid:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .community:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .town:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .county:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .handler:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .`class`:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .worker:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .category:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .all:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupBy_lift(_ buf: RustBuffer) throws -> GroupBy {
+    return try FfiConverterTypeGroupBy.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupBy_lower(_ value: GroupBy) -> RustBuffer {
+    return FfiConverterTypeGroupBy.lower(value)
+}
+
+
+
+/**
+ * What an indicator measures.
+ */
+
+public enum IndicatorKind: Equatable, Hashable {
+    
+    /**
+     * 办结率.
+     */
+    case completion
+    /**
+     * 按期办结率.
+     */
+    case onTime
+    /**
+     * 满意率.
+     */
+    case satisfaction
+    /**
+     * 响应率.
+     */
+    case response
+    /**
+     * 解决率.
+     */
+    case resolution
+    /**
+     * 返工率 (lower is better).
+     */
+    case rework
+    /**
+     * 有效上报率.
+     */
+    case reportValidity
+    /**
+     * 漏报率 (lower is better).
+     */
+    case missedReport
+    /**
+     * Urgent cases closed ÷ urgent cases due.
+     */
+    case urgentCompletion
+    /**
+     * Urgent cases closed on time ÷ urgent cases due.
+     */
+    case urgentOnTime
+    /**
+     * Count of cases reported.
+     */
+    case reported
+    /**
+     * Count of cases registered.
+     */
+    case registered
+    /**
+     * Count of cases due.
+     */
+    case due
+    /**
+     * Count of due cases closed.
+     */
+    case closed
+    /**
+     * Count of reworks over the due cases.
+     */
+    case reworkCount
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension IndicatorKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIndicatorKind: FfiConverterRustBuffer {
+    typealias SwiftType = IndicatorKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IndicatorKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .completion
+        
+        case 2: return .onTime
+        
+        case 3: return .satisfaction
+        
+        case 4: return .response
+        
+        case 5: return .resolution
+        
+        case 6: return .rework
+        
+        case 7: return .reportValidity
+        
+        case 8: return .missedReport
+        
+        case 9: return .urgentCompletion
+        
+        case 10: return .urgentOnTime
+        
+        case 11: return .reported
+        
+        case 12: return .registered
+        
+        case 13: return .due
+        
+        case 14: return .closed
+        
+        case 15: return .reworkCount
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: IndicatorKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .completion:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .onTime:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .satisfaction:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .response:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .resolution:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rework:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .reportValidity:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .missedReport:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .urgentCompletion:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .urgentOnTime:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .reported:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .registered:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .due:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .closed:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .reworkCount:
+            writeInt(&buf, Int32(15))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorKind_lift(_ buf: RustBuffer) throws -> IndicatorKind {
+    return try FfiConverterTypeIndicatorKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorKind_lower(_ value: IndicatorKind) -> RustBuffer {
+    return FfiConverterTypeIndicatorKind.lower(value)
+}
+
+
+
+/**
+ * The reporter's rating at the return visit (回访).
+ */
+
+public enum Rating: Equatable, Hashable {
+    
+    /**
+     * 满意.
+     */
+    case satisfied
+    /**
+     * 基本满意.
+     */
+    case basicallySatisfied
+    /**
+     * 不满意.
+     */
+    case unsatisfied
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Rating: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRating: FfiConverterRustBuffer {
+    typealias SwiftType = Rating
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rating {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .satisfied
+        
+        case 2: return .basicallySatisfied
+        
+        case 3: return .unsatisfied
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Rating, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .satisfied:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .basicallySatisfied:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .unsatisfied:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRating_lift(_ buf: RustBuffer) throws -> Rating {
+    return try FfiConverterTypeRating.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRating_lower(_ value: Rating) -> RustBuffer {
+    return FfiConverterTypeRating.lower(value)
+}
+
+
+
+/**
+ * Where a report came from (the record's `source`).
+ */
+
+public enum ReportSource: Equatable, Hashable {
+    
+    /**
+     * 网格员巡查.
+     */
+    case patrol
+    /**
+     * 群众上报.
+     */
+    case resident
+    /**
+     * 12345 热线.
+     */
+    case hotline
+    /**
+     * 物联感知 / 视频.
+     */
+    case sensor
+    /**
+     * 部门移交.
+     */
+    case department
+    /**
+     * 领导交办.
+     */
+    case leader
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ReportSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReportSource: FfiConverterRustBuffer {
+    typealias SwiftType = ReportSource
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReportSource {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .patrol
+        
+        case 2: return .resident
+        
+        case 3: return .hotline
+        
+        case 4: return .sensor
+        
+        case 5: return .department
+        
+        case 6: return .leader
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReportSource, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .patrol:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .resident:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .hotline:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .sensor:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .department:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .leader:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportSource_lift(_ buf: RustBuffer) throws -> ReportSource {
+    return try FfiConverterTypeReportSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReportSource_lower(_ value: ReportSource) -> RustBuffer {
+    return FfiConverterTypeReportSource.lower(value)
+}
+
+
+
+/**
+ * Supervision level (督办).
+ */
+
+public enum Supervision: Equatable, Hashable {
+    
+    /**
+     * Not supervised.
+     */
+    case none
+    /**
+     * 普通督办.
+     */
+    case normal
+    /**
+     * 黄牌督办.
+     */
+    case yellow
+    /**
+     * 红牌督办.
+     */
+    case red
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Supervision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSupervision: FfiConverterRustBuffer {
+    typealias SwiftType = Supervision
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Supervision {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .none
+        
+        case 2: return .normal
+        
+        case 3: return .yellow
+        
+        case 4: return .red
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Supervision, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .none:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .normal:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .yellow:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .red:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupervision_lift(_ buf: RustBuffer) throws -> Supervision {
+    return try FfiConverterTypeSupervision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSupervision_lower(_ value: Supervision) -> RustBuffer {
+    return FfiConverterTypeSupervision.lower(value)
+}
+
+
+
+/**
+ * The tier that handles a case (分级办理 一至四级).
+ */
+
+public enum Tier: Equatable, Hashable {
+    
+    /**
+     * 一级: within the grid.
+     */
+    case t1
+    /**
+     * 二级: the community.
+     */
+    case t2
+    /**
+     * 三级: the town.
+     */
+    case t3
+    /**
+     * 四级: the county.
+     */
+    case t4
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Tier: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTier: FfiConverterRustBuffer {
+    typealias SwiftType = Tier
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Tier {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .t1
+        
+        case 2: return .t2
+        
+        case 3: return .t3
+        
+        case 4: return .t4
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Tier, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .t1:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .t2:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .t3:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .t4:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTier_lift(_ buf: RustBuffer) throws -> Tier {
+    return try FfiConverterTypeTier.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTier_lower(_ value: Tier) -> RustBuffer {
+    return FfiConverterTypeTier.lower(value)
+}
+
+
+
+/**
  * What the township digits of a 12-digit code suggest.
  */
 
@@ -4519,6 +6814,91 @@ public func FfiConverterTypeUnknownYears_lift(_ buf: RustBuffer) throws -> Unkno
 #endif
 public func FfiConverterTypeUnknownYears_lower(_ value: UnknownYears) -> RustBuffer {
     return FfiConverterTypeUnknownYears.lower(value)
+}
+
+
+
+/**
+ * Urgency class of a report (一般 / 重要 / 重要紧急).
+ */
+
+public enum Urgency: Equatable, Hashable {
+    
+    /**
+     * 一般.
+     */
+    case routine
+    /**
+     * 重要.
+     */
+    case important
+    /**
+     * 重要紧急.
+     */
+    case urgent
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Urgency: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUrgency: FfiConverterRustBuffer {
+    typealias SwiftType = Urgency
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Urgency {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .routine
+        
+        case 2: return .important
+        
+        case 3: return .urgent
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Urgency, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .routine:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .important:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .urgent:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrgency_lift(_ buf: RustBuffer) throws -> Urgency {
+    return try FfiConverterTypeUrgency.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUrgency_lower(_ value: Urgency) -> RustBuffer {
+    return FfiConverterTypeUrgency.lower(value)
 }
 
 
@@ -5522,6 +7902,30 @@ public func FfiConverterTypeYearOrigin_lower(_ value: YearOrigin) -> RustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt8: FfiConverterRustBuffer {
+    typealias SwiftType = UInt8?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt8.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt8.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
     typealias SwiftType = UInt32?
 
@@ -5546,6 +7950,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = UInt64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
     typealias SwiftType = Double?
 
@@ -5562,6 +7990,30 @@ fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5642,6 +8094,30 @@ fileprivate struct FfiConverterOptionTypeCaseState: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSheetSummary: FfiConverterRustBuffer {
+    typealias SwiftType = SheetSummary?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSheetSummary.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSheetSummary.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeValidateOptions: FfiConverterRustBuffer {
     typealias SwiftType = ValidateOptions?
 
@@ -5682,6 +8158,54 @@ fileprivate struct FfiConverterOptionTypeCrs: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCrs.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDenominator: FfiConverterRustBuffer {
+    typealias SwiftType = Denominator?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDenominator.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDenominator.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeRating: FfiConverterRustBuffer {
+    typealias SwiftType = Rating?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRating.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRating.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5838,6 +8362,31 @@ fileprivate struct FfiConverterSequenceTypeCaseFact: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCaseRecord: FfiConverterRustBuffer {
+    typealias SwiftType = [CaseRecord]
+
+    public static func write(_ value: [CaseRecord], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCaseRecord.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CaseRecord] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CaseRecord]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCaseRecord.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeCaseState: FfiConverterRustBuffer {
     typealias SwiftType = [CaseState]
 
@@ -5938,6 +8487,81 @@ fileprivate struct FfiConverterSequenceTypeHolidayYearInfo: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIndicatorInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [IndicatorInfo]
+
+    public static func write(_ value: [IndicatorInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIndicatorInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IndicatorInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IndicatorInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIndicatorInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeItemScore: FfiConverterRustBuffer {
+    typealias SwiftType = [ItemScore]
+
+    public static func write(_ value: [ItemScore], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeItemScore.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ItemScore] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ItemScore]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeItemScore.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLinkedScore: FfiConverterRustBuffer {
+    typealias SwiftType = [LinkedScore]
+
+    public static func write(_ value: [LinkedScore], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLinkedScore.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LinkedScore] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LinkedScore]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLinkedScore.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeUnitInfo: FfiConverterRustBuffer {
     typealias SwiftType = [UnitInfo]
 
@@ -5955,6 +8579,31 @@ fileprivate struct FfiConverterSequenceTypeUnitInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeUnitInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnitScore: FfiConverterRustBuffer {
+    typealias SwiftType = [UnitScore]
+
+    public static func write(_ value: [UnitScore], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnitScore.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UnitScore] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UnitScore]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnitScore.read(from: &buf))
         }
         return seq
     }
@@ -5982,6 +8631,32 @@ fileprivate struct FfiConverterSequenceTypeViolation: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeViolation.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringTypeIndicatorValue: FfiConverterRustBuffer {
+    public static func write(_ value: [String: IndicatorValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterTypeIndicatorValue.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: IndicatorValue] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: IndicatorValue]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterTypeIndicatorValue.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 /**
@@ -6391,6 +9066,97 @@ public func scorePartial(inputJson: String)throws  -> String  {
     )
 })
 }
+/**
+ * Reads case records from CSV text with a header line (the columns of
+ * `wangge::record::CSV_COLUMNS`, as `wangge case records --format csv` writes them).
+ * A bad row fails with `InvalidRecords`, its message naming the line and column.
+ */
+public func readCaseRecordsCsv(text: String)throws  -> [CaseRecord]  {
+    return try  FfiConverterSequenceTypeCaseRecord.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_read_case_records_csv(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Reads case records from JSON Lines (one record object per line; blank lines skipped).
+ * A bad line fails with `InvalidRecords`, its message naming the line and field.
+ */
+public func readCaseRecordsJsonl(text: String)throws  -> [CaseRecord]  {
+    return try  FfiConverterSequenceTypeCaseRecord.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_read_case_records_jsonl(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Adds partials (JSON text from [`score_records_partial`]) of one period, cut-off and
+ * grouping into one, in any order. Errors: `InvalidScoringInput` (none given, or
+ * partials that do not match).
+ */
+public func scoreMergePartials(partials: [String])throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_merge_partials(
+        FfiConverterSequenceString.lower(partials),uniffiCallStatus
+    )
+})
+}
+/**
+ * Scores a partial (merged or not; JSON text) as [`score_records`] scores records:
+ * `policy` must be the one the partial was counted under.
+ */
+public func scorePartialResult(policy: String?, partial: String, sheet: String? = nil)throws  -> ScoreResult  {
+    return try  FfiConverterTypeScoreResult_lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_partial_result(
+        FfiConverterOptionString.lower(policy),
+        FfiConverterString.lower(partial),
+        FfiConverterOptionString.lower(sheet),uniffiCallStatus
+    )
+})
+}
+/**
+ * Scores case records for one period (typed `score.compute`): `policy` is a preset id
+ * (`"seed002"`) or TOML/JSON policy text (none: the defaults), `period` `2016-12`,
+ * `2016-Q4` or `2016`, `sheet` a sheet id (none: the policy's default sheet), `as_of` an
+ * RFC 3339 instant to count only what happened before it.
+ *
+ * Errors: `InvalidPeriod`, `UnknownPreset`, `InvalidPolicy`, `UnknownScoreSheet`, a bad
+ * record field (`InvalidGridCode`, `InvalidDateTime`, naming `records[i].field`).
+ */
+public func scoreRecords(policy: String?, records: [CaseRecord], period: String, by: GroupBy, sheet: String? = nil, asOf: String? = nil)throws  -> ScoreResult  {
+    return try  FfiConverterTypeScoreResult_lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_records(
+        FfiConverterOptionString.lower(policy),
+        FfiConverterSequenceTypeCaseRecord.lower(records),
+        FfiConverterString.lower(period),
+        FfiConverterTypeGroupBy_lower(by),
+        FfiConverterOptionString.lower(sheet),
+        FfiConverterOptionString.lower(asOf),uniffiCallStatus
+    )
+})
+}
+/**
+ * Counts one partition's records into a partial (typed `score.partial`), returned as
+ * opaque JSON text to store, ship, merge with [`score_merge_partials`] and score with
+ * [`score_partial_result`]. The arguments are those of [`score_records`].
+ */
+public func scoreRecordsPartial(policy: String?, records: [CaseRecord], period: String, by: GroupBy, asOf: String? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeWanggeError_lift) {
+        uniffiCallStatus in
+    uniffi_wangge_mobile_fn_func_score_records_partial(
+        FfiConverterOptionString.lower(policy),
+        FfiConverterSequenceTypeCaseRecord.lower(records),
+        FfiConverterString.lower(period),
+        FfiConverterTypeGroupBy_lower(by),
+        FfiConverterOptionString.lower(asOf),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -6516,6 +9282,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_func_score_partial() != 62282) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_read_case_records_csv() != 30052) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_read_case_records_jsonl() != 51771) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_merge_partials() != 733) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_partial_result() != 312) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_records() != 9824) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_wangge_mobile_checksum_func_score_records_partial() != 18744) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_wangge_mobile_checksum_method_layer_is_empty() != 56446) {

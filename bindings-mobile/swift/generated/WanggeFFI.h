@@ -666,6 +666,36 @@ RustBuffer uniffi_wangge_mobile_fn_func_score_merge(RustBuffer input_json, RustC
 RustBuffer uniffi_wangge_mobile_fn_func_score_partial(RustBuffer input_json, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_READ_CASE_RECORDS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_READ_CASE_RECORDS_CSV
+RustBuffer uniffi_wangge_mobile_fn_func_read_case_records_csv(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_READ_CASE_RECORDS_JSONL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_READ_CASE_RECORDS_JSONL
+RustBuffer uniffi_wangge_mobile_fn_func_read_case_records_jsonl(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_MERGE_PARTIALS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_MERGE_PARTIALS
+RustBuffer uniffi_wangge_mobile_fn_func_score_merge_partials(RustBuffer partials, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_PARTIAL_RESULT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_PARTIAL_RESULT
+RustBuffer uniffi_wangge_mobile_fn_func_score_partial_result(RustBuffer policy, RustBuffer partial, RustBuffer sheet, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_RECORDS
+RustBuffer uniffi_wangge_mobile_fn_func_score_records(RustBuffer policy, RustBuffer records, RustBuffer period, RustBuffer by, RustBuffer sheet, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_RECORDS_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_FN_FUNC_SCORE_RECORDS_PARTIAL
+RustBuffer uniffi_wangge_mobile_fn_func_score_records_partial(RustBuffer policy, RustBuffer records, RustBuffer period, RustBuffer by, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_WANGGE_MOBILE_RUSTBUFFER_ALLOC
 RustBuffer ffi_wangge_mobile_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -1145,6 +1175,42 @@ uint16_t uniffi_wangge_mobile_checksum_func_score_merge(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL
 #define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL
 uint16_t uniffi_wangge_mobile_checksum_func_score_partial(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_READ_CASE_RECORDS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_READ_CASE_RECORDS_CSV
+uint16_t uniffi_wangge_mobile_checksum_func_read_case_records_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_READ_CASE_RECORDS_JSONL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_READ_CASE_RECORDS_JSONL
+uint16_t uniffi_wangge_mobile_checksum_func_read_case_records_jsonl(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_MERGE_PARTIALS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_MERGE_PARTIALS
+uint16_t uniffi_wangge_mobile_checksum_func_score_merge_partials(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL_RESULT
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_PARTIAL_RESULT
+uint16_t uniffi_wangge_mobile_checksum_func_score_partial_result(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_RECORDS
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_RECORDS
+uint16_t uniffi_wangge_mobile_checksum_func_score_records(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_RECORDS_PARTIAL
+#define UNIFFI_FFIDEF_UNIFFI_WANGGE_MOBILE_CHECKSUM_FUNC_SCORE_RECORDS_PARTIAL
+uint16_t uniffi_wangge_mobile_checksum_func_score_records_partial(void
     
 );
 #endif

@@ -487,6 +487,74 @@ fun testCaseBook() {
     book.close()
 }
 
+// Grid 001: A closed on time, B closed late, C open and overdue (all due in December), D due
+// in January; grid 002: E due in January only.
+val SCORE_CSV = """
+id,grid,category,class,urgency,tier,source,reported_at,due_at,closed_at,status
+A,371323100201001,x,event,routine,t1,patrol,2016-12-01T09:00:00+08:00,2016-12-05T17:00:00+08:00,2016-12-04T10:00:00+08:00,closed
+B,371323100201001,x,event,routine,t1,patrol,2016-12-02T09:00:00+08:00,2016-12-06T17:00:00+08:00,2016-12-07T10:00:00+08:00,closed
+C,371323100201001,x,event,urgent,t2,hotline,2016-12-03T09:00:00+08:00,2016-12-09T17:00:00+08:00,,assigned
+D,371323100201001,x,event,routine,t1,patrol,2016-12-20T09:00:00+08:00,2017-01-06T17:00:00+08:00,,assigned
+E,371323100201002,x,component,routine,t1,sensor,2016-12-21T09:00:00+08:00,2017-01-08T17:00:00+08:00,,reported
+""".trimStart()
+
+fun recordJson(r: CaseRecord) = obj(
+    "id" to r.id, "grid" to r.grid, "category" to r.category, "class" to lower(r.caseClass),
+    "urgency" to lower(r.urgency), "tier" to lower(r.tier), "source" to lower(r.source),
+    "reported_at" to r.reportedAt, "due_at" to r.dueAt, "closed_at" to r.closedAt, "status" to lower(r.status),
+)
+
+/** Typed scoring: CSV rows in, a typed result out, equal to the JSON operation's. */
+fun testScore() {
+    val rows = use("readCaseRecordsCsv") { readCaseRecordsCsv(SCORE_CSV) }
+    check(rows.size == 5 && rows[0].status == CaseStatus.CLOSED && rows[2].urgency == Urgency.URGENT &&
+        rows[4].caseClass == CaseClass.COMPONENT && rows[4].source == ReportSource.SENSOR &&
+        rows[0].supervision == Supervision.NONE) { "rows: $rows" }
+    // Expected counts, computed from the rows: due in December, closed by its end, on time.
+    val dec = rows.filter { it.grid == "371323100201001" && it.dueAt!!.startsWith("2016-12") }
+    val closed = dec.filter { it.closedAt != null }
+    val onTime = closed.filter { it.closedAt!! <= it.dueAt!! }
+    val res = use("scoreRecords") { scoreRecords("seed001", rows, "2016-12", GroupBy.GRID) }
+    check(res.units.map { it.unit } == listOf("371323100201001", "371323100201002")) { "units: ${res.units}" }
+    val c = res.units[0].indicators.getValue("completion")
+    check(c.numerator == closed.size.toDouble() && c.denominator == dec.size.toULong() &&
+        c.display == "%.2f%%".format(java.util.Locale.ROOT, 100.0 * closed.size / dec.size)) { "completion: $c" }
+    val t = res.units[0].indicators.getValue("on_time")
+    check(t.numerator == onTime.size.toDouble() && t.denominator == dec.size.toULong()) { "on time: $t" }
+    val na = res.units[1].indicators.getValue("completion")
+    check(na.value == null && na.display == null) { "nothing due: not applicable, $na" }
+    check(res.bounds.start == "2016-12-01T00:00:00+08:00" && res.by == GroupBy.GRID) { "bounds: ${res.bounds}" }
+    // The same records through JSON Lines and through the JSON operation.
+    val records = JsonArray().apply { rows.forEach { add(recordJson(it)) } }
+    val again = use("readCaseRecordsJsonl") { readCaseRecordsJsonl(records.joinToString("\n") { it.toString() }) }
+    check(again == rows) { "JSONL and CSV give the same records" }
+    val input = obj("policy" to "seed001", "period" to "2016-12", "by" to "grid")
+    input.add("records", records)
+    val out = JsonParser.parseString(call("score.compute", input.toString())).asJsonObject
+    val unit = out.getAsJsonArray("units")[0].asJsonObject
+    val jc = unit.getAsJsonObject("indicators").getAsJsonObject("completion")
+    check(jc["numerator"].asDouble == c.numerator && jc["denominator"].asLong == c.denominator!!.toLong() &&
+        jc["display"].asString == c.display && out.str("cut") == res.cut && out.str("period") == res.period) {
+        "typed and JSON agree: $out / $res"
+    }
+    check(unit.getAsJsonObject("indicators").keySet() == res.units[0].indicators.keys) { "the same indicators" }
+    // Partitions counted apart, merged in another order and scored once: the same result.
+    val parts = listOf(rows.subList(0, 2), rows.subList(2, 5)).map {
+        use("scoreRecordsPartial") { scoreRecordsPartial("seed001", it, "2016-12", GroupBy.GRID) }
+    }
+    val merged = use("scoreMergePartials") { scoreMergePartials(parts.reversed()) }
+    val scored = use("scorePartialResult") { scorePartialResult("seed001", merged) }
+    check(scored == res) { "partials merged and scored = scored at once" }
+    expectError("invalid_period", 501) { scoreRecords(null, rows, "2016-13", GroupBy.GRID) }
+    try {
+        readCaseRecordsCsv(SCORE_CSV.replace("t2,hotline", "t9,hotline"))
+        check(false) { "a bad tier is refused" }
+    } catch (e: WanggeException) {
+        check(e.name == "invalid_records" && "line 4" in e.message!!) { "bad row: ${e.name} ${e.message}" }
+    }
+    expectError("invalid_scoring_input", 504) { scoreMergePartials(listOf()) }
+}
+
 /** Every public function and method of the generated API was called. */
 fun checkEverythingCalled() {
     val exported = mutableSetOf<String>()
@@ -514,6 +582,7 @@ fun main(args: Array<String>) {
     testApi(args[1])
     testGrid(File(args[0]))
     testCaseBook()
+    testScore()
     runVectors(File(args[0]))
     checkEverythingCalled()
     println("$passed passed, $failed failed")

@@ -110,6 +110,53 @@ def native_policy_load(i):
     return summary_json(use("Policy.summary", p.summary))
 
 
+def snake(e):
+    return e.name.lower() if e is not None else None
+
+
+def score_result_json(r):
+    """The typed ScoreResult in the JSON form of `score.compute`."""
+    out = {
+        "period": r.period, "bounds": {"start": r.bounds.start, "end": r.bounds.end}, "cut": r.cut,
+        "by": snake(r.by),
+        "sheet": None if r.sheet is None else {"id": r.sheet.id, "name": r.sheet.name,
+                                               "basis": snake(r.sheet.basis), "scale": r.sheet.scale},
+        "indicators": [{"id": i.id, "kind": snake(i.kind), "numerator": i.numerator,
+                        "denominator": snake(i.denominator), "anchor": snake(i.anchor),
+                        "direction": snake(i.direction), "rate": i.rate} for i in r.indicators],
+        "units": [{"unit": u.unit,
+                   "indicators": {k: {"numerator": v.numerator, "denominator": v.denominator,
+                                      "value": v.value, "display": v.display} for k, v in u.indicators.items()},
+                   "items": [{"id": t.id, "max": t.max, "points": t.points} for t in u.items],
+                   "total": u.total, "max": u.max, "grade": u.grade, "stars": u.stars, "pay": u.pay,
+                   "advanced_eligible": u.advanced_eligible, "composite": u.composite, "rank": u.rank}
+                  for u in r.units],
+        "red_list": list(r.red_list), "black_list": list(r.black_list),
+    }
+    if r.linked:
+        out["linked"] = [{"id": l.id, "score": l.score} for l in r.linked]
+    return out
+
+
+def native_score_compute(i):
+    """score.compute through the typed records and result (records given as JSON objects
+    go in through read_case_records_jsonl)."""
+    if not only_keys(i, "policy", "records", "period", "by", "sheet", "as_of") \
+            or not isinstance(i.get("records"), list) or not strs(i, "period") \
+            or not all(isinstance(i.get(k), (str, type(None))) for k in ("policy", "sheet", "as_of", "by")):
+        return Inexpressible
+    by = next((b for b in wangge.GroupBy if lower(b) == i.get("by", "grid")), None)
+    if by is None:
+        return Inexpressible
+    try:
+        records = use("read_case_records_jsonl", lambda: wangge.read_case_records_jsonl(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in i["records"])))
+    except wangge.WanggeError:
+        return Inexpressible
+    return score_result_json(use("score_records", lambda: wangge.score_records(
+        i.get("policy"), records, i["period"], by, i.get("sheet"), i.get("as_of"))))
+
+
 CAL_KEYS = ("policy", "calendar", "holidays")
 
 
@@ -223,6 +270,7 @@ NATIVE = {
     "code.parse": native_code_parse,
     "geo.convert": native_geo_convert,
     "policy.load": native_policy_load,
+    "score.compute": native_score_compute,
 }
 
 
@@ -494,6 +542,65 @@ def test_case_book():
     check(GRID in out, f"the records score by grid: {out[:200]}")
 
 
+# Grid 001: A closed on time, B closed late, C open and overdue (all due in December), D due
+# in January; grid 002: E due in January only.
+SCORE_CSV = """id,grid,category,class,urgency,tier,source,reported_at,due_at,closed_at,status
+A,371323100201001,x,event,routine,t1,patrol,2016-12-01T09:00:00+08:00,2016-12-05T17:00:00+08:00,2016-12-04T10:00:00+08:00,closed
+B,371323100201001,x,event,routine,t1,patrol,2016-12-02T09:00:00+08:00,2016-12-06T17:00:00+08:00,2016-12-07T10:00:00+08:00,closed
+C,371323100201001,x,event,urgent,t2,hotline,2016-12-03T09:00:00+08:00,2016-12-09T17:00:00+08:00,,assigned
+D,371323100201001,x,event,routine,t1,patrol,2016-12-20T09:00:00+08:00,2017-01-06T17:00:00+08:00,,assigned
+E,371323100201002,x,component,routine,t1,sensor,2016-12-21T09:00:00+08:00,2017-01-08T17:00:00+08:00,,reported
+"""
+
+
+def test_score():
+    """Typed scoring: CSV rows in, a typed result out, equal to the JSON operation's."""
+    rows = use("read_case_records_csv", lambda: wangge.read_case_records_csv(SCORE_CSV))
+    check(len(rows) == 5 and rows[0].status == wangge.CaseStatus.CLOSED and rows[0].closed_at is not None
+          and rows[2].urgency == wangge.Urgency.URGENT and rows[4].source == wangge.ReportSource.SENSOR
+          and rows[4].case_class == wangge.CaseClass.COMPONENT, f"rows: {rows}")
+    # Expected counts, computed from the rows: due in December, closed by its end, on time.
+    dec = [r for r in rows if r.grid == "371323100201001" and r.due_at.startswith("2016-12")]
+    closed = [r for r in dec if r.closed_at is not None]
+    on_time = [r for r in closed if r.closed_at <= r.due_at]
+    res = use("score_records", lambda: wangge.score_records("seed001", rows, "2016-12", wangge.GroupBy.GRID))
+    check([u.unit for u in res.units] == ["371323100201001", "371323100201002"], f"units: {res.units}")
+    c = res.units[0].indicators["completion"]
+    check(c.numerator == len(closed) and c.denominator == len(dec)
+          and c.display == f"{100 * len(closed) / len(dec):.2f}%", f"completion: {c}")
+    t = res.units[0].indicators["on_time"]
+    check(t.numerator == len(on_time) and t.denominator == len(dec), f"on time: {t}")
+    na = res.units[1].indicators["completion"]
+    check(na.value is None and na.display is None, f"nothing due: not applicable, {na}")
+    check(res.bounds.start == "2016-12-01T00:00:00+08:00" and res.by == wangge.GroupBy.GRID, f"bounds: {res.bounds}")
+    # The same input through the JSON operation.
+    jsonl = "\n".join(json.dumps({"id": r.id, "grid": r.grid, "category": r.category,
+                                  "class": lower(r.case_class),
+                                  "urgency": lower(r.urgency), "tier": lower(r.tier), "source": lower(r.source),
+                                  "reported_at": r.reported_at, "due_at": r.due_at, "closed_at": r.closed_at,
+                                  "status": lower(r.status)}) for r in rows)
+    again = use("read_case_records_jsonl", lambda: wangge.read_case_records_jsonl(jsonl))
+    check(again == rows, "JSONL and CSV give the same records")
+    records = [json.loads(line) for line in jsonl.splitlines()]
+    out = json.loads(wangge.call("score.compute", json.dumps(
+        {"policy": "seed001", "records": records, "period": "2016-12", "by": "grid"})))
+    check(same(out, score_result_json(res)), f"typed and JSON agree: {out} / {score_result_json(res)}")
+    # Partitions counted apart, merged in another order and scored once: the same result.
+    parts = [use("score_records_partial", lambda: wangge.score_records_partial(
+        "seed001", rs, "2016-12", wangge.GroupBy.GRID)) for rs in (rows[:2], rows[2:])]
+    merged = use("score_merge_partials", lambda: wangge.score_merge_partials(list(reversed(parts))))
+    scored = use("score_partial_result", lambda: wangge.score_partial_result("seed001", merged))
+    check(scored == res, "partials merged and scored = scored at once")
+    # Errors.
+    expect_error("invalid_period", 501, lambda: wangge.score_records(None, rows, "2016-13", wangge.GroupBy.GRID))
+    try:
+        wangge.read_case_records_csv(SCORE_CSV.replace("t2,hotline", "t9,hotline"))
+        check(False, "a bad tier is refused")
+    except wangge.WanggeError as e:
+        check(e.name == "invalid_records" and "line 4" in str(e), f"bad row: {e.name} {e}")
+    expect_error("invalid_scoring_input", 504, lambda: wangge.score_merge_partials([]))
+
+
 def check_everything_called():
     exported = set()
     for name in dir(generated):
@@ -513,6 +620,7 @@ if __name__ == "__main__":
     test_api(sys.argv[2])
     test_grid(sys.argv[1])
     test_case_book()
+    test_score()
     run_vectors(sys.argv[1])
     check_everything_called()
     print(f"{passed} passed, {failed} failed")
