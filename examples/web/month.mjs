@@ -1,7 +1,7 @@
 // A month in the county, in the browser: the files `wangge demo --out DIR` writes (the
 // layer, the journal of every fact, the host inputs of the score sheet) are read back and
 // replayed by the `wangge` WebAssembly package — `caseRecords` turns the journal into one
-// row per case, `scoreCompute` scores the month by grid and by worker — then the grids are
+// row per case, `scoreRecords` scores the month by grid and by worker — then the grids are
 // drawn coloured by their score, the overdue cases marked. Query parameters:
 //   pkg  = URL of the package's web/wangge.js (default: the build in out/npm/wangge)
 //   data = URL of the folder `wangge demo --out` wrote (default: out/web/month)
@@ -26,7 +26,7 @@ const journal = lines.slice(1).map((l) => JSON.parse(l));
 
 const t0 = performance.now();
 const { records } = wangge.caseRecords({ policy: header.policy ?? cli.preset, journal, at: cli.as_of });
-const score = (by, inputs) => wangge.scoreCompute({
+const score = (by, inputs) => wangge.scoreRecords({
   policy: cli.preset, records, period: cli.period, by, as_of: cli.as_of, inputs,
 });
 const byGrid = score('grid', cli.inputs.grid);

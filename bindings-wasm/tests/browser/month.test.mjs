@@ -3,7 +3,7 @@
 //    picture: the browser renders it into a canvas and the pixel at the inside of each grid
 //    must have the colour the legend gives the grid's score in `scores.json`.
 // 2. The web example `examples/web/month.html` replays the month's journal with the
-//    WebAssembly package (caseRecords, scoreCompute): every grid's and worker's total, stars
+//    WebAssembly package (caseRecords, scoreRecords): every grid's and worker's total, stars
 //    and pay must equal what the CLI computed natively (scores.json).
 // Needs WANGGE_NODE_TOOLS (playwright-core), CHROMIUM, out/npm/wangge and out/web/month.
 // Writes out/web/county.png and out/web/month.png.

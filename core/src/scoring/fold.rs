@@ -15,6 +15,8 @@
 //! sums of integers, so the result does not depend on the split: any thread count gives
 //! the same partials, and WASM runs the same code on one thread.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::columns::ColumnRow;
@@ -316,19 +318,30 @@ impl Partial {
         for (r, &u) in rank.iter().enumerate() {
             place[u as usize] = r as u32;
         }
-        let mut counted = counted.into_iter().flatten();
-        for part in &mut parts {
-            let mut units: Vec<(u32, Counts)> = counted.by_ref().take(blocks).flatten().collect();
-            units.sort_unstable_by_key(|&(u, _)| place[u as usize]);
-            let mut named: Vec<(String, Counts)> = Vec::with_capacity(units.len());
-            for (u, c) in units {
-                let name = &columns.units[u as usize];
-                match named.last_mut() {
-                    Some((last, sum)) if last == name => sum.merge(&c),
-                    _ => named.push((name.clone(), c)),
-                }
-            }
-            part.groups = named.into_iter().collect();
+        let mut counted: Vec<Vec<(u32, Counts)>> = counted.into_iter().flatten().collect();
+        let named = split(parts.len(), threads, |a, b| {
+            (a..b)
+                .map(|j| {
+                    let mut units: Vec<&(u32, Counts)> = counted[j * blocks..(j + 1) * blocks]
+                        .iter()
+                        .flatten()
+                        .collect();
+                    units.sort_unstable_by_key(|(u, _)| place[*u as usize]);
+                    let mut named: Vec<(String, Counts)> = Vec::with_capacity(units.len());
+                    for (u, c) in units {
+                        let name = &columns.units[*u as usize];
+                        match named.last_mut() {
+                            Some((last, sum)) if last == name => sum.merge(c),
+                            _ => named.push((name.clone(), *c)),
+                        }
+                    }
+                    named.into_iter().collect::<BTreeMap<String, Counts>>()
+                })
+                .collect::<Vec<_>>()
+        });
+        counted.clear();
+        for (part, groups) in parts.iter_mut().zip(named.into_iter().flatten()) {
+            part.groups = groups;
         }
         Ok(parts)
     }
