@@ -166,10 +166,10 @@ fn scatter(
     from: usize,
     to: usize,
 ) -> Vec<Vec<u64>> {
-    // Room for about twice the even share of three hits a row: untouched room costs no
-    // memory, and growing a bucket copies it.
+    // Room for twice the even share of one part a row (most cases are reported, due and
+    // closed in one month); a fuller bucket grows. Room is real memory on WASM.
     let n = windows.windows.len() * blocks;
-    let room = (to - from).saturating_mul(6) / n.max(1) + 16;
+    let room = (to - from).saturating_mul(2) / n.max(1) + 16;
     let mut buckets: Vec<Vec<u64>> = (0..n).map(|_| Vec::with_capacity(room)).collect();
     for i in from..to {
         let u = columns.unit[i] as usize;
