@@ -189,6 +189,11 @@ fn bad_arguments_exit_2_with_a_json_error() {
             vec!["--period", "2016-12", "--as-of", "yesterday"],
             "invalid_date_time",
         ),
+        (
+            vec!["--period", "2016-12", "--each", "quarter"],
+            "invalid_period",
+        ),
+        (vec!["--period", "2016", "--each", "week"], "invalid_period"),
     ] {
         let mut all = vec!["--policy", "seed003", "--records", path];
         all.extend(args);
@@ -208,4 +213,101 @@ fn bad_arguments_exit_2_with_a_json_error() {
         (code, v["error"]["name"].as_str()),
         (2, Some("invalid_records"))
     );
+}
+
+/// Cases of the fourth quarter of 2016, many across a month's end (reported in one month,
+/// due or closed in the next); `frac` gives one closing a fraction of a second.
+fn quarter_csv(frac: bool) -> String {
+    let mut rows = vec![];
+    for i in 0..60u32 {
+        let (m, d) = (10 + i % 3, 1 + (i * 7) % 30);
+        let grid = ["371323100201001", "371323100201002", "371323101201001"][(i % 3) as usize];
+        let reported = format!("2016-{m:02}-{d:02}T09:00:00+08:00");
+        // Due 5 to 15 days later, closed 2 to 20 days later (or open), rated or not.
+        let (dm, dd) = if d + 5 + i % 11 > 30 {
+            (m + 1, (d + 5 + i % 11) - 30)
+        } else {
+            (m, d + 5 + i % 11)
+        };
+        let (cm, cd) = if d + 2 + i % 19 > 30 {
+            (m + 1, (d + 2 + i % 19) - 30)
+        } else {
+            (m, d + 2 + i % 19)
+        };
+        let due = format!(
+            "{}-{dm:02}-{dd:02}T17:00:00+08:00",
+            if dm > 12 { 2017 } else { 2016 }
+        );
+        let due = due.replace("2017-13", "2017-01");
+        let closed = if i % 7 == 0 {
+            String::new()
+        } else {
+            let sec = if frac && i == 8 { "00.5" } else { "00" };
+            format!(
+                "{}-{cm:02}-{cd:02}T12:00:{sec}+08:00",
+                if cm > 12 { 2017 } else { 2016 }
+            )
+            .replace("2017-13", "2017-01")
+        };
+        let status = if closed.is_empty() {
+            "assigned"
+        } else {
+            "closed"
+        };
+        let rating = ["satisfied", "", "basically_satisfied", "unsatisfied"][(i % 4) as usize];
+        rows.push(format!(
+            "Q{i},{grid},x,event,routine,t1,patrol,{reported},{due},{closed},{status},{rating}"
+        ));
+    }
+    format!("{HEAD}\n{}\n", rows.join("\n"))
+}
+
+#[test]
+fn each_month_of_a_quarter_equals_the_months_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tried = 0;
+    for frac in [false, true] {
+        let records = file(&dir, "q.csv", &quarter_csv(frac));
+        let path = records.to_str().unwrap();
+        for (period, each, parts) in [
+            ("2016-Q4", "month", vec!["2016-10", "2016-11", "2016-12"]),
+            (
+                "2016",
+                "quarter",
+                vec!["2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"],
+            ),
+        ] {
+            for by in ["grid", "town"] {
+                let common = ["--policy", "seed004", "--records", path, "--by", by];
+                let mut args = common.to_vec();
+                args.extend(["--period", period, "--each", each]);
+                let (code, v) = run(&args);
+                assert_eq!(code, 0, "{v}");
+                assert_eq!(
+                    (v["period"].as_str(), v["each"].as_str()),
+                    (Some(period), Some(each))
+                );
+                let results = v["results"].as_array().unwrap();
+                assert_eq!(results.len(), parts.len());
+                for (got, part) in results.iter().zip(&parts) {
+                    let mut args = common.to_vec();
+                    args.extend(["--period", part]);
+                    let (code, alone) = run(&args);
+                    assert_eq!(code, 0, "{alone}");
+                    assert_eq!(got, &alone, "{period} {each} {part} by {by} frac {frac}");
+                    if part.starts_with("2016-1") || *part == "2016-Q4" {
+                        let due: u64 = got["units"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .filter_map(|u| u["indicators"]["completion"]["denominator"].as_u64())
+                            .sum();
+                        assert!(due > 5, "{part}: {due} due");
+                    }
+                    tried += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(tried, 2 * 2 * (3 + 4));
 }

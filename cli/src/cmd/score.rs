@@ -5,8 +5,12 @@ use std::path::PathBuf;
 use chrono::DateTime;
 use clap::Args as ClapArgs;
 use serde::Serialize;
+use wangge::record::CaseRecord;
 use wangge::record::{BadRow, MAX_ROWS, ReadOptions, read_csv, read_jsonl};
-use wangge::scoring::{GroupBy, Period, ScoreRequest, ScoreResult, UnitInput, compute};
+use wangge::scoring::{
+    CaseColumns, GroupBy, Partial, Period, PeriodKind, ScoreRequest, ScoreResult, ScoringPolicy,
+    UnitInput, compute, score,
+};
 use wangge::{Error, ErrorCode};
 
 use crate::io::{EXIT_OK, Kind, print_json, read_input, read_text};
@@ -18,7 +22,8 @@ pub const MAX_SKIPPED_LISTED: usize = 1000;
 ///
 /// Prints one JSON object: the period's bounds, per unit every indicator
 /// `{numerator, denominator, value, display}`, the sheet's items, total, grade, stars,
-/// pay and rank; with `--skip-bad-rows`, the skipped rows as `"skipped": [{line, field,
+/// pay and rank (with `--each month|quarter`, `{"period", "each", "results": [one such
+/// object per part]}`); with `--skip-bad-rows`, the skipped rows as `"skipped": [{line, field,
 /// message}]` (the first 1,000; `"more_skipped"` counts the rest). Exits 0, or 2 with the JSON error object on bad input (a bad row is named
 /// by its line; nothing is scored from a file with a bad row unless `--skip-bad-rows`).
 #[derive(Debug, ClapArgs)]
@@ -33,6 +38,11 @@ pub struct Args {
     /// The period: `2016-12`, `2016-Q4` or `2016`.
     #[arg(long)]
     period: String,
+    /// Score each month or quarter of the period instead (`--period 2016 --each month`:
+    /// twelve results in one run, the records read once): prints `{"period", "each",
+    /// "results": [one result per part, in order]}`.
+    #[arg(long, value_name = "month|quarter")]
+    each: Option<String>,
     /// The unit: grid, community, town, county, handler, class, worker, category or all.
     #[arg(long, default_value = "grid")]
     by: String,
@@ -56,10 +66,22 @@ pub struct Args {
     max_rows: u64,
 }
 
+/// One result, or one per part of the period (`--each`).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Scored {
+    One(ScoreResult),
+    Each {
+        period: Period,
+        each: &'static str,
+        results: Vec<ScoreResult>,
+    },
+}
+
 #[derive(Serialize)]
 struct Output<'a> {
     #[serde(flatten)]
-    result: &'a ScoreResult,
+    result: &'a Scored,
     #[serde(skip_serializing_if = "Option::is_none")]
     skipped: Option<&'a [BadRow]>,
     #[serde(skip_serializing_if = "is_zero")]
@@ -68,6 +90,45 @@ struct Output<'a> {
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+/// Scores each part of the request's period. The records are counted once for all parts
+/// (`Partial::periods_from_columns`, on every core) when their instants are whole seconds,
+/// as columns hold them; otherwise part by part.
+fn score_each(
+    policy: &ScoringPolicy,
+    records: &[CaseRecord],
+    request: &ScoreRequest,
+    kind: PeriodKind,
+) -> Result<Vec<ScoreResult>, Error> {
+    let parts = request.period.parts(kind)?;
+    let whole = |t: &Option<DateTime<chrono::FixedOffset>>| {
+        t.is_none_or(|t| t.timestamp_subsec_nanos() == 0)
+    };
+    let partials = if records
+        .iter()
+        .all(|r| whole(&Some(r.reported_at)) && whole(&r.due_at) && whole(&r.closed_at))
+    {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let columns = CaseColumns::from_records(records, request.by);
+        Partial::periods_from_columns(policy, &parts, request.by, request.as_of, &columns, threads)?
+    } else {
+        parts
+            .iter()
+            .map(|&p| Partial::from_records(policy, p, request.by, request.as_of, records))
+            .collect::<Result<_, _>>()?
+    };
+    parts
+        .iter()
+        .zip(&partials)
+        .map(|(&period, partial)| {
+            let one = ScoreRequest {
+                period,
+                ..request.clone()
+            };
+            Ok(score(policy, partial, &one)?)
+        })
+        .collect()
 }
 
 /// Runs `wangge score`.
@@ -114,7 +175,30 @@ pub fn run(a: Args) -> Result<u8, Error> {
         inputs,
         links: vec![],
     };
-    let result = compute(&policy.scoring, &set.records, &request)?;
+    let result = match a.each.as_deref() {
+        None => Scored::One(compute(&policy.scoring, &set.records, &request)?),
+        Some(each) => {
+            let kind = match each {
+                "month" => PeriodKind::Month,
+                "quarter" => PeriodKind::Quarter,
+                other => {
+                    return Err(Error::input(
+                        ErrorCode::InvalidPeriod,
+                        format!("--each {other:?}: write month or quarter"),
+                    ));
+                }
+            };
+            Scored::Each {
+                period,
+                each: if kind == PeriodKind::Month {
+                    "month"
+                } else {
+                    "quarter"
+                },
+                results: score_each(&policy.scoring, &set.records, &request, kind)?,
+            }
+        }
+    };
     let listed = set.skipped.len().min(MAX_SKIPPED_LISTED);
     print_json(&Output {
         result: &result,

@@ -86,6 +86,41 @@ impl Period {
         self.kind
     }
 
+    /// The periods of `kind` that make up this one, in order: the months or quarters of
+    /// a year, the months of a quarter (a period is its own only part). Refused when
+    /// `kind` is longer than the period.
+    ///
+    /// ```
+    /// use wangge::scoring::{Period, PeriodKind};
+    /// let y: Period = "2016".parse()?;
+    /// let q: Vec<String> = y.parts(PeriodKind::Quarter)?.iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(q, ["2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"]);
+    /// assert_eq!("2016-Q4".parse::<Period>()?.parts(PeriodKind::Month)?[0].to_string(), "2016-10");
+    /// assert!("2016-12".parse::<Period>()?.parts(PeriodKind::Quarter).is_err());
+    /// # Ok::<(), wangge::scoring::ScoringError>(())
+    /// ```
+    pub fn parts(&self, kind: PeriodKind) -> Result<Vec<Period>, ScoringError> {
+        let (first, n) = self.months();
+        let per = match kind {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Year => 12,
+        };
+        if per > n {
+            return Err(ScoringError::Period(format!(
+                "{self} has no {} parts: it is shorter",
+                match kind {
+                    PeriodKind::Month => "month",
+                    PeriodKind::Quarter => "quarter",
+                    PeriodKind::Year => "year",
+                }
+            )));
+        }
+        (0..n / per)
+            .map(|k| Period::checked(self.year, kind, (first - 1) / per + 1 + k))
+            .collect()
+    }
+
     /// The first month (1–12) and the number of months.
     fn months(&self) -> (u32, u32) {
         match self.kind {
