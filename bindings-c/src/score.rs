@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use wangge_core::ErrorCode;
 use wangge_core::api::args::{PolicySource, parse_instant};
-use wangge_core::record::{CaseRecord, ReadOptions, read_csv, read_jsonl};
+use wangge_core::record::{CaseRecord, ReadOptions, RecordError, RecordSet, read_csv, read_jsonl};
 use wangge_core::scoring::GroupBy;
 use wangge_core::scoring::api::{ComputeIn, compute};
 
@@ -142,26 +142,18 @@ pub unsafe extern "C" fn wangge_score_csv(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
-    guard(|| {
-        let out = out_arg("out", out)?;
-        // SAFETY (each argument): per the contract above.
-        let args = unsafe {
-            ScoreArgs {
-                policy: optional_policy(policy, policy_len)?,
-                period: text_arg("period", period, period_len)?,
-                by,
-                sheet: opt_text("sheet", sheet, sheet_len)?,
-                as_of: opt_text("as_of", as_of, as_of_len)?,
-            }
-        };
-        // SAFETY: per the contract above.
-        let text = unsafe { json_arg("csv", csv, csv_len)? };
-        let records = read_csv(text, ReadOptions::default())
-            .map_err(wangge_core::Error::from)?
-            .records;
-        // SAFETY: `out` checked; `out_len` per contract.
-        unsafe { score_into(args, records, out, out_len) }
-    })
+    // SAFETY: per the contract above.
+    unsafe {
+        score_text(
+            (policy, policy_len),
+            ("csv", csv, csv_len, read_csv),
+            (period, period_len),
+            by,
+            (sheet, sheet_len),
+            (as_of, as_of_len),
+            (out, out_len),
+        )
+    }
 }
 
 /// As [`wangge_score_csv`], with the records as JSON Lines (`jsonl`, `jsonl_len` bytes: one
@@ -186,21 +178,60 @@ pub unsafe extern "C" fn wangge_score_jsonl(
     out: *mut *mut c_char,
     out_len: *mut usize,
 ) -> wangge_status {
+    // SAFETY: per the contract above.
+    unsafe {
+        score_text(
+            (policy, policy_len),
+            ("jsonl", jsonl, jsonl_len, read_jsonl),
+            (period, period_len),
+            by,
+            (sheet, sheet_len),
+            (as_of, as_of_len),
+            (out, out_len),
+        )
+    }
+}
+
+/// A text argument: pointer and length.
+type Text = (*const c_char, usize);
+
+/// A records argument: its name, pointer, length and reader.
+type RecordsText = (
+    &'static str,
+    *const c_char,
+    usize,
+    fn(&str, ReadOptions) -> Result<RecordSet, RecordError>,
+);
+
+/// The body of [`wangge_score_csv`] and [`wangge_score_jsonl`]: reads the arguments, the
+/// records with their reader, scores and writes the result.
+///
+/// # Safety
+/// As [`wangge_score_csv`].
+unsafe fn score_text(
+    policy: Text,
+    (name, ptr, len, read): RecordsText,
+    period: Text,
+    by: wangge_group_by,
+    sheet: Text,
+    as_of: Text,
+    (out, out_len): (*mut *mut c_char, *mut usize),
+) -> wangge_status {
     guard(|| {
         let out = out_arg("out", out)?;
         // SAFETY (each argument): per the contract above.
         let args = unsafe {
             ScoreArgs {
-                policy: optional_policy(policy, policy_len)?,
-                period: text_arg("period", period, period_len)?,
+                policy: optional_policy(policy.0, policy.1)?,
+                period: text_arg("period", period.0, period.1)?,
                 by,
-                sheet: opt_text("sheet", sheet, sheet_len)?,
-                as_of: opt_text("as_of", as_of, as_of_len)?,
+                sheet: opt_text("sheet", sheet.0, sheet.1)?,
+                as_of: opt_text("as_of", as_of.0, as_of.1)?,
             }
         };
         // SAFETY: per the contract above.
-        let text = unsafe { json_arg("jsonl", jsonl, jsonl_len)? };
-        let records = read_jsonl(text, ReadOptions::default())
+        let text = unsafe { json_arg(name, ptr, len)? };
+        let records = read(text, ReadOptions::default())
             .map_err(wangge_core::Error::from)?
             .records;
         // SAFETY: `out` checked; `out_len` per contract.
