@@ -109,6 +109,7 @@ def main():
             row["batch_ns"] = criterion("locate", "batch", ident) / 1e6
             row["loop_ns"] = criterion("locate", "loop", ident) / 1e6
             row["build_s"] = criterion("locate_build", ident, "") / 1e9
+            row["build_threads_s"] = criterion("locate_build_parallel", ident, "") / 1e9
             if not a.skip_coverage:
                 cmd = [a.python, os.path.join(ROOT, "bench", "shapely_coverage.py"), "--wangge", wangge,
                        "--sizes", str(n), "--reps", str(a.cov_reps), "--fault-reps", str(a.fault_reps),
@@ -122,7 +123,9 @@ def main():
                     if rec.get("check") == "coverage":
                         v = rec["variant"]
                         row[f"cov_{v}"] = (rec["coverage_invalid_edges_s"], rec["wangge_validate_s"],
-                                           rec["geos_found_fault"], rec["wangge_found_fault"])
+                                           rec["geos_found_fault"], rec["wangge_found_fault"],
+                                           rec["wangge_validate_threads_s"])
+                        row["threads"] = rec["wangge_threads"]
             print(json.dumps(row), flush=True)
             rows.append(row)
         tables.append((n, rows))
@@ -132,25 +135,28 @@ def main():
 def table(n, rows):
     """The Markdown table of one size."""
     print(f"\n**{n:,} grids**\n")
+    t = rows[0].get("threads", 2)
     print("| layer | locate batch (wangge / shapely best) | one-point loop | coverage, valid "
-          "(wangge / GEOS) | faulted: gap / overlap / duplicate / missing | index memory | index build |")
+          f"(wangge 1 thread / GEOS; {t} threads) | faulted: gap / overlap / duplicate / missing "
+          f"(1 thread; {t} threads) | index memory | index build (1 thread; {t} threads) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         best = r["shapely_best_ns"]
         cov = fault = "—"
         if "cov_valid" in r:
-            g, w, _, _ = r["cov_valid"]
-            cov = f"{w * 1e3:,.1f} ms / {g * 1e3:,.0f} ms = {g / w:.1f}×"
-            parts = []
+            g, w, _, _, wt = r["cov_valid"]
+            cov = f"{w * 1e3:,.1f} ms / {g * 1e3:,.0f} ms = {g / w:.1f}×; {wt * 1e3:,.1f} ms = {g / wt:.1f}×"
+            parts, parts_t = [], []
             for f in FAULTS:
-                g, w, geos, ours = r[f"cov_{f}"]
+                g, w, geos, ours, wt = r[f"cov_{f}"]
                 mark = "" if geos else " (GEOS: not found)"
                 mark += "" if ours else " (wangge: not found)"
                 parts.append(f"{g / w:.1f}×{mark}")
-            fault = " / ".join(parts)
+                parts_t.append(f"{g / wt:.1f}×")
+            fault = " / ".join(parts) + "; " + " / ".join(parts_t)
         print(f"| {r['layer']} | {r['batch_ns']:.1f} ns / {best:,.0f} ns = {best / r['batch_ns']:.0f}× "
               f"| {r['loop_ns']:.1f} ns = {best / r['loop_ns']:.1f}× | {cov} | {fault} "
-              f"| {r['index_mb']} MB | {r['build_s']:.3f} s |", flush=True)
+              f"| {r['index_mb']} MB | {r['build_s']:.3f} s; {r['build_threads_s']:.3f} s |", flush=True)
 
 
 if __name__ == "__main__":

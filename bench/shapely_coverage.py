@@ -129,10 +129,16 @@ def median_time(fn, reps):
     return statistics.median(times), result
 
 
-def run_wangge(wangge, path, reps):
+# Threads for wangge's second timing: the machine's cores.
+THREADS = os.cpu_count() or 1
+
+
+def run_wangge(wangge, path, reps, threads=1):
     """Median validation time of `reps` runs in one process (file reading excluded), like
-    the shapely timings, which repeat the call on geometries already in memory."""
-    p = subprocess.run([wangge, "grid", "validate", path, "--timing", "--repeat", str(reps)],
+    the shapely timings, which repeat the call on geometries already in memory; `threads`
+    check the geometries (GEOS uses one)."""
+    p = subprocess.run([wangge, "grid", "validate", path, "--timing", "--repeat", str(reps),
+                        "--threads", str(threads)],
                        capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"wangge failed on {path}: {p.stdout} {p.stderr}")
@@ -169,6 +175,9 @@ def main():
             t_valid, ok = median_time(lambda: shapely.coverage_is_valid(geoms), reps)
             flagged = {codes[i] for i in np.nonzero(~shapely.is_empty(edges) & ~shapely.is_missing(edges))[0]}
             t_ours, report = run_wangge(a.wangge, path, reps)
+            t_ours_mt, report_mt = run_wangge(a.wangge, path, reps, THREADS)
+            if report_mt != report:
+                sys.exit(f"wangge on {THREADS} threads reported differently on {path}")
             if record is None:
                 geos_found = wangge_found = None
                 geos_ok, ours_ok = bool(ok), report["valid"]
@@ -187,6 +196,7 @@ def main():
                   "geos_valid": geos_ok, "geos_polygons_flagged": len(flagged),
                   "geos_found_fault": geos_found,
                   "wangge_validate_s": round(t_ours, 4), "wangge_valid": ours_ok,
+                  "wangge_threads": THREADS, "wangge_validate_threads_s": round(t_ours_mt, 4),
                   "wangge_violations": len(report["violations"]),
                   "wangge_found_fault": wangge_found,
                   "reps": reps})

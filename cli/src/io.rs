@@ -67,6 +67,12 @@ pub fn cap(kind: Kind) -> u64 {
     })
 }
 
+/// Threads for the parallel parts of the core (index build, geometry checks, scoring): the
+/// machine's cores.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// The name of an input in messages (`standard input` for `-`).
 pub fn name(path: &Path) -> String {
     if is_stdin(path) {

@@ -136,6 +136,11 @@ fn each_injected_fault_exits_1_with_its_kind_and_codes() {
             );
             let v = stdout_json(&o);
             assert_eq!(v["valid"], false);
+            // The same report on any number of threads.
+            for threads in ["1", "3"] {
+                let again = wangge(&["grid", "validate", path(&layer), "--threads", threads]);
+                assert_eq!(again.stdout, o.stdout, "{name} on {threads} threads");
+            }
             let found = v["violations"].as_array().unwrap();
             // The broken grid, or for a missing grid one of its former neighbours.
             let code = &f["codes"][0];
@@ -152,6 +157,19 @@ fn each_injected_fault_exits_1_with_its_kind_and_codes() {
             }
         }
     }
+}
+
+#[test]
+fn threads_out_of_range_are_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (layer, _) = generate(dir.path(), "t", &["--only", "grids"]);
+    let mut tried = 0;
+    for threads in ["0", "257", "-1", "two"] {
+        let o = wangge(&["grid", "validate", path(&layer), "--threads", threads]);
+        assert_bad(&o, "invalid_argument");
+        tried += 1;
+    }
+    assert_eq!(tried, 4);
 }
 
 /// Bad input: exit 2, the JSON error object on stdout, a message on stderr, no panic.

@@ -116,6 +116,17 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
 
+        // The same on every core the machine has (the index is the same, word for word).
+        let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+        let mut g = c.benchmark_group("locate_build_parallel");
+        g.sample_size(10)
+            .measurement_time(Duration::from_secs(if n > 50_000 { 30 } else { 8 }));
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(id(n)), &layer, |b, l| {
+            b.iter(|| GridIndex::build_parallel(black_box(l), threads).expect("index"))
+        });
+        g.finish();
+
         let mut g = c.benchmark_group("locate");
         g.sample_size(10).measurement_time(Duration::from_secs(10));
         g.throughput(Throughput::Elements(points.len() as u64));

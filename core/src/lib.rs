@@ -31,6 +31,7 @@ pub mod code;
 pub mod error;
 pub mod geo;
 pub mod grid;
+mod parallel;
 pub mod policy;
 pub mod record;
 pub mod scoring;

@@ -481,3 +481,48 @@ fn a_crossed_ring_is_found_in_every_grid() {
     }
     assert!(tried >= 290, "{tried}");
 }
+
+/// The threads that check the geometries and build the lookups change nothing in the
+/// report: every fault kind, and more invalid grids than a report keeps.
+#[test]
+fn reports_are_the_same_on_any_number_of_threads() {
+    let c = county(301, 4);
+    let with = |threads: usize| CoverageOptions { threads, ..opts() };
+    let mut compared = 0;
+    let mut layers = Vec::new();
+    for index in spread(&c.layer, 2) {
+        for kind in FaultKind::ALL {
+            let mut layer = c.layer.clone();
+            if layer.inject_fault(kind, index, 0.5).is_ok() {
+                layers.push(layer);
+            }
+        }
+    }
+    // Self-intersections in more grids than a report lists.
+    let mut many = county(1358, 1).layer;
+    let grids: Vec<usize> = (0..many.units.len())
+        .filter(|&i| many.units[i].is_grid())
+        .collect();
+    let mut broken = 0;
+    for &i in grids.iter().step_by(2) {
+        broken += usize::from(
+            many.inject_fault(FaultKind::SelfIntersection, i, 0.5)
+                .is_ok(),
+        );
+    }
+    assert!(broken > wangge::grid::coverage::MAX_PER_KIND, "{broken}");
+    layers.push(many);
+    for layer in &layers {
+        let one = validate(layer, None, &with(1));
+        assert!(!one.valid);
+        for threads in [2, 3] {
+            assert_eq!(
+                validate(layer, None, &with(threads)),
+                one,
+                "threads {threads}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 2 * 12, "{compared}");
+}

@@ -249,10 +249,10 @@ fn apply(policy: &Path, journal: &Path, grids: Option<&Path>) -> Result<u8, Erro
     }
     let policy = super::policy::load(policy)?;
     let index = match grids {
-        Some(g) => Some(GridIndex::build(&Layer::from_geojson(&read_input(
-            g,
-            Kind::Layer,
-        )?)?)?),
+        Some(g) => Some(GridIndex::build_parallel(
+            &Layer::from_geojson(&read_input(g, Kind::Layer)?)?,
+            crate::io::threads(),
+        )?),
         None => None,
     };
     let (text, mut book) = load_journal(journal)?;

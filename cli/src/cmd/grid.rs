@@ -90,6 +90,10 @@ pub struct ValidateArgs {
     /// later runs find the layer in memory already touched).
     #[arg(long, default_value_t = 1, requires = "timing", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub repeat: u32,
+    /// Threads checking the geometries (default: the machine's cores). The report is the
+    /// same for any number.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub threads: Option<u32>,
 }
 
 /// Which units `generate` writes.
@@ -335,6 +339,7 @@ fn validate(a: ValidateArgs) -> Result<u8, Error> {
             )
         })?);
     }
+    opts.threads = a.threads.map_or_else(crate::io::threads, |n| n as usize);
     let started = std::time::Instant::now();
     let spinner = Spinner::start(format!("reading {}", crate::io::name(&a.file)));
     let layer = read_layer(&a.file)?;

@@ -171,7 +171,7 @@ pub fn locate(a: LocateArgs) -> Result<u8, Error> {
     }
     let spinner = Spinner::start(format!("indexing {}", a.file.display()));
     let layer = super::grid::read_layer(&a.file)?;
-    let index = GridIndex::build(&layer)?;
+    let index = GridIndex::build_parallel(&layer, crate::io::threads())?;
     drop(layer);
     spinner.finish();
 

@@ -109,7 +109,7 @@ fn score_each(
         .iter()
         .all(|r| whole(&Some(r.reported_at)) && whole(&r.due_at) && whole(&r.closed_at))
     {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = crate::io::threads();
         let columns = CaseColumns::from_records(records, request.by);
         Partial::periods_from_columns(policy, &parts, request.by, request.as_of, &columns, threads)?
     } else {

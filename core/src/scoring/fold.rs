@@ -22,6 +22,7 @@ use chrono::{DateTime, FixedOffset};
 use super::columns::ColumnRow;
 use super::counts::{Sig, Window};
 use super::{CaseColumns, Counts, GroupBy, Partial, Period, ScoringError, ScoringPolicy};
+use crate::parallel::split;
 
 /// Units per block: a block's table of [`Counts`] is `BLOCK × 224 B` = 448 KiB.
 const BLOCK_BITS: u32 = 11;
@@ -226,32 +227,6 @@ fn count(
         .collect()
 }
 
-/// Runs `f` on `parts` contiguous ranges of `0..n`, on as many threads (one on WASM), and
-/// returns the results in range order.
-fn split<T: Send>(n: usize, parts: usize, f: impl Fn(usize, usize) -> T + Sync) -> Vec<T> {
-    let parts = parts.clamp(1, n.max(1));
-    let bounds: Vec<(usize, usize)> = (0..parts)
-        .map(|k| (n * k / parts, n * (k + 1) / parts))
-        .collect();
-    #[cfg(not(target_arch = "wasm32"))]
-    if parts > 1 {
-        return std::thread::scope(|s| {
-            let handles: Vec<_> = bounds
-                .iter()
-                .map(|&(a, b)| {
-                    let f = &f;
-                    s.spawn(move || f(a, b))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        });
-    }
-    bounds.into_iter().map(|(a, b)| f(a, b)).collect()
-}
-
 impl Partial {
     /// Counts columns into one partial per period in one pass over the rows — a year's
     /// twelve months, say, or months and the quarters over them: the same partials as
@@ -357,17 +332,6 @@ mod tests {
         for (local, rework) in [(0, 0), (BLOCK - 1, u32::MAX), (5, 3)] {
             assert_eq!(unpack(pack(local, sig, rework)), (local, sig, rework));
             assert_eq!(unpack(pack(local, Sig(1), rework)), (local, Sig(1), rework));
-        }
-    }
-
-    #[test]
-    fn split_covers_every_index_once_in_order() {
-        for (n, parts) in [(0, 1), (1, 4), (10, 3), (7, 7), (100, 2)] {
-            let got: Vec<usize> = split(n, parts, |a, b| (a..b).collect::<Vec<_>>())
-                .into_iter()
-                .flatten()
-                .collect();
-            assert_eq!(got, (0..n).collect::<Vec<_>>(), "n {n} parts {parts}");
         }
     }
 }

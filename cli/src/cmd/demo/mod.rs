@@ -196,7 +196,7 @@ pub fn run(a: Args) -> Result<u8, Error> {
 
     // 3. Point location.
     let t = Instant::now();
-    let index = GridIndex::build(layer)?;
+    let index = GridIndex::build_parallel(layer, crate::io::threads())?;
     let build_ms = ms(t);
     let points = county.points(a.points as usize, a.seed);
     let t = Instant::now();

@@ -274,30 +274,49 @@ impl SegTable {
 
     /// Moves the unmatched segments to `out` and empties the table.
     pub(super) fn drain(&mut self, out: &mut Vec<Leftover>) {
+        merge(self.take_entries(), out);
+    }
+
+    /// Takes every entry out, moved-out ones included, and empties the table: the running
+    /// sums of one part of a pass, to be [merged](merge) with the other parts'.
+    pub(super) fn take_entries(&mut self) -> Vec<Entry> {
         let mut live: Vec<Slot> = std::mem::take(&mut self.overflow);
         live.extend(self.take_live().into_iter().map(|(_, s)| s));
         self.len = 0;
-        live.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.first.cmp(&b.first)));
-        let mut k = 0;
-        while k < live.len() {
-            let mut e = k;
-            let mut count = 0;
-            while e < live.len() && live[e].key == live[k].key {
-                count += live[e].count;
-                e += 1;
-            }
-            if count != 0 {
-                let (p, q) = points_of(&live[k].key);
-                let (a, b) = if count > 0 { (p, q) } else { (q, p) };
-                out.push(Leftover {
-                    a,
-                    b,
-                    weight: count.abs(),
-                    owners: [live[k].first, live[e - 1].last],
-                });
-            }
-            k = e;
+        live.into_iter().map(Entry).collect()
+    }
+}
+
+/// A running sum taken out of a [`SegTable`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry(Slot);
+
+/// The unmatched segments of entries taken from the tables of the parts of one pass (or
+/// from one table), into `out`: the sums of each segment added up, with the first
+/// contributor of its earliest entry and the last of its latest. Sums do not depend on the
+/// order of the parts.
+pub(super) fn merge(entries: Vec<Entry>, out: &mut Vec<Leftover>) {
+    let mut live: Vec<Slot> = entries.into_iter().map(|e| e.0).collect();
+    live.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.first.cmp(&b.first)));
+    let mut k = 0;
+    while k < live.len() {
+        let mut e = k;
+        let mut count = 0;
+        while e < live.len() && live[e].key == live[k].key {
+            count += live[e].count;
+            e += 1;
         }
+        if count != 0 {
+            let (p, q) = points_of(&live[k].key);
+            let (a, b) = if count > 0 { (p, q) } else { (q, p) };
+            out.push(Leftover {
+                a,
+                b,
+                weight: count.abs(),
+                owners: [live[k].first, live[e - 1].last],
+            });
+        }
+        k = e;
     }
 }
 

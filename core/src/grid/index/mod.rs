@@ -280,8 +280,31 @@ impl GridIndex {
         GridIndex::build_with(layer, &Params::default())
     }
 
+    /// [`GridIndex::build`] on up to `threads` threads (0 and 1: the calling thread only;
+    /// always one on WASM). The index is the same, word for word, on any number of threads,
+    /// and so are the errors.
+    ///
+    /// ```
+    /// use wangge::grid::GridIndex;
+    /// use wangge::grid::sample::{SampleCounty, SampleOptions};
+    /// let county = SampleCounty::generate(&SampleOptions { grids: 50, ..Default::default() })?;
+    /// let one = GridIndex::build(&county.layer)?;
+    /// let two = GridIndex::build_parallel(&county.layer, 2)?;
+    /// let pts = county.points(500, 7);
+    /// assert_eq!(one.find_batch(&pts), two.find_batch(&pts));
+    /// assert_eq!(one.memory_bytes(), two.memory_bytes());
+    /// # Ok::<(), wangge::grid::GridError>(())
+    /// ```
+    pub fn build_parallel(layer: &Layer, threads: usize) -> Result<GridIndex, GridError> {
+        let params = Params {
+            threads: threads.max(1),
+            ..Params::default()
+        };
+        GridIndex::build_with(layer, &params)
+    }
+
     pub(crate) fn build_with(layer: &Layer, params: &Params) -> Result<GridIndex, GridError> {
-        let prep = units::prepare(layer)?;
+        let prep = units::prepare(layer, params.threads)?;
         let family = |units: &[&super::Unit]| -> Result<Family, GridError> {
             let geoms: Vec<_> = units.iter().map(|u| &u.geometry).collect();
             let index = region_build::build(&geoms, params)?;

@@ -35,6 +35,8 @@ pub(crate) struct Params {
     /// Whether leaves may use the quantized format (tests turn it off to exercise the
     /// general one).
     pub(crate) compact: bool,
+    /// Threads writing the cells (1: none; the index is the same for any number).
+    pub(crate) threads: usize,
 }
 
 impl Default for Params {
@@ -47,6 +49,7 @@ impl Default for Params {
             max_depth: 6,
             max_root_cells: 1 << 24,
             compact: true,
+            threads: 1,
         }
     }
 }
@@ -98,6 +101,34 @@ fn meets_box(a: Point, b: Point, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
 struct Sides {
     xs: Vec<f64>,
     ys: Vec<f64>,
+    /// For the root table: the lattice whose cells of `2^shift` units these are, which
+    /// tells where to look for a coordinate among the sides at once.
+    guide: Option<Lattice>,
+}
+
+/// `s.partition_point(|&x| x < v)` for increasing `s`, looked for from `guess` (exact for
+/// any guess; quick for a good one).
+fn count_below(s: &[f64], v: f64, guess: usize) -> usize {
+    let mut k = guess.min(s.len());
+    while k > 0 && s[k - 1] >= v {
+        k -= 1;
+    }
+    while k < s.len() && s[k] < v {
+        k += 1;
+    }
+    k
+}
+
+/// `s.partition_point(|&x| x <= v)` for increasing `s`, looked for from `guess`.
+fn count_at_most(s: &[f64], v: f64, guess: usize) -> usize {
+    let mut k = guess.min(s.len());
+    while k > 0 && s[k - 1] > v {
+        k -= 1;
+    }
+    while k < s.len() && s[k] <= v {
+        k += 1;
+    }
+    k
 }
 
 impl Sides {
@@ -118,11 +149,25 @@ impl Sides {
         if maxx < xs[0] || minx > xs[cols] || maxy < ys[0] || miny > ys[rows] {
             return;
         }
-        // Closed intervals [xs[i], xs[i + 1]] meeting [minx, maxx].
-        let i0 = xs[1..].partition_point(|&s| s < minx);
-        let i1 = xs[..cols].partition_point(|&s| s <= maxx) - 1;
-        let j0 = ys[1..].partition_point(|&s| s < miny);
-        let j1 = ys[..rows].partition_point(|&s| s <= maxy) - 1;
+        // Closed intervals [xs[i], xs[i + 1]] meeting [minx, maxx]. The root table's cell
+        // of a coordinate is known from the lattice (the sides are where the lattice
+        // formula reaches each cell), so the search starts there and takes a step or none.
+        let (gx0, gx1, gy0, gy1) = match &self.guide {
+            Some(l) => {
+                let cell = |a: &Axis, v: f64| ((a.real(v).max(0.0) as u64) >> l.shift) as usize;
+                (
+                    cell(&l.x, minx),
+                    cell(&l.x, maxx) + 1,
+                    cell(&l.y, miny),
+                    cell(&l.y, maxy) + 1,
+                )
+            }
+            None => (0, 0, 0, 0),
+        };
+        let i0 = count_below(&xs[1..], minx, gx0);
+        let i1 = count_at_most(&xs[..cols], maxx, gx1) - 1;
+        let j0 = count_below(&ys[1..], miny, gy0);
+        let j1 = count_at_most(&ys[..rows], maxy, gy1) - 1;
         let single = i0 == i1 && j0 == j1;
         for j in j0..=j1 {
             for i in i0..=i1 {
@@ -289,10 +334,10 @@ fn lattice(x0: f64, y0: f64, x1: f64, y1: f64, cols: u32, rows: u32) -> Lattice 
 struct Builder<'a> {
     params: &'a Params,
     lattice: Lattice,
-    edges: Vec<Edge>,
+    edges: &'a [Edge],
     /// Per edge: the position in `verts` (as vertex number) of its first vertex.
-    pos: Vec<u32>,
-    verts: Vec<f64>,
+    pos: &'a [u32],
+    verts: &'a [f64],
     data: Vec<u64>,
     nodes: Vec<u32>,
     /// Node buffers not in use (taken by a node while its children are written).
@@ -439,7 +484,7 @@ impl Builder<'_> {
             _ => l.y.side(c.v0 + (j << kc)),
         }));
         sc.lists
-            .fill_from(&sc.sides, &self.edges, ids.iter().copied());
+            .fill_from(&sc.sides, self.edges, ids.iter().copied());
         let off = self.nodes.len();
         if off > PAYLOAD as usize {
             return Err(too_large("index nodes", off, PAYLOAD as usize));
@@ -856,52 +901,160 @@ pub(crate) fn build(regions: &[&MultiPolygon], params: &Params) -> Result<Region
         ys: (0..=rows as u64)
             .map(|j| lattice.y.side(j << shift))
             .collect(),
+        guide: Some(lattice),
     };
     let mut lists = CellLists::default();
     lists.fill_from(&root, &edges, 0..edges.len() as u32);
-    let mut b = Builder {
+    // The rows of root cells are written in runs of rows, on as many threads as asked: each
+    // run into its own tables, relocated and joined in row order afterwards, so the index
+    // is the same word for word on any number of threads. The runs are cut by edges (a
+    // clustered layer crowds some rows), never by the number of threads.
+    let runs = row_runs(&lists, cols, rows, ROW_RUNS);
+    let shared = Shared {
         params,
         lattice,
-        edges,
-        pos,
-        verts,
-        data: Vec::new(),
-        nodes: Vec::new(),
-        pool: Vec::new(),
-        leaf: LeafScratch::default(),
+        edges: &edges,
+        pos: &pos,
+        verts: &verts,
+        root: &root,
+        lists: &lists,
     };
-    let mut entries = vec![0u32; ncells];
+    let written = crate::parallel::jobs(runs.len() - 1, params.threads, |k| {
+        shared.write_rows(runs[k], runs[k + 1])
+    });
+    let mut entries = Vec::with_capacity(ncells);
     let mut row_data: Vec<u32> = Vec::with_capacity(rows + 1);
-    let mut bases = Statuses::default();
-    for j in 0..rows {
-        row_data.push(b.data.len().min(u32::MAX as usize) as u32);
-        b.row_statuses(&root, &lists, j, &[], &[], &mut bases);
-        for i in 0..cols {
-            let c = j * cols + i;
-            let spec = Spec {
-                u0: (i as u64) << shift,
-                v0: (j as u64) << shift,
-                k: shift,
-                x0: root.xs[i],
-                y0: root.ys[j],
-                x1: root.xs[i + 1],
-                y1: root.ys[j + 1],
-            };
-            entries[c] = b.cell(spec, bases.get(i), lists.cell(c), 0, usize::MAX)?;
+    let words: usize = written
+        .iter()
+        .map(|w| w.as_ref().map_or(0, |w| w.data.len()))
+        .sum();
+    let node_words: usize = written
+        .iter()
+        .map(|w| w.as_ref().map_or(0, |w| w.nodes.len()))
+        .sum();
+    let mut data: Vec<u64> = Vec::with_capacity(words);
+    let mut nodes: Vec<u32> = Vec::with_capacity(node_words);
+    for w in written {
+        let w = w?;
+        let (data_base, node_base) = (data.len(), nodes.len());
+        if data_base + w.data.len() > PAYLOAD as usize {
+            return Err(too_large("index words", words, PAYLOAD as usize));
         }
+        if node_base + w.nodes.len() > PAYLOAD as usize {
+            return Err(too_large("index nodes", node_words, PAYLOAD as usize));
+        }
+        let at = |e: u32| relocate(e, data_base as u32, node_base as u32);
+        entries.extend(w.entries.iter().map(|&e| at(e)));
+        nodes.extend(w.nodes.iter().map(|&e| at(e)));
+        row_data.extend(w.row_data.iter().map(|&r| r + data_base as u32));
+        data.extend_from_slice(&w.data);
     }
-    row_data.push(b.data.len().min(u32::MAX as usize) as u32);
-    let mut data = b.data;
-    data.shrink_to_fit();
-    let mut nodes = b.nodes;
-    nodes.shrink_to_fit();
+    row_data.push(data.len() as u32);
+    drop(lists);
     Ok(RegionIndex {
         lattice,
         root: entries,
         nodes,
         data,
-        verts: Verts::pack(b.verts),
+        verts: Verts::pack(verts),
         row_data,
         regions: regions.len(),
     })
+}
+
+/// Runs of root rows written as one job (at most; fewer on small layers).
+const ROW_RUNS: usize = 64;
+
+/// Cuts `rows` into at most `runs` runs of rows with about as many edge entries each; the
+/// bounds, first 0 and last `rows`.
+fn row_runs(lists: &CellLists, cols: usize, rows: usize, runs: usize) -> Vec<usize> {
+    let total = lists.ids.len().max(1);
+    let mut bounds = vec![0];
+    for j in 1..rows {
+        let before = lists.start[j * cols] as usize;
+        // The next bound once the entries before row `j` reach the next share.
+        if before * runs >= total * bounds.len() && bounds.len() < runs {
+            bounds.push(j);
+        }
+    }
+    bounds.push(rows);
+    bounds
+}
+
+/// Moves a written entry's payload by the position of its run's tables in the joined ones.
+fn relocate(entry: u32, data_base: u32, node_base: u32) -> u32 {
+    match entry >> TAG_SHIFT {
+        TAG_QLEAF | TAG_GLEAF => entry + data_base,
+        TAG_NODE => entry + node_base,
+        _ => entry,
+    }
+}
+
+/// What every run of rows reads.
+struct Shared<'a> {
+    params: &'a Params,
+    lattice: Lattice,
+    edges: &'a [Edge],
+    pos: &'a [u32],
+    verts: &'a [f64],
+    root: &'a Sides,
+    lists: &'a CellLists,
+}
+
+/// The tables of a run of rows, with positions local to them.
+struct Written {
+    entries: Vec<u32>,
+    nodes: Vec<u32>,
+    data: Vec<u64>,
+    row_data: Vec<u32>,
+}
+
+impl Shared<'_> {
+    /// Writes root rows `j0..j1`.
+    fn write_rows(&self, j0: usize, j1: usize) -> Result<Written, GridError> {
+        let (root, lattice) = (self.root, self.lattice);
+        let (cols, shift) = (root.cols(), lattice.shift);
+        let mut b = Builder {
+            params: self.params,
+            lattice,
+            edges: self.edges,
+            pos: self.pos,
+            verts: self.verts,
+            data: Vec::new(),
+            nodes: Vec::new(),
+            pool: Vec::new(),
+            leaf: LeafScratch::default(),
+        };
+        let mut entries = Vec::with_capacity((j1 - j0) * cols);
+        let mut row_data = Vec::with_capacity(j1 - j0);
+        let mut bases = Statuses::default();
+        for j in j0..j1 {
+            row_data.push(b.data.len().min(u32::MAX as usize) as u32);
+            b.row_statuses(root, self.lists, j, &[], &[], &mut bases);
+            for i in 0..cols {
+                let spec = Spec {
+                    u0: (i as u64) << shift,
+                    v0: (j as u64) << shift,
+                    k: shift,
+                    x0: root.xs[i],
+                    y0: root.ys[j],
+                    x1: root.xs[i + 1],
+                    y1: root.ys[j + 1],
+                };
+                entries.push(b.cell(
+                    spec,
+                    bases.get(i),
+                    self.lists.cell(j * cols + i),
+                    0,
+                    usize::MAX,
+                )?);
+            }
+        }
+        Ok(Written {
+            entries,
+            nodes: b.nodes,
+            data: b.data,
+            row_data,
+        })
+    }
 }

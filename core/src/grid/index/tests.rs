@@ -212,6 +212,7 @@ fn tight() -> Params {
         max_depth: 5,
         max_root_cells: 64,
         compact: true,
+        threads: 1,
     }
 }
 
@@ -637,6 +638,7 @@ proptest! {
             max_depth,
             max_root_cells: 256,
             compact: leaf_max % 2 == 0,
+            threads: 1 + max_depth as usize % 3,
         };
         let index = GridIndex::build_with(&layer, &params).unwrap();
         let mut points = probe_points(&layer, &index, 200, n as u64);
@@ -832,5 +834,64 @@ fn validation_and_location_agree_on_holes() {
         let built = GridIndex::build(&layer);
         assert_eq!(invalid == 0, ok, "{holes:?}: {report:?}");
         assert_eq!(built.is_ok(), ok, "{holes:?}");
+    }
+}
+
+#[test]
+fn the_index_is_the_same_word_for_word_on_any_number_of_threads() {
+    let c = SampleCounty::generate(&SampleOptions {
+        grids: 300,
+        seed: 5,
+        ..Default::default()
+    })
+    .unwrap();
+    let one = GridIndex::build(&c.layer).unwrap();
+    // Enough root rows to be cut into several runs, so that the runs are joined.
+    assert!(
+        one.grids.index.lattice.rows > 64,
+        "{}",
+        one.grids.index.lattice.rows
+    );
+    let mut tried = 0;
+    for threads in [0, 2, 3, 7] {
+        let many = GridIndex::build_parallel(&c.layer, threads).unwrap();
+        assert!(many.grids.index == one.grids.index, "threads {threads}");
+        assert!(
+            many.fallback.as_ref().map(|f| &f.index) == one.fallback.as_ref().map(|f| &f.index),
+            "threads {threads}"
+        );
+        tried += 1;
+    }
+    assert_eq!(tried, 4);
+}
+
+#[test]
+fn a_parallel_build_reports_the_first_invalid_unit_in_layer_order() {
+    let c = SampleCounty::generate(&SampleOptions {
+        grids: 200,
+        seed: 2,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut layer = c.layer.clone();
+    let n = layer.units.len();
+    // Three broken units far apart (NaN in the first vertex): the first one is named.
+    let broken = [n / 5, n / 2, n - 1];
+    for &i in &broken {
+        let ring = &mut layer.units[i].geometry.polygons[0].exterior;
+        let mut pts = ring.points().to_vec();
+        pts[1].lon = f64::NAN;
+        *ring = crate::geo::Ring::new(pts);
+    }
+    let first = GridIndex::build(&layer).unwrap_err().to_string();
+    assert!(
+        first.contains(&layer.units[broken[0]].code.to_string()),
+        "{first}"
+    );
+    for threads in [2, 5] {
+        let many = GridIndex::build_parallel(&layer, threads)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(many, first, "threads {threads}");
     }
 }

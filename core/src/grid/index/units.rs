@@ -68,23 +68,36 @@ pub(crate) fn fineness(code: UnitCode, parents: &HashMap<UnitCode, UnitCode>) ->
     }
 }
 
+/// A unit's validity and geometry, as the index needs them.
+fn check_unit(u: &Unit) -> Result<(), GridError> {
+    if !u.validity.is_valid() {
+        return Err(GridError::InvalidValidity { code: u.code });
+    }
+    u.geometry
+        .check()
+        .map_err(|issue| GridError::InvalidGeometry {
+            code: u.code,
+            issue,
+        })
+}
+
 fn from_key(v: &Validity) -> (bool, Option<chrono::NaiveDate>) {
     (v.from.is_some(), v.from)
 }
 
 /// Checks the units and sorts them into leaf grids and fallback units.
-pub(crate) fn prepare(layer: &Layer) -> Result<Prepared<'_>, GridError> {
-    for u in &layer.units {
-        if !u.validity.is_valid() {
-            return Err(GridError::InvalidValidity { code: u.code });
-        }
-        u.geometry
-            .check()
-            .map_err(|issue| GridError::InvalidGeometry {
-                code: u.code,
-                issue,
-            })?;
-    }
+pub(crate) fn prepare(layer: &Layer, threads: usize) -> Result<Prepared<'_>, GridError> {
+    // Every unit checked, in runs of units on up to `threads` threads; the first unit in
+    // layer order with a fault is reported, whatever the number of threads.
+    const RUNS: usize = 64;
+    let n = layer.units.len();
+    let runs = RUNS.min(n.max(1));
+    let checked = crate::parallel::jobs(runs, threads, |k| {
+        layer.units[n * k / runs..n * (k + 1) / runs]
+            .iter()
+            .try_for_each(check_unit)
+    });
+    checked.into_iter().collect::<Result<(), GridError>>()?;
     // Versions of one code must not overlap in time.
     let mut by_code: Vec<&Unit> = layer.units.iter().collect();
     by_code.sort_by_key(|u| (u.code, from_key(&u.validity)));
